@@ -1,0 +1,157 @@
+import { z } from 'zod';
+import { Goal } from './goals';
+import { Instrument, Ladder } from './instruments';
+import { IsoDate } from './shared/dates';
+import {
+  AssessmentPhase,
+  EducationLevel,
+  ErasureReason,
+  Gender,
+  IncomeSource,
+  InterventionKind,
+  Outcome,
+  Party,
+  ReferringParty,
+  RetractionReason,
+  SupportDuration,
+} from './vocabulary';
+
+/** Server-made pseudonyms. Crockford base32 without I, L, O, U so they can be read aloud. */
+const pseudonym = (prefix: string) =>
+  z.string().regex(new RegExp(`^${prefix}-[0-9A-HJKMNP-TV-Z]{10}$`));
+export const AssociationId = pseudonym('F');
+export const InterventionId = pseudonym('I');
+export const ParticipantId = pseudonym('D');
+
+/** Every event data carries `occurredOn`: the date the fact happened, not when it was recorded. */
+const event = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
+  z.strictObject({
+    type: z.literal(type),
+    data: z.strictObject({ ...shape, occurredOn: IsoDate }),
+  });
+
+export const AssociationRegistered = event('AssociationRegistered', {
+  associationId: AssociationId,
+  name: z.string(),
+  orgNumber: z.string(),
+  parties: z.array(Party),
+});
+export const AssociationGoalsSet = event('AssociationGoalsSet', {
+  associationId: AssociationId,
+  year: z.number().int(),
+  goals: z.array(Goal),
+});
+export const ParticipantErased = event('ParticipantErased', {
+  associationId: AssociationId,
+  participantId: ParticipantId,
+  interventionId: InterventionId,
+  reason: ErasureReason,
+});
+
+export const InterventionRegistered = event('InterventionRegistered', {
+  interventionId: InterventionId,
+  associationId: AssociationId,
+  name: z.string(),
+  kind: InterventionKind,
+  parties: z.array(Party),
+  startsOn: IsoDate,
+  endsOn: IsoDate.optional(),
+  instrument: Instrument,
+  ladder: Ladder,
+});
+export const InterventionGoalsSet = event('InterventionGoalsSet', {
+  interventionId: InterventionId,
+  year: z.number().int(),
+  goals: z.array(Goal),
+});
+export const InterventionClosed = event('InterventionClosed', {
+  interventionId: InterventionId,
+  closedOn: IsoDate,
+});
+export const AttendanceRecorded = event('AttendanceRecorded', {
+  interventionId: InterventionId,
+  women: z.number().int().min(0),
+  men: z.number().int().min(0),
+  other: z.number().int().min(0),
+});
+
+export const ParticipantEnrolled = event('ParticipantEnrolled', {
+  participantId: ParticipantId,
+  interventionId: InterventionId,
+  associationId: AssociationId,
+  enrolledOn: IsoDate,
+  gender: Gender,
+  birthYear: z.number().int(),
+  referringParty: ReferringParty,
+  incomeSourceAtStart: IncomeSource,
+  educationLevel: EducationLevel,
+  supportDurationBefore: SupportDuration,
+});
+export const SelfAssessmentRecorded = event('SelfAssessmentRecorded', {
+  participantId: ParticipantId,
+  instrument: z.string(),
+  phase: AssessmentPhase,
+  assessedOn: IsoDate,
+  scores: z.record(z.string(), z.number().int()),
+});
+export const ProgressionStepRecorded = event('ProgressionStepRecorded', {
+  participantId: ParticipantId,
+  level: z.number().int(),
+  stepOn: IsoDate,
+});
+export const SatisfactionRecorded = event('SatisfactionRecorded', {
+  participantId: ParticipantId,
+  score: z.number().int().min(1).max(5),
+  answeredOn: IsoDate,
+});
+export const ParticipantExited = event('ParticipantExited', {
+  participantId: ParticipantId,
+  exitedOn: IsoDate,
+  outcome: Outcome,
+  incomeSourceAtExit: IncomeSource,
+  planHandedOver: z.boolean(),
+});
+export const EntryRetracted = event('EntryRetracted', {
+  participantId: ParticipantId,
+  retractedEventId: z.uuid(),
+  reason: RetractionReason,
+});
+
+export const AssociationEvent = z.discriminatedUnion('type', [
+  AssociationRegistered,
+  AssociationGoalsSet,
+  ParticipantErased,
+]);
+export type AssociationEvent = z.infer<typeof AssociationEvent>;
+
+export const InterventionEvent = z.discriminatedUnion('type', [
+  InterventionRegistered,
+  InterventionGoalsSet,
+  InterventionClosed,
+  AttendanceRecorded,
+]);
+export type InterventionEvent = z.infer<typeof InterventionEvent>;
+
+export const ParticipantEvent = z.discriminatedUnion('type', [
+  ParticipantEnrolled,
+  SelfAssessmentRecorded,
+  ProgressionStepRecorded,
+  SatisfactionRecorded,
+  ParticipantExited,
+  EntryRetracted,
+]);
+export type ParticipantEvent = z.infer<typeof ParticipantEvent>;
+
+export const StegvisEvent = z.discriminatedUnion('type', [
+  ...AssociationEvent.options,
+  ...InterventionEvent.options,
+  ...ParticipantEvent.options,
+]);
+export type StegvisEvent = z.infer<typeof StegvisEvent>;
+export type StegvisEventType = StegvisEvent['type'];
+
+export const streamNames = {
+  association: (id: string) => `association-${id}`,
+  intervention: (id: string) => `intervention-${id}`,
+  participant: (id: string) => `participant-${id}`,
+} as const;

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/** A calendar date, `YYYY-MM-DD`. ISO dates compare correctly as strings. */
+export const IsoDate = z.iso.date();
+export type IsoDate = z.infer<typeof IsoDate>;
+
+const stockholmDate = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Europe/Stockholm',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The date in Sweden at `instant`: "not in the future" is judged by the Swedish calendar. */
+export function swedishDate(instant: Date): IsoDate {
+  return stockholmDate.format(instant);
+}
+
+export function yearOf(date: IsoDate): number {
+  return Number(date.slice(0, 4));
+}
+
+export function maxDate(dates: readonly IsoDate[]): IsoDate | undefined {
+  return dates.reduce<IsoDate | undefined>(
+    (max, d) => (max === undefined || d > max ? d : max),
+    undefined,
+  );
+}

@@ -1,0 +1,80 @@
+import type { AssociationEvent, InterventionEvent, ParticipantEvent } from '../events';
+import { DEFAULT_LADDER, STEGVIS_5 } from '../instruments';
+import type { RegisteredIntervention } from '../deciders/intervention.decider';
+
+export const ASSOCIATION_ID = 'F-0000000001';
+export const INTERVENTION_ID = 'I-0000000001';
+export const PARTICIPANT_ID = 'D-0000000001';
+export const TODAY = '2026-06-15';
+
+export const associationRegistered: AssociationEvent = {
+  type: 'AssociationRegistered',
+  data: {
+    associationId: ASSOCIATION_ID,
+    name: 'Samordningsförbundet Test',
+    orgNumber: '222000-0000',
+    parties: ['FK', 'AF', 'MUNICIPALITY', 'REGION'],
+    occurredOn: '2026-01-01',
+  },
+};
+
+export const interventionRegistered: InterventionEvent = {
+  type: 'InterventionRegistered',
+  data: {
+    interventionId: INTERVENTION_ID,
+    associationId: ASSOCIATION_ID,
+    name: 'Resurslotsen',
+    kind: 'individual',
+    parties: ['FK', 'MUNICIPALITY'],
+    startsOn: '2026-01-01',
+    endsOn: '2026-12-31',
+    instrument: STEGVIS_5,
+    ladder: DEFAULT_LADDER,
+    occurredOn: '2026-01-01',
+  },
+};
+
+export const intervention: RegisteredIntervention = {
+  status: 'registered',
+  interventionId: INTERVENTION_ID,
+  associationId: ASSOCIATION_ID,
+  kind: 'individual',
+  startsOn: '2026-01-01',
+  endsOn: '2026-12-31',
+  instrument: STEGVIS_5,
+  ladder: DEFAULT_LADDER,
+};
+
+export const enrolled: ParticipantEvent = {
+  type: 'ParticipantEnrolled',
+  data: {
+    participantId: PARTICIPANT_ID,
+    interventionId: INTERVENTION_ID,
+    associationId: ASSOCIATION_ID,
+    enrolledOn: '2026-02-01',
+    gender: 'woman',
+    birthYear: 1990,
+    referringParty: 'FK',
+    incomeSourceAtStart: 'sickness_benefit',
+    educationLevel: 'upper_secondary',
+    supportDurationBefore: '2_5y',
+    occurredOn: '2026-02-01',
+  },
+};
+
+export const exited = (exitedOn = '2026-05-31'): ParticipantEvent => ({
+  type: 'ParticipantExited',
+  data: {
+    participantId: PARTICIPANT_ID,
+    exitedOn,
+    outcome: 'work',
+    incomeSourceAtExit: 'salary',
+    planHandedOver: true,
+    occurredOn: exitedOn,
+  },
+});
+
+export const satisfaction = (answeredOn: string, score = 4): ParticipantEvent => ({
+  type: 'SatisfactionRecorded',
+  data: { participantId: PARTICIPANT_ID, score, answeredOn, occurredOn: answeredOn },
+});
