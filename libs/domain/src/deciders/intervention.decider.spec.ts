@@ -27,7 +27,7 @@ const body: RegisterInterventionBody = {
 };
 const register = (
   b: Partial<RegisterInterventionBody> = {},
-  a = association,
+  a: AssociationState = association,
 ): InterventionCommand => ({
   type: 'RegisterIntervention',
   interventionId: INTERVENTION_ID,

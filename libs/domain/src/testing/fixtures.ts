@@ -7,7 +7,7 @@ export const INTERVENTION_ID = 'I-0000000001';
 export const PARTICIPANT_ID = 'D-0000000001';
 export const TODAY = '2026-06-15';
 
-export const associationRegistered: AssociationEvent = {
+export const associationRegistered: Extract<AssociationEvent, { type: 'AssociationRegistered' }> = {
   type: 'AssociationRegistered',
   data: {
     associationId: ASSOCIATION_ID,
@@ -18,7 +18,10 @@ export const associationRegistered: AssociationEvent = {
   },
 };
 
-export const interventionRegistered: InterventionEvent = {
+export const interventionRegistered: Extract<
+  InterventionEvent,
+  { type: 'InterventionRegistered' }
+> = {
   type: 'InterventionRegistered',
   data: {
     interventionId: INTERVENTION_ID,
@@ -45,7 +48,7 @@ export const intervention: RegisteredIntervention = {
   ladder: DEFAULT_LADDER,
 };
 
-export const enrolled: ParticipantEvent = {
+export const enrolled: Extract<ParticipantEvent, { type: 'ParticipantEnrolled' }> = {
   type: 'ParticipantEnrolled',
   data: {
     participantId: PARTICIPANT_ID,
