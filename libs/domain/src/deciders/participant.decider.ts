@@ -85,7 +85,8 @@ function decideEnrolment(
   ];
 }
 
-function enrolled(state: ParticipantState): EnrolledParticipant {
+/** The participant as enrolled, or the precise refusal: never enrolled, or erased. */
+export function ensureEnrolled(state: ParticipantState): EnrolledParticipant {
   ensure(state.status !== 'erased', 'participant_erased');
   ensure(state.status !== 'new', 'participant_not_found');
   return state;
@@ -104,7 +105,7 @@ function ensureDateWithinParticipation(
 
 function decide(command: ParticipantCommand, state: ParticipantState): ParticipantEvent[] {
   if (command.type === 'EnrolParticipant') return decideEnrolment(command, state);
-  const p = enrolled(state);
+  const p = ensureEnrolled(state);
   const { participantId } = p;
   const { intervention, today } = command;
   switch (command.type) {

@@ -1,0 +1,26 @@
+import type { Actor } from './actor';
+import { forbidden } from '../http/problem';
+
+/**
+ * Tenancy rules of DESIGN §5, as pure checks. Roles are checked by the guard before a handler
+ * runs; these checks need the resource, so handlers call them once it is loaded.
+ */
+export const access = {
+  /** Chief of this association. */
+  manageAssociation(actor: Actor, associationId: string): void {
+    if (actor.role !== 'chief' || actor.associationId !== associationId) throw forbidden();
+  },
+
+  /** Chief of the intervention's association, or staff assigned to the intervention. */
+  workInIntervention(
+    actor: Actor,
+    intervention: { associationId: string; interventionId: string },
+  ): void {
+    const chief = actor.role === 'chief' && actor.associationId === intervention.associationId;
+    const staff =
+      actor.role === 'staff' &&
+      actor.associationId === intervention.associationId &&
+      actor.interventionIds.has(intervention.interventionId);
+    if (!chief && !staff) throw forbidden();
+  },
+};

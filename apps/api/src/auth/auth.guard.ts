@@ -1,0 +1,46 @@
+import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import { APP_CONFIG, type AppConfig } from '@stegvis/config';
+import { actorFromClaims, Claims, type Role } from './actor';
+import { IS_PUBLIC, ROLES, type AuthenticatedRequest } from './auth.decorators';
+import { forbidden, unauthenticated } from '../http/problem';
+
+/** Global guard: every route needs a valid HS256 token and one of its roles, unless @Public. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly jwt: JwtService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
+    if (scheme !== 'Bearer' || !token) throw unauthenticated();
+
+    let payload: unknown;
+    try {
+      payload = await this.jwt.verifyAsync(token, {
+        secret: this.config.auth.secret,
+        algorithms: ['HS256'],
+        issuer: this.config.auth.issuer,
+        audience: this.config.auth.audience,
+      });
+    } catch {
+      throw unauthenticated();
+    }
+    const claims = Claims.safeParse(payload);
+    if (!claims.success) throw unauthenticated();
+    request.actor = actorFromClaims(claims.data);
+
+    // Deny by default: a route without @Roles is open to nobody, so every route names its roles.
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets) ?? [];
+    if (!roles.includes(request.actor.role)) throw forbidden();
+    return true;
+  }
+}

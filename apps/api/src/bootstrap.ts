@@ -1,0 +1,38 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { AppConfig } from '@stegvis/config';
+import { Logger } from 'nestjs-pino';
+import { z } from 'zod';
+import { AppModule } from './app.module';
+
+/** Builds the configured API application (used by main.ts and by the end-to-end tests). */
+export async function createApi(
+  config: AppConfig,
+  options: { logs?: boolean } = {},
+): Promise<INestApplication> {
+  // Validation messages a person reads are Swedish.
+  z.config(z.locales.sv());
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), {
+    bufferLogs: true,
+    logger: options.logs === false ? false : undefined,
+  });
+  if (options.logs !== false) app.useLogger(app.get(Logger));
+  app.useBodyParser('json', { limit: '100kb', strict: true });
+  app.disable('x-powered-by');
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Stegvis API')
+      .setDescription(
+        'Uppföljning av insatser för samordningsförbund. Fel besvaras som problem+json (RFC 9457).',
+      )
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document);
+  return app;
+}

@@ -1,0 +1,58 @@
+import { Controller, HttpCode, Post, Put } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  AssociationId,
+  GoalYear,
+  RegisterAssociationBody,
+  RegisterInterventionBody,
+  SetGoalsBody,
+} from '@stegvis/domain';
+import { Roles } from '../auth/auth.decorators';
+import { WriteEndpoint } from '../http/openapi.decorators';
+import { Write, type WriteContext } from '../http/write-context';
+import { ZodBody, ZodParam } from '../http/zod-validation';
+import { ChangeAssociation, RegisterAssociation, RegisterIntervention } from '../write/commands';
+
+@ApiTags('Samordningsförbund')
+@ApiBearerAuth()
+@Controller('v1/associations')
+export class AssociationsController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post()
+  @Roles('admin')
+  @WriteEndpoint(RegisterAssociationBody)
+  register(
+    @ZodBody(RegisterAssociationBody) body: RegisterAssociationBody,
+    @Write() ctx: WriteContext,
+  ) {
+    return this.commands.execute(new RegisterAssociation(body, ctx));
+  }
+
+  @Post(':aid/interventions')
+  @Roles('chief')
+  @WriteEndpoint(RegisterInterventionBody)
+  registerIntervention(
+    @ZodParam('aid', AssociationId) aid: string,
+    @ZodBody(RegisterInterventionBody) body: RegisterInterventionBody,
+    @Write() ctx: WriteContext,
+  ) {
+    return this.commands.execute(new RegisterIntervention(aid, body, ctx));
+  }
+
+  @Put(':aid/goals/:year')
+  @HttpCode(200)
+  @Roles('chief')
+  @WriteEndpoint(SetGoalsBody)
+  setGoals(
+    @ZodParam('aid', AssociationId) aid: string,
+    @ZodParam('year', GoalYear) year: number,
+    @ZodBody(SetGoalsBody) body: SetGoalsBody,
+    @Write() ctx: WriteContext,
+  ) {
+    return this.commands.execute(
+      new ChangeAssociation(aid, { type: 'SetAssociationGoals', year, goals: body.goals }, ctx),
+    );
+  }
+}

@@ -1,0 +1,75 @@
+import { Controller, HttpCode, Post, Put } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  CloseInterventionBody,
+  EnrolParticipantBody,
+  GoalYear,
+  InterventionId,
+  RecordAttendanceBody,
+  SetGoalsBody,
+} from '@stegvis/domain';
+import { Roles } from '../auth/auth.decorators';
+import { WriteEndpoint } from '../http/openapi.decorators';
+import { Write, type WriteContext } from '../http/write-context';
+import { ZodBody, ZodParam } from '../http/zod-validation';
+import { ChangeIntervention, EnrolParticipant } from '../write/commands';
+
+@ApiTags('Insatser')
+@ApiBearerAuth()
+@Controller('v1/interventions/:iid')
+export class InterventionsController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Put('goals/:year')
+  @HttpCode(200)
+  @Roles('chief')
+  @WriteEndpoint(SetGoalsBody)
+  setGoals(
+    @ZodParam('iid', InterventionId) iid: string,
+    @ZodParam('year', GoalYear) year: number,
+    @ZodBody(SetGoalsBody) body: SetGoalsBody,
+    @Write() ctx: WriteContext,
+  ) {
+    return this.commands.execute(
+      new ChangeIntervention(iid, { type: 'SetInterventionGoals', year, goals: body.goals }, ctx),
+    );
+  }
+
+  @Post('close')
+  @Roles('chief')
+  @WriteEndpoint(CloseInterventionBody)
+  close(
+    @ZodParam('iid', InterventionId) iid: string,
+    @ZodBody(CloseInterventionBody) body: CloseInterventionBody,
+    @Write() ctx: WriteContext,
+  ) {
+    return this.commands.execute(
+      new ChangeIntervention(iid, { type: 'CloseIntervention', body }, ctx),
+    );
+  }
+
+  @Post('attendance')
+  @Roles('staff', 'chief')
+  @WriteEndpoint(RecordAttendanceBody)
+  recordAttendance(
+    @ZodParam('iid', InterventionId) iid: string,
+    @ZodBody(RecordAttendanceBody) body: RecordAttendanceBody,
+    @Write() ctx: WriteContext,
+  ) {
+    return this.commands.execute(
+      new ChangeIntervention(iid, { type: 'RecordAttendance', body }, ctx),
+    );
+  }
+
+  @Post('participants')
+  @Roles('staff', 'chief')
+  @WriteEndpoint(EnrolParticipantBody)
+  enrol(
+    @ZodParam('iid', InterventionId) iid: string,
+    @ZodBody(EnrolParticipantBody) body: EnrolParticipantBody,
+    @Write() ctx: WriteContext,
+  ) {
+    return this.commands.execute(new EnrolParticipant(iid, body, ctx));
+  }
+}

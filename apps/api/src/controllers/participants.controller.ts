@@ -1,0 +1,110 @@
+import { Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  EraseParticipantBody,
+  ExitParticipantBody,
+  ParticipantId,
+  RecordProgressionStepBody,
+  RecordSatisfactionBody,
+  RecordSelfAssessmentBody,
+  RetractEntryBody,
+} from '@stegvis/domain';
+import type { Actor } from '../auth/actor';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { WriteEndpoint } from '../http/openapi.decorators';
+import { Write, type WriteContext } from '../http/write-context';
+import { ZodBody, ZodParam } from '../http/zod-validation';
+import { GetParticipant } from '../read/participant-history';
+import { ChangeParticipant, EraseParticipant } from '../write/commands';
+
+@ApiTags('Deltagare')
+@ApiBearerAuth()
+@Controller('v1/participants/:pid')
+export class ParticipantsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Get()
+  @Roles('staff', 'chief')
+  get(@ZodParam('pid', ParticipantId) pid: string, @CurrentActor() actor: Actor) {
+    return this.queries.execute(new GetParticipant(pid, actor));
+  }
+
+  @Post('self-assessments')
+  @Roles('staff', 'chief')
+  @WriteEndpoint(RecordSelfAssessmentBody)
+  recordSelfAssessment(
+    @ZodParam('pid', ParticipantId) pid: string,
+    @ZodBody(RecordSelfAssessmentBody) body: RecordSelfAssessmentBody,
+    @Write() ctx: WriteContext,
+  ) {
+    return this.commands.execute(
+      new ChangeParticipant(pid, { type: 'RecordSelfAssessment', body }, ctx),
+    );
+  }
+
+  @Post('progression-steps')
+  @Roles('staff', 'chief')
+  @WriteEndpoint(RecordProgressionStepBody)
+  recordProgressionStep(
+    @ZodParam('pid', ParticipantId) pid: string,
+    @ZodBody(RecordProgressionStepBody) body: RecordProgressionStepBody,
+    @Write() ctx: WriteContext,
+  ) {
+    return this.commands.execute(
+      new ChangeParticipant(pid, { type: 'RecordProgressionStep', body }, ctx),
+    );
+  }
+
+  @Post('satisfaction')
+  @Roles('staff', 'chief')
+  @WriteEndpoint(RecordSatisfactionBody)
+  recordSatisfaction(
+    @ZodParam('pid', ParticipantId) pid: string,
+    @ZodBody(RecordSatisfactionBody) body: RecordSatisfactionBody,
+    @Write() ctx: WriteContext,
+  ) {
+    return this.commands.execute(
+      new ChangeParticipant(pid, { type: 'RecordSatisfaction', body }, ctx),
+    );
+  }
+
+  @Post('exit')
+  @Roles('staff', 'chief')
+  @WriteEndpoint(ExitParticipantBody)
+  exit(
+    @ZodParam('pid', ParticipantId) pid: string,
+    @ZodBody(ExitParticipantBody) body: ExitParticipantBody,
+    @Write() ctx: WriteContext,
+  ) {
+    return this.commands.execute(
+      new ChangeParticipant(pid, { type: 'ExitParticipant', body }, ctx),
+    );
+  }
+
+  @Post('retractions')
+  @Roles('staff', 'chief')
+  @WriteEndpoint(RetractEntryBody)
+  retract(
+    @ZodParam('pid', ParticipantId) pid: string,
+    @ZodBody(RetractEntryBody) body: RetractEntryBody,
+    @Write() ctx: WriteContext,
+  ) {
+    return this.commands.execute(new ChangeParticipant(pid, { type: 'RetractEntry', body }, ctx));
+  }
+
+  @Delete()
+  @HttpCode(204)
+  @Roles('chief')
+  @WriteEndpoint(EraseParticipantBody)
+  async erase(
+    @ZodParam('pid', ParticipantId) pid: string,
+    @ZodBody(EraseParticipantBody) body: EraseParticipantBody,
+    @Write() ctx: WriteContext,
+  ): Promise<void> {
+    await this.commands.execute(new EraseParticipant(pid, body, ctx));
+  }
+}

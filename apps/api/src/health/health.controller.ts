@@ -1,0 +1,40 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { EVENT_STORE, type EventStore } from '@stegvis/event-store';
+import { Public } from '../auth/auth.decorators';
+
+@ApiTags('Drift')
+@Public()
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicators: HealthIndicatorService,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  /** The process answers: restart it if not. */
+  @Get('live')
+  @HealthCheck()
+  live() {
+    return this.health.check([]);
+  }
+
+  /** The process can do its work: take it out of the load balancer if not. */
+  @Get('ready')
+  @HealthCheck()
+  ready() {
+    return this.health.check([() => this.eventStore()]);
+  }
+
+  private async eventStore() {
+    const indicator = this.indicators.check('eventStore');
+    try {
+      const head = await this.store.headPosition();
+      return indicator.up({ head: head?.toString() ?? null });
+    } catch {
+      return indicator.down({ message: 'Händelselagret svarar inte.' });
+    }
+  }
+}

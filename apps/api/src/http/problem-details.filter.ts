@@ -1,0 +1,120 @@
+import {
+  Catch,
+  HttpException,
+  Logger,
+  type ArgumentsHost,
+  type ExceptionFilter,
+} from '@nestjs/common';
+import { DomainError, type DomainErrorCode } from '@stegvis/domain';
+import { StreamDeletedError, WrongExpectedRevisionError } from '@stegvis/event-store';
+import type { Request, Response } from 'express';
+import { Problem } from './problem';
+
+const NOT_FOUND: ReadonlySet<DomainErrorCode> = new Set([
+  'association_not_found',
+  'intervention_not_found',
+  'participant_not_found',
+]);
+
+const TITLES: Readonly<Record<number, string>> = {
+  400: 'Ogiltig begäran',
+  401: 'Inte inloggad',
+  403: 'Saknar behörighet',
+  404: 'Finns inte',
+  409: 'Krock med en samtidig ändring',
+  413: 'För stor begäran',
+  415: 'Fel innehållstyp',
+  422: 'Bryter mot en regel',
+  500: 'Internt fel',
+};
+
+/** Every error leaves the API as RFC 9457 problem+json with a Swedish detail and a stable code. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger(ProblemDetailsFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const problem = this.toProblem(exception);
+    if (problem.status >= 500) {
+      // Log the type and stack only: messages of unknown errors may echo input.
+      const error = exception instanceof Error ? exception : undefined;
+      this.logger.error({ err: { type: error?.name, stack: error?.stack } }, 'Unhandled error');
+    }
+    response
+      .status(problem.status)
+      .type('application/problem+json')
+      .json({
+        type: `https://stegvis.se/problems/${problem.code}`,
+        title: TITLES[problem.status] ?? 'Fel',
+        status: problem.status,
+        detail: problem.detail,
+        code: problem.code,
+        instance: request.originalUrl,
+        ...problem.extensions,
+      });
+  }
+
+  private toProblem(exception: unknown): Problem {
+    if (exception instanceof Problem) return exception;
+    if (exception instanceof DomainError) {
+      return new Problem(
+        NOT_FOUND.has(exception.code) ? 404 : 422,
+        exception.code,
+        exception.message,
+      );
+    }
+    if (exception instanceof WrongExpectedRevisionError) {
+      return new Problem(
+        409,
+        'concurrent_write',
+        'Uppgifterna har ändrats sedan du läste dem. Läs in dem på nytt och försök igen.',
+        { currentRevision: exception.actual ?? null },
+      );
+    }
+    if (exception instanceof StreamDeletedError) {
+      return new Problem(
+        422,
+        'participant_erased',
+        'Deltagaren är raderad och kan inte ta emot fler uppgifter.',
+      );
+    }
+    return fromHttpLayer(exception);
+  }
+}
+
+/** Errors raised before our code runs: body parsing, unknown routes, Nest's own exceptions. */
+function fromHttpLayer(exception: unknown): Problem {
+  const bodyParserType =
+    typeof exception === 'object' && exception !== null && 'type' in exception
+      ? exception.type
+      : undefined;
+  if (bodyParserType === 'entity.parse.failed') {
+    return new Problem(400, 'malformed_json', 'Begärans innehåll är inte giltig JSON.');
+  }
+  if (bodyParserType === 'entity.too.large') {
+    return new Problem(413, 'payload_too_large', 'Begärans innehåll är för stort.');
+  }
+  if (bodyParserType === 'encoding.unsupported' || bodyParserType === 'charset.unsupported') {
+    return new Problem(
+      415,
+      'unsupported_encoding',
+      'Begärans teckenkodning stöds inte; använd UTF-8.',
+    );
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    if (status === 404)
+      return new Problem(404, 'not_found', 'Det finns ingen sådan adress i API:t.');
+    if (status === 401) return new Problem(401, 'unauthenticated', 'Inloggning krävs.');
+    if (status === 403) return new Problem(403, 'forbidden', 'Saknar behörighet.');
+    if (status < 500) return new Problem(status, 'bad_request', 'Begäran kunde inte behandlas.');
+  }
+  return new Problem(
+    500,
+    'internal_error',
+    'Ett oväntat fel inträffade. Försök igen med samma Idempotency-Key.',
+  );
+}

@@ -1,0 +1,42 @@
+import { Body, Param, Query, type PipeTransform } from '@nestjs/common';
+import { ApiBody } from '@nestjs/swagger';
+import { applyDecorators } from '@nestjs/common';
+import { z } from 'zod';
+import { validationFailed } from './problem';
+
+/** Parses with a zod schema; failures become one 400 problem listing every issue. */
+export class ZodPipe<S extends z.ZodType> implements PipeTransform<unknown, z.infer<S>> {
+  constructor(
+    private readonly schema: S,
+    private readonly location: 'body' | 'params' | 'query',
+  ) {}
+
+  transform(value: unknown): z.infer<S> {
+    const result = this.schema.safeParse(value);
+    if (result.success) return result.data;
+    throw validationFailed(
+      result.error.issues.map((issue) => ({
+        path: [this.location, ...issue.path.map(String)].join('.'),
+        message: issue.message,
+        code: issue.code,
+      })),
+    );
+  }
+}
+
+/** OpenAPI description of a schema, derived from the same zod schema that validates it. */
+export function jsonSchema(schema: z.ZodType): Record<string, unknown> {
+  return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'openapi-3.0' });
+}
+
+/** The request body, validated by `schema` and documented in OpenAPI from it. */
+export const ZodBody = (schema: z.ZodType) => Body(new ZodPipe(schema, 'body'));
+
+export const ApiZodBody = (schema: z.ZodType) =>
+  applyDecorators(ApiBody({ schema: jsonSchema(schema) as never }));
+
+export const ZodParam = (name: string, schema: z.ZodType) =>
+  Param(name, new ZodPipe(schema, 'params'));
+
+export const ZodQuery = (name: string, schema: z.ZodType) =>
+  Query(name, new ZodPipe(schema, 'query'));

@@ -1,0 +1,46 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { associationDecider, DomainError, interventionDecider, streamNames } from '@stegvis/domain';
+import { access } from '../auth/access';
+import { ChangeIntervention, RegisterIntervention } from './commands';
+import { pseudonym } from './pseudonyms';
+import { stateOf, StreamWriter } from './stream-writer';
+
+@CommandHandler(RegisterIntervention)
+export class RegisterInterventionHandler implements ICommandHandler<RegisterIntervention> {
+  constructor(private readonly writer: StreamWriter) {}
+
+  async execute({ associationId, body, ctx }: RegisterIntervention) {
+    access.manageAssociation(ctx.actor, associationId);
+    const association = stateOf(
+      associationDecider,
+      await this.writer.read(streamNames.association(associationId)),
+    );
+    const interventionId = pseudonym('I', ctx.idempotencyKey);
+    const answer = await this.writer.write(
+      streamNames.intervention(interventionId),
+      ctx,
+      (snapshot, today) =>
+        interventionDecider.decide(
+          { type: 'RegisterIntervention', interventionId, body, association, today },
+          stateOf(interventionDecider, snapshot),
+        ),
+    );
+    return { interventionId, ...answer };
+  }
+}
+
+@CommandHandler(ChangeIntervention)
+export class ChangeInterventionHandler implements ICommandHandler<ChangeIntervention> {
+  constructor(private readonly writer: StreamWriter) {}
+
+  async execute({ interventionId, command, ctx }: ChangeIntervention) {
+    return this.writer.write(streamNames.intervention(interventionId), ctx, (snapshot, today) => {
+      const state = stateOf(interventionDecider, snapshot);
+      if (state.status !== 'registered') throw new DomainError('intervention_not_found');
+      // Staff record head counts for their interventions; goals and closing are the chief's.
+      if (command.type === 'RecordAttendance') access.workInIntervention(ctx.actor, state);
+      else access.manageAssociation(ctx.actor, state.associationId);
+      return interventionDecider.decide({ ...command, today }, state);
+    });
+  }
+}

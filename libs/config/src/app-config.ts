@@ -1,0 +1,82 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATA_DIR: z.string().min(1).default('./data'),
+  EVENTSTORE_URL: z
+    .string()
+    .regex(/^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover|kurrent|kdb):\/\/.+/, {
+      message: 'ska börja med esdb:// eller kurrentdb://',
+    })
+    .optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/.+/, { message: 'ska börja med redis:// eller rediss://' })
+    .optional(),
+  AUTH_SECRET: z.string().min(32, { message: 'ska vara minst 32 tecken' }).optional(),
+  AUTH_ISSUER: z.string().min(1).default('stegvis'),
+  AUTH_AUDIENCE: z.string().min(1).default('stegvis-api'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type AppConfig = {
+  readonly port: number;
+  readonly dataDir: string;
+  readonly eventStoreUrl: string | undefined;
+  readonly redisUrl: string | undefined;
+  readonly auth: {
+    readonly secret: string;
+    /** True when no AUTH_SECRET was given and a development secret was made in DATA_DIR. */
+    readonly generated: boolean;
+    readonly issuer: string;
+    readonly audience: string;
+  };
+  readonly logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+};
+
+export const APP_CONFIG = Symbol('AppConfig');
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Reads and validates the environment once at boot: a bad setting stops the process with a clear message. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`Ogiltig konfiguration: ${problems}`);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.DATA_DIR);
+  const secret = e.AUTH_SECRET ?? developmentSecret(dataDir);
+  return {
+    port: e.PORT,
+    dataDir,
+    eventStoreUrl: e.EVENTSTORE_URL,
+    redisUrl: e.REDIS_URL,
+    auth: {
+      secret,
+      generated: e.AUTH_SECRET === undefined,
+      issuer: e.AUTH_ISSUER,
+      audience: e.AUTH_AUDIENCE,
+    },
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+/**
+ * Without AUTH_SECRET a random secret is kept in DATA_DIR, so local tokens survive a restart and
+ * `npm run token` can sign with it. Production sets AUTH_SECRET.
+ */
+export function developmentSecret(dataDir: string): string {
+  const file = join(dataDir, 'dev-auth-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}

@@ -1,0 +1,117 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { WrongExpectedRevisionError } from './errors';
+import type { EventMetadata, EventStore, ExpectedRevision, StoredEvent } from './event-store.port';
+
+/** What a decider emits: the store adds the id, the stream and the positions. */
+export type DomainEvent = {
+  readonly type: string;
+  readonly data: Readonly<Record<string, unknown>>;
+};
+
+export type StreamSnapshot = {
+  readonly events: readonly StoredEvent[];
+  /** Revision of the last event, undefined for a stream that does not exist. */
+  readonly revision: number | undefined;
+  readonly deleted: boolean;
+};
+
+export type WriteOptions = {
+  /** `If-Match`: the client's view of the stream; any other revision is a conflict (409). */
+  readonly expectedRevision?: number;
+  /** `Idempotency-Key`, already scoped to the caller and the target: event ids derive from it. */
+  readonly idempotencyKey?: string;
+  readonly metadata: Omit<EventMetadata, 'recordedAt'>;
+  readonly now: Date;
+};
+
+export type WriteResult = {
+  readonly eventIds: string[];
+  /** Stream revision after the write (unchanged when nothing was written). */
+  readonly revision: number | undefined;
+  readonly position: bigint | undefined;
+};
+
+const MAX_ATTEMPTS = 3;
+
+export async function readSnapshot(store: EventStore, streamName: string): Promise<StreamSnapshot> {
+  const events = await store.readStream(streamName);
+  const last = events.at(-1);
+  // Only an empty stream can be a deleted one: skip the extra look-up on the hot path.
+  const deleted = last === undefined ? await store.isDeleted(streamName) : false;
+  return { events, revision: last?.revision, deleted };
+}
+
+/**
+ * Deterministic event ids from an idempotency key: a retried request produces the same ids,
+ * so the store recognises the events it already has and writes nothing new.
+ */
+export function idempotentEventId(idempotencyKey: string, index: number): string {
+  const hash = createHash('sha256').update(`${idempotencyKey}#${index}`).digest();
+  // Shape the hash as an RFC 4122 version-5-style UUID (version and variant bits set).
+  hash[6] = ((hash[6] ?? 0) & 0x0f) | 0x50;
+  hash[8] = ((hash[8] ?? 0) & 0x3f) | 0x80;
+  const hex = hash.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/**
+ * The write path of every command: read the stream, decide, append with the revision that was
+ * read. A concurrent write in between is retried with fresh state, unless the client pinned the
+ * revision with If-Match, in which case the conflict is the client's to resolve.
+ */
+export async function handleCommand(
+  store: EventStore,
+  streamName: string,
+  /** May load other streams it needs to decide (e.g. the intervention of a participant). */
+  decide: (snapshot: StreamSnapshot) => readonly DomainEvent[] | Promise<readonly DomainEvent[]>,
+  options: WriteOptions,
+): Promise<WriteResult> {
+  for (let attempt = 1; ; attempt++) {
+    const snapshot = await readSnapshot(store, streamName);
+    const replay = options.idempotencyKey && findReplay(snapshot, options.idempotencyKey);
+    if (replay) return replay;
+    if (options.expectedRevision !== undefined && options.expectedRevision !== snapshot.revision) {
+      throw new WrongExpectedRevisionError(streamName, options.expectedRevision, snapshot.revision);
+    }
+    const decided = await decide(snapshot);
+    if (decided.length === 0) {
+      return {
+        eventIds: [],
+        revision: snapshot.revision,
+        position: snapshot.events.at(-1)?.position,
+      };
+    }
+    const recordedAt = options.now.toISOString();
+    const events = decided.map((e, i) => ({
+      id: options.idempotencyKey ? idempotentEventId(options.idempotencyKey, i) : randomUUID(),
+      type: e.type,
+      data: e.data,
+      metadata: { ...options.metadata, recordedAt },
+    }));
+    const expected: ExpectedRevision = snapshot.revision ?? 'no_stream';
+    try {
+      const { revision, position } = await store.append(streamName, events, expected);
+      return { eventIds: events.map((e) => e.id), revision, position };
+    } catch (error) {
+      const retry =
+        error instanceof WrongExpectedRevisionError &&
+        options.expectedRevision === undefined &&
+        attempt < MAX_ATTEMPTS;
+      if (!retry) throw error;
+    }
+  }
+}
+
+/** The answer a request with this key got the first time, if it was already written. */
+function findReplay(snapshot: StreamSnapshot, idempotencyKey: string): WriteResult | undefined {
+  const byId = new Map(snapshot.events.map((e) => [e.id, e]));
+  const written: StoredEvent[] = [];
+  for (let i = 0; ; i++) {
+    const event = byId.get(idempotentEventId(idempotencyKey, i));
+    if (!event) break;
+    written.push(event);
+  }
+  const last = written.at(-1);
+  if (!last) return undefined;
+  return { eventIds: written.map((e) => e.id), revision: last.revision, position: last.position };
+}
