@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { JwtModule } from '@nestjs/jwt';
 import { TerminusModule } from '@nestjs/terminus';
@@ -12,6 +12,7 @@ import { InterventionsController } from './controllers/interventions.controller'
 import { ParticipantsController } from './controllers/participants.controller';
 import { HealthController } from './health/health.controller';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { RevisionETagInterceptor } from './http/revision-etag.interceptor';
 import { GetParticipantHandler } from './read/participant-history';
 import { ChangeAssociationHandler, RegisterAssociationHandler } from './write/association.handlers';
 import {
@@ -60,6 +61,7 @@ export class AppModule {
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_INTERCEPTOR, useClass: RevisionETagInterceptor },
         StreamWriter,
         RegisterAssociationHandler,
         ChangeAssociationHandler,

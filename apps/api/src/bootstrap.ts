@@ -21,6 +21,8 @@ export async function createApi(
   if (options.logs !== false) app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: '100kb', strict: true });
   app.disable('x-powered-by');
+  // ETags carry stream revisions (RevisionETagInterceptor), not body hashes.
+  app.set('etag', false);
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
