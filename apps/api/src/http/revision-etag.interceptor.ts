@@ -1,4 +1,9 @@
-import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import {
+  Injectable,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
 import type { Response } from 'express';
 import { map, type Observable } from 'rxjs';
 
@@ -12,7 +17,12 @@ export class RevisionETagInterceptor implements NestInterceptor {
     const response = context.switchToHttp().getResponse<Response>();
     return next.handle().pipe(
       map((body: unknown) => {
-        if (typeof body === 'object' && body !== null && 'revision' in body && typeof body.revision === 'number') {
+        if (
+          typeof body === 'object' &&
+          body !== null &&
+          'revision' in body &&
+          typeof body.revision === 'number'
+        ) {
           response.setHeader('ETag', `"${body.revision}"`);
         }
         return body;

@@ -121,7 +121,7 @@ describe('participant decider', () => {
       spec
         .given([])
         .when(enrol({ birthYear: 2010 }))
-        .then([{ ...enrolled, data: { ...enrolled.data, birthYear: 2010 } } as typeof enrolled]);
+        .then([{ ...enrolled, data: { ...enrolled.data, birthYear: 2010 } }]);
     });
 
     it('refuses enrolling the same participant twice', () =>

@@ -11,7 +11,7 @@ export const eventId = (n: number) => `00000000-0000-4000-8000-${String(n).padSt
 export function deciderSpec<C, E, S>(decider: Decider<C, E, S>) {
   return {
     given(events: readonly (E | Recorded<E>)[]) {
-      const recorded = events.map((e, i) => ({ id: eventId(i + 1), ...e }) as Recorded<E>);
+      const recorded = events.map((e, i) => ({ id: eventId(i + 1), ...e }));
       const state = recorded.reduce(decider.evolve, decider.initialState());
       return {
         when(command: C) {
