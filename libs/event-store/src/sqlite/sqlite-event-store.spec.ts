@@ -180,12 +180,15 @@ describe('SqliteEventStore', () => {
   });
 
   it('rolls back a batch that fails halfway through the inserts', async () => {
-    const store = open();
+    // Create the schema, then add the trigger while no store holds the file, so the store's
+    // statements are compiled against a schema that already has it.
+    await open().close();
     const db = new Database(file);
     // A trigger makes the second insert fail after the first has run inside the transaction.
     db.exec(`CREATE TRIGGER fail_second BEFORE INSERT ON events WHEN NEW.revision = 1
              BEGIN SELECT RAISE(ABORT, 'injected failure'); END`);
     db.close();
+    const store = open();
 
     await expect(
       store.append('stream-a', [newEvent(), newEvent(), newEvent()], 'no_stream'),
