@@ -1,4 +1,4 @@
-import { JwtService } from '@nestjs/jwt';
+import { JwtService, type JwtSignOptions } from '@nestjs/jwt';
 import { startApi, type Api } from '../support/api-harness';
 import { bearer, createTenant, enrol, ORG_NUMBERS, type Tenant } from '../support/world';
 
@@ -238,7 +238,8 @@ describe('the chief and staff of the other association act on their own', () => 
 describe('authentication', () => {
   const jwt = new JwtService();
   const claims = () => ({ role: 'chief', associationId: a.associationId, interventionIds: [] });
-  const sign = (options: Record<string, unknown>, payload: object = claims()) => {
+  type SignOptions = Omit<JwtSignOptions, 'expiresIn'> & { expiresIn?: number | null };
+  const sign = (options: SignOptions, payload: object = claims()) => {
     const { expiresIn = 600, ...rest } = options;
     return jwt.sign(payload, {
       secret: api.config.auth.secret,

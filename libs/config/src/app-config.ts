@@ -8,7 +8,7 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   EVENTSTORE_URL: z
     .string()
-    .regex(/^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover|kurrent|kdb):\/\/.+/, {
+    .regex(/^(esdb|kurrentdb|kurrent|kdb)(\+discover)?:\/\/.+/, {
       message: 'ska börja med esdb:// eller kurrentdb://',
     })
     .optional(),

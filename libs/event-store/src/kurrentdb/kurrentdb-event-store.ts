@@ -64,6 +64,7 @@ const MAX_APPEND_ATTEMPTS = 10;
 const SUBSCRIPTION_HIGH_WATER = 512;
 const SUBSCRIPTION_LOW_WATER = 128;
 const HEAD_PAGE_SIZE = 100;
+const UNSUBSCRIBE_TIMEOUT_MS = 1000;
 /** Event type of the record the server writes into a stream when it is tombstoned. */
 const TOMBSTONE_EVENT_TYPE_REGEX = '^\\$streamDeleted$';
 
@@ -261,10 +262,15 @@ export class KurrentDbEventStore implements EventStore {
     }
   }
 
+  /**
+   * Checks the newest candidates' streams one by one rather than refreshing the index of
+   * deleted streams: readiness probes call this often, and the first refresh of the index scans
+   * the whole log.
+   */
   async headPosition(): Promise<GlobalPosition | undefined> {
-    await this.deletedStreams.refresh();
     let before: GlobalPosition | undefined;
     for (;;) {
+      const candidates: { readonly streamName: string; readonly position: GlobalPosition }[] = [];
       let received = 0;
       for await (const resolved of this.client.readAll({
         direction: BACKWARDS,
@@ -278,7 +284,10 @@ export class KurrentDbEventStore implements EventStore {
         const position = toGlobalPosition(recorded.position);
         if (before !== undefined && position >= before) continue;
         before = position;
-        if (isUserEvent(recorded) && !this.deletedStreams.has(recorded.streamId)) return position;
+        if (isUserEvent(recorded)) candidates.push({ streamName: recorded.streamId, position });
+      }
+      for (const { streamName, position } of candidates) {
+        if (!(await this.isDeleted(streamName))) return position;
       }
       if (received < HEAD_PAGE_SIZE || before === undefined) return undefined;
     }
@@ -474,11 +483,15 @@ class SubscriptionReader {
 
   async dispose(): Promise<void> {
     this.buffer.length = 0;
-    try {
-      await this.subscription.unsubscribe();
-    } catch {
-      // The subscription may never have been established; there is nothing to cancel then.
-    }
+    // unsubscribe() first waits for the gRPC call to exist, which can take as long as finding
+    // a node does; the follower must end promptly all the same, so the wait is bounded.
+    const unsubscribed = this.subscription.unsubscribe().catch(() => undefined);
+    let timer: NodeJS.Timeout | undefined;
+    const bounded = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, UNSUBSCRIBE_TIMEOUT_MS);
+    });
+    await Promise.race([unsubscribed, bounded]);
+    clearTimeout(timer);
     this.subscription.destroy();
   }
 
