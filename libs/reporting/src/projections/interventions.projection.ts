@@ -1,0 +1,62 @@
+import type { Goal, Instrument, InterventionKind, IsoDate, Ladder, Party } from '@stegvis/domain';
+import type { Projection } from './projection';
+
+export type InterventionSummary = {
+  readonly interventionId: string;
+  readonly associationId: string;
+  readonly name: string;
+  readonly kind: InterventionKind;
+  readonly parties: readonly Party[];
+  readonly startsOn: IsoDate;
+  readonly endsOn: IsoDate | null;
+  readonly closedOn: IsoDate | null;
+  readonly instrument: Instrument;
+  readonly ladder: Ladder;
+  /** The goals in force per year: the latest InterventionGoalsSet for that year wins. */
+  readonly goals: Readonly<Record<string, readonly Goal[]>>;
+  /** Head counts of structural interventions and volume activities. */
+  readonly attendance: readonly {
+    readonly occurredOn: IsoDate;
+    readonly women: number;
+    readonly men: number;
+    readonly other: number;
+  }[];
+};
+
+export const interventionsProjection: Projection<InterventionSummary> = {
+  collection: 'interventions',
+
+  documentId(event) {
+    switch (event.type) {
+      case 'InterventionRegistered':
+      case 'InterventionGoalsSet':
+      case 'InterventionClosed':
+      case 'AttendanceRecorded':
+        return event.data.interventionId;
+      default:
+        return undefined;
+    }
+  },
+
+  evolve(doc, event) {
+    if (event.type === 'InterventionRegistered') {
+      const { occurredOn: _, endsOn, ...data } = event.data;
+      return { ...data, endsOn: endsOn ?? null, closedOn: null, goals: {}, attendance: [] };
+    }
+    if (doc === undefined) return undefined;
+    switch (event.type) {
+      case 'InterventionGoalsSet':
+        return { ...doc, goals: { ...doc.goals, [event.data.year]: event.data.goals } };
+      case 'InterventionClosed':
+        return { ...doc, closedOn: event.data.closedOn };
+      case 'AttendanceRecorded': {
+        const { occurredOn, women, men, other } = event.data;
+        return { ...doc, attendance: [...doc.attendance, { occurredOn, women, men, other }] };
+      }
+      default:
+        return doc;
+    }
+  },
+
+  tags: (doc) => [`association:${doc.associationId}`],
+};

@@ -1,0 +1,124 @@
+import type {
+  AssessmentPhase,
+  EducationLevel,
+  Gender,
+  IncomeSource,
+  IsoDate,
+  Outcome,
+  ReferringParty,
+  SupportDuration,
+} from '@stegvis/domain';
+import type { Projection } from './projection';
+
+export type ParticipantSummary = {
+  readonly participantId: string;
+  readonly interventionId: string;
+  readonly associationId: string;
+  readonly gender: Gender;
+  readonly birthYear: number;
+  readonly referringParty: ReferringParty;
+  readonly incomeSourceAtStart: IncomeSource;
+  readonly educationLevel: EducationLevel;
+  readonly supportDurationBefore: SupportDuration;
+  readonly enrolledOn: IsoDate;
+  readonly exit: {
+    readonly eventId: string;
+    readonly exitedOn: IsoDate;
+    readonly outcome: Outcome;
+    readonly incomeSourceAtExit: IncomeSource;
+    readonly planHandedOver: boolean;
+  } | null;
+  readonly assessments: readonly {
+    readonly eventId: string;
+    readonly instrument: string;
+    readonly phase: AssessmentPhase;
+    readonly assessedOn: IsoDate;
+    readonly scores: Readonly<Record<string, number>>;
+  }[];
+  readonly steps: readonly {
+    readonly eventId: string;
+    readonly level: number;
+    readonly stepOn: IsoDate;
+  }[];
+  readonly satisfaction: readonly {
+    readonly eventId: string;
+    readonly score: number;
+    readonly answeredOn: IsoDate;
+  }[];
+  /** Global position of the last event applied: lets a reader see how fresh the summary is. */
+  readonly position: string;
+};
+
+/**
+ * One summary per participant: what lists and reports need, with retracted entries removed
+ * and erased participants deleted.
+ */
+export const participantsProjection: Projection<ParticipantSummary> = {
+  collection: 'participants',
+
+  documentId(event) {
+    switch (event.type) {
+      case 'ParticipantEnrolled':
+      case 'SelfAssessmentRecorded':
+      case 'ProgressionStepRecorded':
+      case 'SatisfactionRecorded':
+      case 'ParticipantExited':
+      case 'EntryRetracted':
+      case 'ParticipantErased':
+        return event.data.participantId;
+      default:
+        return undefined;
+    }
+  },
+
+  evolve(doc, event) {
+    const position = event.position.toString();
+    if (event.type === 'ParticipantEnrolled') {
+      const { occurredOn: _, ...data } = event.data;
+      return { ...data, exit: null, assessments: [], steps: [], satisfaction: [], position };
+    }
+    if (event.type === 'ParticipantErased' || doc === undefined) return undefined;
+    switch (event.type) {
+      case 'SelfAssessmentRecorded': {
+        const { instrument, phase, assessedOn, scores } = event.data;
+        const entry = { eventId: event.id, instrument, phase, assessedOn, scores };
+        return { ...doc, assessments: [...doc.assessments, entry], position };
+      }
+      case 'ProgressionStepRecorded': {
+        const { level, stepOn } = event.data;
+        return { ...doc, steps: [...doc.steps, { eventId: event.id, level, stepOn }], position };
+      }
+      case 'SatisfactionRecorded': {
+        const { score, answeredOn } = event.data;
+        return {
+          ...doc,
+          satisfaction: [...doc.satisfaction, { eventId: event.id, score, answeredOn }],
+          position,
+        };
+      }
+      case 'ParticipantExited': {
+        const { exitedOn, outcome, incomeSourceAtExit, planHandedOver } = event.data;
+        return {
+          ...doc,
+          exit: { eventId: event.id, exitedOn, outcome, incomeSourceAtExit, planHandedOver },
+          position,
+        };
+      }
+      case 'EntryRetracted': {
+        const gone = event.data.retractedEventId;
+        return {
+          ...doc,
+          exit: doc.exit?.eventId === gone ? null : doc.exit,
+          assessments: doc.assessments.filter((a) => a.eventId !== gone),
+          steps: doc.steps.filter((s) => s.eventId !== gone),
+          satisfaction: doc.satisfaction.filter((s) => s.eventId !== gone),
+          position,
+        };
+      }
+      default:
+        return doc;
+    }
+  },
+
+  tags: (doc) => [`intervention:${doc.interventionId}`, `association:${doc.associationId}`],
+};
