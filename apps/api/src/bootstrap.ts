@@ -6,6 +6,7 @@ import type { AppConfig } from '@stegvis/config';
 import { Logger } from 'nestjs-pino';
 import { z } from 'zod';
 import { AppModule } from './app.module';
+import { jsonBody } from './http/json-body';
 
 /** Builds the configured API application (used by main.ts and by the end-to-end tests). */
 export async function createApi(
@@ -16,10 +17,11 @@ export async function createApi(
   z.config(z.locales.sv());
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), {
     bufferLogs: true,
+    bodyParser: false,
     logger: options.logs === false ? false : undefined,
   });
   if (options.logs !== false) app.useLogger(app.get(Logger));
-  app.useBodyParser('json', { limit: '100kb', strict: true });
+  app.use(jsonBody);
   app.disable('x-powered-by');
   // ETags carry stream revisions (RevisionETagInterceptor), not body hashes.
   app.set('etag', false);

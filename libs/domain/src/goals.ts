@@ -44,6 +44,11 @@ export const Goal = z.discriminatedUnion('kind', [
 ]);
 export type Goal = z.infer<typeof Goal>;
 
-export const GoalYear = z.coerce.number().int().min(2000).max(2100);
+/** A year as written in a path: four digits, nothing Number() would also accept (0x7E9, 2.025e3). */
+export const GoalYear = z
+  .string()
+  .regex(/^\d{4}$/, 'Året ska skrivas med fyra siffror.')
+  .transform(Number)
+  .pipe(z.number().int().min(2000).max(2100));
 
 export const Goals = z.array(Goal).max(50);

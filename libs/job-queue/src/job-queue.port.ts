@@ -46,7 +46,10 @@ export interface JobQueue {
    * Starts processing jobs (in the worker process). One processor per job name; jobs whose name
    * has no processor fail with a clear reason.
    */
-  startProcessing(processors: Readonly<Record<string, JobProcessor>>, options?: { concurrency?: number }): Promise<void>;
+  startProcessing(
+    processors: Readonly<Record<string, JobProcessor>>,
+    options?: { concurrency?: number },
+  ): Promise<void>;
 
   counts(): Promise<Record<JobState, number>>;
 

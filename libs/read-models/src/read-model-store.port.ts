@@ -53,7 +53,11 @@ export interface ReadModelGeneration {
   getMany(collection: string, ids: readonly string[]): Promise<(Document | undefined)[]>;
 
   /** Documents carrying `tag`, in id order, one page. */
-  list(collection: string, tag: string, options: ListOptions): Promise<{ id: string; doc: Document }[]>;
+  list(
+    collection: string,
+    tag: string,
+    options: ListOptions,
+  ): Promise<{ id: string; doc: Document }[]>;
 
   /** Number of documents carrying `tag`. */
   count(collection: string, tag: string): Promise<number>;
@@ -95,7 +99,9 @@ export class CheckpointConflictError extends Error {
     readonly expected: bigint | undefined,
     readonly actual: bigint | undefined,
   ) {
-    super(`Projection ${projection}: expected checkpoint ${String(expected)}, found ${String(actual)}`);
+    super(
+      `Projection ${projection}: expected checkpoint ${String(expected)}, found ${String(actual)}`,
+    );
   }
 }
 

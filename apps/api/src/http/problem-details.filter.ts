@@ -85,31 +85,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 }
 
-/** Errors raised before our code runs: body parsing, unknown routes, Nest's own exceptions. */
+/** Errors raised before our code runs: unknown routes, Nest's own exceptions. */
 function fromHttpLayer(exception: unknown): Problem {
-  const bodyParserType =
-    typeof exception === 'object' && exception !== null && 'type' in exception
-      ? exception.type
-      : undefined;
-  if (bodyParserType === 'entity.parse.failed') {
-    return new Problem(400, 'malformed_json', 'Begärans innehåll är inte giltig JSON.');
-  }
-  if (bodyParserType === 'entity.too.large') {
-    return new Problem(413, 'payload_too_large', 'Begärans innehåll är för stort.');
-  }
-  if (bodyParserType === 'encoding.unsupported' || bodyParserType === 'charset.unsupported') {
-    return new Problem(
-      415,
-      'unsupported_encoding',
-      'Begärans teckenkodning stöds inte; använd UTF-8.',
-    );
-  }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     if (status === 404)
       return new Problem(404, 'not_found', 'Det finns ingen sådan adress i API:t.');
-    if (status === 401) return new Problem(401, 'unauthenticated', 'Inloggning krävs.');
-    if (status === 403) return new Problem(403, 'forbidden', 'Saknar behörighet.');
     if (status < 500) return new Problem(status, 'bad_request', 'Begäran kunde inte behandlas.');
   }
   return new Problem(

@@ -8,7 +8,8 @@ import { validationFailed } from './problem';
 export class ZodPipe<S extends z.ZodType> implements PipeTransform<unknown, z.infer<S>> {
   constructor(
     private readonly schema: S,
-    private readonly location: 'body' | 'params' | 'query',
+    /** Where the value came from, as it is named in the problem's `errors[].path`. */
+    private readonly location: string,
   ) {}
 
   transform(value: unknown): z.infer<S> {
@@ -36,7 +37,7 @@ export const ApiZodBody = (schema: z.ZodType) =>
   applyDecorators(ApiBody({ schema: jsonSchema(schema) as never }));
 
 export const ZodParam = (name: string, schema: z.ZodType) =>
-  Param(name, new ZodPipe(schema, 'params'));
+  Param(name, new ZodPipe(schema, `params.${name}`));
 
 export const ZodQuery = (name: string, schema: z.ZodType) =>
-  Query(name, new ZodPipe(schema, 'query'));
+  Query(name, new ZodPipe(schema, `query.${name}`));

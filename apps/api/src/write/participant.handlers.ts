@@ -7,7 +7,7 @@ import {
   participantDecider,
   streamNames,
 } from '@stegvis/domain';
-import { EVENT_STORE, type EventStore } from '@stegvis/event-store';
+import { EVENT_STORE, WrongExpectedRevisionError, type EventStore } from '@stegvis/event-store';
 import { access } from '../auth/access';
 import { ChangeParticipant, EnrolParticipant, EraseParticipant } from './commands';
 import { pseudonym } from './pseudonyms';
@@ -66,16 +66,27 @@ export class EraseParticipantHandler implements ICommandHandler<EraseParticipant
 
   async execute({ participantId, body, ctx }: EraseParticipant): Promise<void> {
     const participantStream = streamNames.participant(participantId);
-    const state = participantStateOf(await this.writer.read(participantStream));
-    if (state.status === 'erased')
+    const current = await this.writer.read(participantStream);
+    const state = participantStateOf(current);
+    if (state.status === 'erased') {
       return this.alreadyErased(participantId, ctx.actor.associationId);
+    }
     if (state.status === 'new') throw new DomainError('participant_not_found');
     access.manageAssociation(ctx.actor, state.associationId);
-    await this.writer.write(streamNames.association(state.associationId), ctx, (snapshot, today) =>
-      associationDecider.decide(
-        { type: 'EraseParticipant', body, participant: state, today },
-        stateOf(associationDecider, snapshot),
-      ),
+    // If-Match names the participant's revision; the fact itself goes to the association's stream.
+    const { expectedRevision } = ctx;
+    if (expectedRevision !== undefined && expectedRevision !== current.revision) {
+      throw new WrongExpectedRevisionError(participantStream, expectedRevision, current.revision);
+    }
+    const associationStream = streamNames.association(state.associationId);
+    await this.writer.write(
+      associationStream,
+      { ...ctx, expectedRevision: undefined },
+      (snapshot, today) =>
+        associationDecider.decide(
+          { type: 'EraseParticipant', body, participant: state, today },
+          stateOf(associationDecider, snapshot),
+        ),
     );
     await this.store.deleteStream(participantStream);
   }
