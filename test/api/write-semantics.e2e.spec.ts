@@ -81,7 +81,11 @@ describe('Idempotency-Key', () => {
     await satisfaction(pid).send({ score: 3, answeredOn: '2025-04-03' }).expect(201);
     const retry = await send().expect(201);
     expect(retry.body).toEqual(first.body);
-    expect(retry.body).toEqual({ eventIds: [expect.any(String)], revision: 1 });
+    expect(retry.body).toEqual({
+      eventIds: [expect.any(String)],
+      revision: 1,
+      position: expect.stringMatching(/^\d+$/),
+    });
     const stream = await api.store.readStream(streamNames.participant(pid));
     expect(stream.filter((e) => e.type === 'SatisfactionRecorded')).toHaveLength(2);
   });

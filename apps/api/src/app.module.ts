@@ -3,9 +3,11 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { JwtModule } from '@nestjs/jwt';
 import { TerminusModule } from '@nestjs/terminus';
-import { APP_CONFIG, type AppConfig } from '@stegvis/config';
+import { APP_CONFIG, loggingModule, type AppConfig } from '@stegvis/config';
+import { JobQueueModule } from '@stegvis/job-queue';
+import { ReadModelsModule } from '@stegvis/read-models';
+import { WorkerModule } from '../../worker/src/worker.module';
 import { EventStoreModule } from '@stegvis/event-store';
-import { LoggerModule } from 'nestjs-pino';
 import { AuthGuard } from './auth/auth.guard';
 import { AssociationsController } from './controllers/associations.controller';
 import { InterventionsController } from './controllers/interventions.controller';
@@ -14,6 +16,9 @@ import { HealthController } from './health/health.controller';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { RevisionETagInterceptor } from './http/revision-etag.interceptor';
 import { GetParticipantHandler } from './read/participant-history';
+import { ListParticipantsHandler } from './read/participant-list';
+import { ReadModelReader } from './read/read-model-reader';
+import { Metrics, MetricsController } from './health/metrics';
 import { ChangeAssociationHandler, RegisterAssociationHandler } from './write/association.handlers';
 import {
   ChangeInterventionHandler,
@@ -39,15 +44,12 @@ export class AppModule {
           providers: [{ provide: APP_CONFIG, useValue: config }],
           exports: [APP_CONFIG],
         },
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            // Bodies are never logged; the token is the only secret in a request line's headers.
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
-            autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
-          },
-        }),
+        loggingModule(config),
         EventStoreModule,
+        ReadModelsModule,
+        JobQueueModule,
+        // Without Redis, this process is the worker too (DESIGN §2: the embedded default).
+        ...(config.redisUrl === undefined ? [WorkerModule] : []),
         CqrsModule.forRoot(),
         JwtModule.register({}),
         TerminusModule,
@@ -57,6 +59,7 @@ export class AppModule {
         InterventionsController,
         ParticipantsController,
         HealthController,
+        MetricsController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
@@ -71,6 +74,9 @@ export class AppModule {
         ChangeParticipantHandler,
         EraseParticipantHandler,
         GetParticipantHandler,
+        ListParticipantsHandler,
+        ReadModelReader,
+        Metrics,
       ],
     };
   }

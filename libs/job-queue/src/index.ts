@@ -4,3 +4,4 @@ export {
   type InProcessJobQueueOptions,
 } from './in-process/in-process-job-queue';
 export { BullMqJobQueue, type BullMqJobQueueOptions } from './bullmq/bullmq-job-queue';
+export * from './job-queue.module';

@@ -1,25 +1,44 @@
-import { Controller, HttpCode, Post, Put } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   CloseInterventionBody,
   EnrolParticipantBody,
   GoalYear,
   InterventionId,
+  ParticipantId,
   RecordAttendanceBody,
   SetGoalsBody,
 } from '@stegvis/domain';
-import { Roles } from '../auth/auth.decorators';
+import type { Actor } from '../auth/actor';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { ListParticipants } from '../read/participant-list';
+import { MinPosition, PageLimit } from '../http/query-params';
 import { WriteEndpoint } from '../http/openapi.decorators';
 import { Write, type WriteContext } from '../http/write-context';
-import { ZodBody, ZodParam } from '../http/zod-validation';
+import { ZodBody, ZodParam, ZodQuery } from '../http/zod-validation';
 import { ChangeIntervention, EnrolParticipant } from '../write/commands';
 
 @ApiTags('Insatser')
 @ApiBearerAuth()
 @Controller('v1/interventions/:iid')
 export class InterventionsController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Get('participants')
+  @Roles('staff', 'chief')
+  list(
+    @ZodParam('iid', InterventionId) iid: string,
+    @ZodQuery('after', ParticipantId.optional()) after: string | undefined,
+    @ZodQuery('limit', PageLimit) limit: number,
+    @ZodQuery('minPosition', MinPosition) minPosition: bigint | undefined,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.queries.execute(new ListParticipants(iid, actor, { after, limit, minPosition }));
+  }
 
   @Put('goals/:year')
   @HttpCode(200)

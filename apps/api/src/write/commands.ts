@@ -13,6 +13,8 @@ import type { WriteContext } from '../http/write-context';
 export type WriteAnswer = {
   readonly eventIds: string[];
   readonly revision: number | null;
+  /** Global position of the last event: pass it as `minPosition` to read your own write. */
+  readonly position: string | null;
 };
 
 type Without<C, K extends string> = C extends unknown ? Omit<C, K> : never;

@@ -72,6 +72,10 @@ export class StreamWriter {
         now: ctx.now,
       },
     );
-    return { eventIds: result.eventIds, revision: result.revision ?? null };
+    return {
+      eventIds: result.eventIds,
+      revision: result.revision ?? null,
+      position: result.position?.toString() ?? null,
+    };
   }
 }

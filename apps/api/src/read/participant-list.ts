@@ -1,0 +1,69 @@
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import type { ParticipantSummary } from '@stegvis/reporting';
+import type { Actor } from '../auth/actor';
+import { access } from '../auth/access';
+import { StreamWriter } from '../write/stream-writer';
+import { ReadModelReader } from './read-model-reader';
+
+export type ParticipantListItem = {
+  readonly participantId: string;
+  readonly status: 'active' | 'exited';
+  readonly enrolledOn: string;
+  readonly exitedOn: string | null;
+  readonly gender: string;
+  readonly birthYear: number;
+  readonly referringParty: string;
+};
+
+export type ParticipantList = {
+  readonly items: ParticipantListItem[];
+  /** Pass as `after` for the next page; null on the last page. */
+  readonly next: string | null;
+  /** Position of the last event reflected in this answer. */
+  readonly checkpoint: string | null;
+};
+
+export class ListParticipants extends Query<ParticipantList> {
+  constructor(
+    readonly interventionId: string,
+    readonly actor: Actor,
+    readonly page: { after?: string; limit: number; minPosition?: bigint },
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(ListParticipants)
+export class ListParticipantsHandler implements IQueryHandler<ListParticipants> {
+  constructor(
+    private readonly writer: StreamWriter,
+    private readonly reader: ReadModelReader,
+  ) {}
+
+  async execute({ interventionId, actor, page }: ListParticipants): Promise<ParticipantList> {
+    // Authorise against the event store: the intervention may be newer than the read models.
+    access.workInIntervention(actor, await this.writer.loadIntervention(interventionId));
+    const { generation, checkpoint } = await this.reader.at(page.minPosition);
+    const rows = await generation.list('participants', `intervention:${interventionId}`, {
+      after: page.after,
+      limit: page.limit + 1,
+    });
+    const items = rows.slice(0, page.limit).map(({ doc }) => {
+      const p = doc as unknown as ParticipantSummary;
+      return {
+        participantId: p.participantId,
+        status: p.exit === null ? ('active' as const) : ('exited' as const),
+        enrolledOn: p.enrolledOn,
+        exitedOn: p.exit?.exitedOn ?? null,
+        gender: p.gender,
+        birthYear: p.birthYear,
+        referringParty: p.referringParty,
+      };
+    });
+    return {
+      items,
+      next: rows.length > page.limit ? (items.at(-1)?.participantId ?? null) : null,
+      checkpoint: checkpoint?.toString() ?? null,
+    };
+  }
+}

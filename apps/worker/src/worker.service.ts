@@ -1,0 +1,44 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { EVENT_STORE, type EventStore } from '@stegvis/event-store';
+import { JOB_QUEUE, type JobQueue } from '@stegvis/job-queue';
+import { READ_MODEL_STORE, type ReadModelStore } from '@stegvis/read-models';
+import { ProjectionRunner } from './projection-runner';
+import { REBUILD_JOB, rebuildReadModels } from './rebuild';
+
+/** The worker's work: the projection runner and the job processors, started and stopped with Nest. */
+@Injectable()
+export class WorkerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(WorkerService.name);
+  private readonly stop = new AbortController();
+  private running: Promise<void> | undefined;
+  readonly runner: ProjectionRunner;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
+    @Inject(JOB_QUEUE) private readonly jobs: JobQueue,
+  ) {
+    this.runner = new ProjectionRunner(store, readModels);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.running = this.runner.run(this.stop.signal);
+    await this.jobs.startProcessing({
+      [REBUILD_JOB]: async (job) =>
+        rebuildReadModels(this.store, this.readModels, (p) => job.updateProgress(p)),
+    });
+    this.logger.log('Worker started');
+  }
+
+  /** Stop taking work and finish the batch in progress before the stores close. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stop.abort();
+    await this.running;
+  }
+}
