@@ -7,7 +7,24 @@ export type Started = { readonly child: ChildProcess; readonly url: string; outp
 
 /** Starts the API entry point as its own process, the way `npm start` runs it, and waits for its URL. */
 export function startApiProcess(env: Record<string, string>, timeoutMs = 30_000): Promise<Started> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/main.ts'], {
+  return startProcess('apps/api/src/main.ts', /Stegvis körs på (http:\/\/\S+)/, env, timeoutMs);
+}
+
+/** Starts the worker entry point and waits until it says it runs. */
+export function startWorkerProcess(
+  env: Record<string, string>,
+  timeoutMs = 30_000,
+): Promise<Started> {
+  return startProcess('apps/worker/src/main.ts', /Stegvis arbetsprocess (körs)/, env, timeoutMs);
+}
+
+function startProcess(
+  entry: string,
+  ready: RegExp,
+  env: Record<string, string>,
+  timeoutMs: number,
+): Promise<Started> {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', entry], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'silent', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -19,10 +36,10 @@ export function startApiProcess(env: Record<string, string>, timeoutMs = 30_000)
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`API did not start within ${timeoutMs} ms:\n${output}`));
+      reject(new Error(`${entry} did not start within ${timeoutMs} ms:\n${output}`));
     }, timeoutMs);
     const check = () => {
-      const url = /Stegvis körs på (http:\/\/\S+)/.exec(output)?.[1];
+      const url = ready.exec(output)?.[1];
       if (!url) return;
       clearTimeout(timer);
       child.stdout.off('data', check);
@@ -31,7 +48,7 @@ export function startApiProcess(env: Record<string, string>, timeoutMs = 30_000)
     child.stdout.on('data', check);
     child.on('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`API exited with ${code}:\n${output}`));
+      reject(new Error(`${entry} exited with ${code}:\n${output}`));
     });
   });
 }

@@ -5,6 +5,7 @@ import {
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@stegvis/config';
 import { EVENT_STORE, type EventStore } from '@stegvis/event-store';
 import { JOB_QUEUE, type JobQueue } from '@stegvis/job-queue';
 import { READ_MODEL_STORE, type ReadModelStore } from '@stegvis/read-models';
@@ -23,8 +24,9 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
     @Inject(JOB_QUEUE) private readonly jobs: JobQueue,
+    @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.runner = new ProjectionRunner(store, readModels);
+    this.runner = new ProjectionRunner(store, readModels, { leaseTtlMs: config.projectionLeaseMs });
   }
 
   async onApplicationBootstrap(): Promise<void> {

@@ -16,6 +16,13 @@ const EnvSchema = z.object({
     .string()
     .regex(/^rediss?:\/\/.+/, { message: 'ska börja med redis:// eller rediss://' })
     .optional(),
+  /** Namespaces every Redis key (read models and jobs), so deployments and tests can share a server. */
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/)
+    .default('stegvis'),
+  /** How long the projection lease lasts: a crashed worker's successor takes over within this. */
+  PROJECTION_LEASE_MS: z.coerce.number().int().min(500).max(600_000).default(10_000),
   AUTH_SECRET: z.string().min(32, { message: 'ska vara minst 32 tecken' }).optional(),
   AUTH_ISSUER: z.string().min(1).default('stegvis'),
   AUTH_AUDIENCE: z.string().min(1).default('stegvis-api'),
@@ -27,6 +34,8 @@ export type AppConfig = {
   readonly dataDir: string;
   readonly eventStoreUrl: string | undefined;
   readonly redisUrl: string | undefined;
+  readonly redisPrefix: string;
+  readonly projectionLeaseMs: number;
   readonly auth: {
     readonly secret: string;
     /** True when no AUTH_SECRET was given and a development secret was made in DATA_DIR. */
@@ -60,6 +69,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir,
     eventStoreUrl: e.EVENTSTORE_URL,
     redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
+    projectionLeaseMs: e.PROJECTION_LEASE_MS,
     auth: {
       secret,
       generated: e.AUTH_SECRET === undefined,

@@ -14,7 +14,7 @@ import { JOB_QUEUE, type JobQueue } from './job-queue.port';
       useFactory: (config: AppConfig): JobQueue =>
         config.redisUrl === undefined
           ? new InProcessJobQueue()
-          : new BullMqJobQueue({ url: config.redisUrl }),
+          : new BullMqJobQueue({ url: config.redisUrl, prefix: `${config.redisPrefix}:bull` }),
     },
   ],
   exports: [JOB_QUEUE],

@@ -14,7 +14,7 @@ import { RedisReadModelStore } from './redis/redis-read-model-store';
       useFactory: (config: AppConfig): ReadModelStore =>
         config.redisUrl === undefined
           ? new MemoryReadModelStore()
-          : new RedisReadModelStore({ url: config.redisUrl }),
+          : new RedisReadModelStore({ url: config.redisUrl, prefix: `${config.redisPrefix}:rm` }),
     },
   ],
   exports: [READ_MODEL_STORE],
