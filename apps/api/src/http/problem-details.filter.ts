@@ -25,6 +25,7 @@ const TITLES: Readonly<Record<number, string>> = {
   413: 'För stor begäran',
   415: 'Fel innehållstyp',
   422: 'Bryter mot en regel',
+  503: 'Inte redo',
   500: 'Internt fel',
 };
 
@@ -38,7 +39,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
     const problem = this.toProblem(exception);
-    if (problem.status >= 500) {
+    if (problem.status === 500) {
       // Log the type and stack only: messages of unknown errors may echo input.
       const error = exception instanceof Error ? exception : undefined;
       this.logger.error({ err: { type: error?.name, stack: error?.stack } }, 'Unhandled error');
@@ -92,6 +93,12 @@ function fromHttpLayer(exception: unknown): Problem {
     if (status === 404)
       return new Problem(404, 'not_found', 'Det finns ingen sådan adress i API:t.');
     if (status < 500) return new Problem(status, 'bad_request', 'Begäran kunde inte behandlas.');
+    // Readiness: the health check's own report says which dependency is down.
+    if (status === 503) {
+      return new Problem(503, 'not_ready', 'Tjänsten är inte redo just nu.', {
+        health: exception.getResponse(),
+      });
+    }
   }
   return new Problem(
     500,

@@ -1,0 +1,118 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomInt } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '@stegvis/config';
+import { signToken } from '../../apps/api/src/auth/tokens';
+import { waitFor } from '../../libs/event-store/src/testing/wait-for';
+import { startApiProcess, startWorkerProcess, stop, type Started } from '../support/process';
+import { enrolment } from '../support/world';
+
+/** A private Redis server this test may kill, so the shared one on 6379 is never disturbed. */
+async function startRedis(port: number): Promise<ChildProcess> {
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--save', '', '--appendonly', 'no'],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  await waitFor(() => /Ready to accept connections/.test(output), {
+    timeoutMs: 10_000,
+    message: 'redis-server start',
+  });
+  return child;
+}
+
+describe('Redis down', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'stegvis-outage-'));
+  const port = randomInt(20_000, 40_000);
+  const secret = 'outage-test-secret-that-is-32-characters-or-more';
+  const env = {
+    DATA_DIR: dataDir,
+    PORT: '0',
+    AUTH_SECRET: secret,
+    REDIS_URL: `redis://127.0.0.1:${port}`,
+    PROJECTION_LEASE_MS: '1000',
+  };
+  const auth = loadConfig({ AUTH_SECRET: secret, DATA_DIR: dataDir }).auth;
+  const processes: (Started | undefined)[] = [];
+  let redis: ChildProcess | undefined;
+
+  afterAll(async () => {
+    for (const p of processes) if (p) await stop(p.child, 'SIGKILL');
+    if (redis) await stop(redis, 'SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('accepts writes while Redis is down, and the read models catch up once it is back', async () => {
+    redis = await startRedis(port);
+    const api = await startApiProcess(env);
+    const worker = await startWorkerProcess(env);
+    processes.push(api, worker);
+    const call = async (token: string, method: string, path: string, body?: object) => {
+      const res = await fetch(`${api.url}${path}`, {
+        method,
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+    };
+
+    const admin = signToken(auth, { sub: 'admin', role: 'admin' });
+    const association = await call(admin, 'POST', '/v1/associations', {
+      name: 'Avbrottet',
+      orgNumber: '222000-1974',
+      parties: ['FK', 'AF'],
+    });
+    const associationId = association.body.associationId as string;
+    const chief = signToken(auth, { sub: 'chief', role: 'chief', associationId });
+    const intervention = await call(
+      chief,
+      'POST',
+      `/v1/associations/${associationId}/interventions`,
+      {
+        name: 'SamCoach',
+        kind: 'individual',
+        parties: ['FK', 'AF'],
+        startsOn: '2025-01-01',
+      },
+    );
+    const iid = intervention.body.interventionId as string;
+    const before = await call(chief, 'POST', `/v1/interventions/${iid}/participants`, enrolment);
+    expect(before.status).toBe(201);
+
+    await stop(redis, 'SIGKILL');
+    redis = undefined;
+    const during = [];
+    for (let i = 0; i < 3; i++)
+      during.push(await call(chief, 'POST', `/v1/interventions/${iid}/participants`, enrolment));
+    expect(during.map((r) => r.status)).toEqual([201, 201, 201]);
+    const ready = await fetch(`${api.url}/health/ready`);
+    expect(ready.status).toBe(503);
+
+    redis = await startRedis(port);
+    const last = during.at(-1)?.body.position as string;
+    const expected = [before, ...during].map((r) => r.body.participantId).sort();
+    await waitFor(
+      async () => {
+        const list = await call(
+          chief,
+          'GET',
+          `/v1/interventions/${iid}/participants?minPosition=${last}`,
+        ).catch(() => undefined);
+        const ids = ((list?.body.items as { participantId: string }[] | undefined) ?? [])
+          .map((p) => p.participantId)
+          .sort();
+        return list?.status === 200 && JSON.stringify(ids) === JSON.stringify(expected);
+      },
+      {
+        timeoutMs: 45_000,
+        intervalMs: 250,
+        message: 'read models caught up after Redis came back',
+      },
+    );
+    expect((await fetch(`${api.url}/health/ready`)).status).toBe(200);
+  });
+});
