@@ -94,3 +94,27 @@ it('reports readiness and metrics', async () => {
   expect(metrics.text).toMatch(/^stegvis_projection_lag_events \d+$/m);
   expect(metrics.text).toMatch(/^stegvis_jobs\{state="completed"\} \d+$/m);
 });
+
+it('rebuilds the read models in a job while reads keep working', async () => {
+  const admin = api.token('admin');
+  const before = await list('?limit=500').expect(200);
+  const started = await api.http
+    .post('/v1/admin/read-models/rebuild')
+    .set(bearer(admin))
+    .expect(202);
+  // Reads go on during the rebuild.
+  await list('?limit=500').expect(200);
+  let status: { state: string; progress: number } | undefined;
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    status = (
+      await api.http.get(`/v1/admin/jobs/${started.body.jobId}`).set(bearer(admin)).expect(200)
+    ).body;
+    if (status?.state === 'completed' || status?.state === 'failed') break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  expect(status).toMatchObject({ state: 'completed', progress: 100 });
+  const after = await list(`?limit=500&minPosition=${before.body.checkpoint}`).expect(200);
+  expect(after.body.items).toEqual(before.body.items);
+  await api.http.post('/v1/admin/read-models/rebuild').set(bearer(t.chief)).expect(403);
+});

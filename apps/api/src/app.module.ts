@@ -9,6 +9,7 @@ import { ReadModelsModule } from '@stegvis/read-models';
 import { WorkerModule } from '../../worker/src/worker.module';
 import { EventStoreModule } from '@stegvis/event-store';
 import { AuthGuard } from './auth/auth.guard';
+import { AdminController } from './controllers/admin.controller';
 import { AssociationsController } from './controllers/associations.controller';
 import { InterventionsController } from './controllers/interventions.controller';
 import { ParticipantsController } from './controllers/participants.controller';
@@ -60,6 +61,7 @@ export class AppModule {
         ParticipantsController,
         HealthController,
         MetricsController,
+        AdminController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
