@@ -15,13 +15,12 @@ let position = 0n;
 const at = (
   event: StegvisEvent,
   id = `00000000-0000-4000-8000-${String(++position).padStart(12, '0')}`,
-): ProjectedEvent =>
-  ({
-    ...event,
-    id,
-    position: ++position,
-    recordedAt: '2026-01-01T00:00:00.000Z',
-  }) as ProjectedEvent;
+): ProjectedEvent => ({
+  ...event,
+  id,
+  position: ++position,
+  recordedAt: '2026-01-01T00:00:00.000Z',
+});
 
 function project(events: ProjectedEvent[], loaded = new Map<string, unknown>()) {
   const results = applyEvents(projections, loaded, events);
