@@ -3,7 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { JwtModule } from '@nestjs/jwt';
 import { TerminusModule } from '@nestjs/terminus';
-import { APP_CONFIG, loggingModule, type AppConfig } from '@stegvis/config';
+import { configModule, loggingModule, type AppConfig } from '@stegvis/config';
 import { JobQueueModule } from '@stegvis/job-queue';
 import { ReadModelsModule } from '@stegvis/read-models';
 import { WorkerModule } from '../../worker/src/worker.module';
@@ -39,12 +39,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        {
-          module: ConfigHolder,
-          global: true,
-          providers: [{ provide: APP_CONFIG, useValue: config }],
-          exports: [APP_CONFIG],
-        },
+        configModule(config),
         loggingModule(config),
         EventStoreModule,
         ReadModelsModule,
@@ -83,5 +78,3 @@ export class AppModule {
     };
   }
 }
-
-class ConfigHolder {}

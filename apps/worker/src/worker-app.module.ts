@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_CONFIG, loggingModule, type AppConfig } from '@stegvis/config';
+import { configModule, loggingModule, type AppConfig } from '@stegvis/config';
 import { EventStoreModule } from '@stegvis/event-store';
 import { JobQueueModule } from '@stegvis/job-queue';
 import { ReadModelsModule } from '@stegvis/read-models';
@@ -12,12 +12,7 @@ export class WorkerAppModule {
     return {
       module: WorkerAppModule,
       imports: [
-        {
-          module: ConfigHolder,
-          global: true,
-          providers: [{ provide: APP_CONFIG, useValue: config }],
-          exports: [APP_CONFIG],
-        },
+        configModule(config),
         loggingModule(config),
         EventStoreModule,
         ReadModelsModule,
@@ -27,5 +22,3 @@ export class WorkerAppModule {
     };
   }
 }
-
-class ConfigHolder {}

@@ -1,2 +1,3 @@
 export * from './app-config';
 export * from './logging';
+export * from './config.module';
