@@ -31,13 +31,8 @@ export async function eventually<T>(
   }
 }
 
-/** Polls `condition` until it holds, failing after a deadline. */
-export async function waitFor(
-  condition: () => boolean | Promise<boolean>,
-  options: WaitOptions = {},
-): Promise<void> {
-  await eventually(condition, (holds) => holds, options);
-}
+/** One deadline-bounded poll for every suite (the event store's). */
+export { waitFor } from '../../../event-store/src/testing/wait-for';
 
 /** A promise with its resolve exposed, for processors that wait until the test lets them go. */
 export type Gate = {

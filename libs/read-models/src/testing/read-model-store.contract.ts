@@ -5,6 +5,7 @@ import {
   type ReadModelGeneration,
   type ReadModelStore,
 } from '../read-model-store.port';
+import { waitFor } from '../../../event-store/src/testing/wait-for';
 
 export type ReadModelStoreFixture = {
   readonly store: ReadModelStore;
@@ -717,26 +718,5 @@ export function del(collection: string, id: string): DocumentChange {
   return { kind: 'delete', collection, id };
 }
 
-export type WaitForOptions = {
-  readonly timeoutMs?: number;
-  readonly intervalMs?: number;
-  readonly message?: string;
-};
-
-/** Polls `condition` until it holds, failing after a deadline, instead of guessing a sleep. */
-export async function waitFor(
-  condition: () => boolean | Promise<boolean>,
-  options: WaitForOptions = {},
-): Promise<void> {
-  const timeoutMs = options.timeoutMs ?? 5000;
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await condition()) return;
-    if (Date.now() >= deadline) {
-      throw new Error(
-        `waitFor: timed out after ${timeoutMs} ms: ${options.message ?? 'condition'}`,
-      );
-    }
-    await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 10));
-  }
-}
+/** One deadline-bounded poll for every suite (the event store's). */
+export { waitFor };
