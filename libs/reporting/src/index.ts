@@ -1,1 +1,2 @@
 export * from './projections';
+export * from './report';

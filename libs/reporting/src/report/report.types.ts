@@ -74,7 +74,9 @@ export type ReportTables = {
   readonly incomeSourceAtStart: Record<IncomeSource, Counts>;
   readonly incomeSourceAtExit: Record<IncomeSource, Counts>;
   readonly outcomes: Record<Outcome, Counts>;
-  readonly daysInIntervention: DaysStatistics & { readonly byGender: Record<Gender, DaysStatistics> };
+  readonly daysInIntervention: DaysStatistics & {
+    readonly byGender: Record<Gender, DaysStatistics>;
+  };
   /** Exited participants who answered, and those whose latest answer was 4–5 (nöjd). */
   readonly satisfaction: { readonly answered: Counts; readonly satisfied: Counts };
   /**

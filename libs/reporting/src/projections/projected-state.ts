@@ -1,0 +1,50 @@
+import type { AssociationSummary } from './associations.projection';
+import { applyEvents, documentKey } from './apply-events';
+import type { InterventionSummary } from './interventions.projection';
+import type { ParticipantSummary } from './participants.projection';
+import type { ProjectedEvent } from './projection';
+import { projections } from './registry';
+
+export type AssociationReadModels = {
+  readonly association: AssociationSummary | undefined;
+  readonly interventions: InterventionSummary[];
+  readonly participants: ParticipantSummary[];
+};
+
+/**
+ * The read models folded in memory from a sequence of events, with the same projections the
+ * worker runs: what an as-of report replays into, and how tests build read models from events.
+ */
+export class ProjectedState {
+  private readonly docs = new Map<string, unknown>();
+  private last: bigint | undefined;
+
+  apply(events: readonly ProjectedEvent[]): void {
+    for (const result of applyEvents(projections, this.docs, events)) {
+      const key = documentKey(result.collection, result.id);
+      if (result.doc === undefined) this.docs.delete(key);
+      else this.docs.set(key, result.doc);
+    }
+    const position = events.at(-1)?.position;
+    if (position !== undefined) this.last = position;
+  }
+
+  /** Position of the last event applied. */
+  get checkpoint(): bigint | undefined {
+    return this.last;
+  }
+
+  of(associationId: string): AssociationReadModels {
+    const association = this.docs.get(documentKey('associations', associationId)) as
+      AssociationSummary | undefined;
+    const interventions: InterventionSummary[] = [];
+    const participants: ParticipantSummary[] = [];
+    for (const [key, doc] of this.docs) {
+      const belongs = (doc as { associationId?: string }).associationId === associationId;
+      if (!belongs) continue;
+      if (key.startsWith('interventions\u0000')) interventions.push(doc as InterventionSummary);
+      if (key.startsWith('participants\u0000')) participants.push(doc as ParticipantSummary);
+    }
+    return { association, interventions, participants };
+  }
+}

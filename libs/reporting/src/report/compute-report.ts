@@ -1,0 +1,100 @@
+import type { AssociationSummary } from '../projections/associations.projection';
+import type { InterventionSummary } from '../projections/interventions.projection';
+import type { ParticipantSummary } from '../projections/participants.projection';
+import { yearPeriod } from './period';
+import { reportTables } from './report-tables';
+import type { InterventionReport, Period, Report } from './report.types';
+
+export type ReportInput = {
+  readonly association: AssociationSummary;
+  /** The association's interventions. */
+  readonly interventions: readonly InterventionSummary[];
+  /** The association's participants (erased ones are already gone from the read models). */
+  readonly participants: readonly ParticipantSummary[];
+  /** The goal year: whose goals are evaluated. */
+  readonly year: number;
+  /** Defaults to the calendar year. */
+  readonly period?: Period;
+  /** A report for this intervention only. */
+  readonly interventionId?: string;
+  readonly checkpoint: bigint | undefined;
+  readonly asOf?: string;
+};
+
+const byName = new Intl.Collator('sv-SE');
+
+/** Ran during the period, or has facts dated in it. */
+function relevant(
+  i: InterventionSummary,
+  report: InterventionReport,
+  { from, to }: Period,
+): boolean {
+  const ends = i.closedOn ?? i.endsOn;
+  const overlaps = i.startsOn <= to && (ends === null || ends >= from);
+  return overlaps || report.participants.total.total > 0 || report.attendance.total > 0;
+}
+
+function interventionReport(
+  intervention: InterventionSummary,
+  participants: readonly ParticipantSummary[],
+  year: number,
+  period: Period,
+): InterventionReport {
+  const tables = reportTables({
+    period,
+    participants: participants.filter((p) => p.interventionId === intervention.interventionId),
+    interventions: [intervention],
+    goals: intervention.goals[String(year)] ?? [],
+  });
+  const { interventionId, name, kind, startsOn, endsOn, closedOn } = intervention;
+  return { interventionId, name, kind, startsOn, endsOn, closedOn, ...tables };
+}
+
+/**
+ * The yearly report (DESIGN §4) of an association, or of one of its interventions: a pure
+ * function of the read models. The caller has checked that `interventionId`, when given,
+ * belongs to the association.
+ */
+export function computeReport(input: ReportInput): Report {
+  const { association, participants, year, interventionId, checkpoint, asOf } = input;
+  const period = input.period ?? yearPeriod(year);
+  const header = {
+    associationId: association.associationId,
+    associationName: association.name,
+    year,
+    period: { from: period.from, to: period.to },
+    checkpoint: checkpoint === undefined ? null : checkpoint.toString(),
+    ...(asOf === undefined ? {} : { asOf }),
+  };
+
+  if (interventionId !== undefined) {
+    const intervention = input.interventions.find((i) => i.interventionId === interventionId);
+    if (intervention === undefined) throw new Error(`Unknown intervention ${interventionId}`);
+    const {
+      name,
+      kind: _kind,
+      startsOn: _s,
+      endsOn: _e,
+      closedOn: _c,
+      interventionId: _i,
+      ...tables
+    } = interventionReport(intervention, participants, year, period);
+    return { ...header, interventionId, interventionName: name, ...tables, interventions: [] };
+  }
+
+  const interventions = input.interventions
+    .map((i) => ({ summary: i, report: interventionReport(i, participants, year, period) }))
+    .filter(({ summary, report }) => relevant(summary, report, period))
+    .map(({ report }) => report)
+    .sort(
+      (a, b) => byName.compare(a.name, b.name) || a.interventionId.localeCompare(b.interventionId),
+    );
+
+  const tables = reportTables({
+    period,
+    participants,
+    interventions: input.interventions,
+    goals: association.goals[String(year)] ?? [],
+  });
+  return { ...header, ...tables, interventions };
+}

@@ -1,0 +1,5 @@
+export * from './report.types';
+export * from './period';
+export * from './compute-report';
+export { MIN_DENOMINATOR } from './goal-evaluation';
+export { ageGroup, employmentAfter, employmentBefore } from './report-tables';

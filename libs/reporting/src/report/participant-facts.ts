@@ -1,0 +1,91 @@
+import type { AssessmentPhase, IsoDate } from '@stegvis/domain';
+import type { ParticipantSummary } from '../projections/participants.projection';
+
+/*
+ * What one participant contributes to a report. Several entries may share a date; the one
+ * recorded later wins, which is why sorts here are stable and ties keep record order.
+ */
+
+type Assessment = ParticipantSummary['assessments'][number];
+
+/** The latest satisfaction answer (1–5), if any. */
+export function latestSatisfaction(p: ParticipantSummary): number | undefined {
+  let latest: ParticipantSummary['satisfaction'][number] | undefined;
+  for (const answer of p.satisfaction) {
+    if (latest === undefined || answer.answeredOn >= latest.answeredOn) latest = answer;
+  }
+  return latest?.score;
+}
+
+function firstOf(assessments: readonly Assessment[]): Assessment | undefined {
+  let first: Assessment | undefined;
+  for (const a of assessments)
+    if (first === undefined || a.assessedOn < first.assessedOn) first = a;
+  return first;
+}
+
+function lastOf(assessments: readonly Assessment[]): Assessment | undefined {
+  let last: Assessment | undefined;
+  for (const a of assessments) if (last === undefined || a.assessedOn >= last.assessedOn) last = a;
+  return last;
+}
+
+export type SelfAssessmentChange = {
+  /** Items answered both at start and at exit. */
+  readonly compared: readonly string[];
+  /** Items scored higher at exit than at start. */
+  readonly improved: readonly string[];
+};
+
+/**
+ * First start assessment against last exit assessment on `instrument`, item by item, limited
+ * to `items` when given.
+ */
+export function selfAssessmentChange(
+  p: ParticipantSummary,
+  instrument: string | undefined,
+  items?: readonly string[],
+): SelfAssessmentChange {
+  if (instrument === undefined) return { compared: [], improved: [] };
+  const onInstrument = p.assessments.filter((a) => a.instrument === instrument);
+  const start = firstOf(onInstrument.filter((a) => a.phase === 'start'));
+  const exit = lastOf(onInstrument.filter((a) => a.phase === 'exit'));
+  if (start === undefined || exit === undefined) return { compared: [], improved: [] };
+  const compared = Object.keys(start.scores).filter(
+    (item) => exit.scores[item] !== undefined && (items === undefined || items.includes(item)),
+  );
+  const improved = compared.filter((item) => (exit.scores[item] ?? 0) > (start.scores[item] ?? 0));
+  return { compared, improved };
+}
+
+/** First and last step on the ladder: comparable from two steps on. */
+export function ladderChange(p: ParticipantSummary): { assessed: boolean; positive: boolean } {
+  if (p.steps.length < 2) return { assessed: false, positive: false };
+  let first = p.steps[0]!;
+  let last = p.steps[0]!;
+  for (const step of p.steps) {
+    if (step.stepOn < first.stepOn) first = step;
+    if (step.stepOn >= last.stepOn) last = step;
+  }
+  return { assessed: true, positive: last.level > first.level };
+}
+
+/** The latest score of `item` in `phase` on `instrument`, answered within [from, to]. */
+export function latestItemScore(
+  p: ParticipantSummary,
+  query: { instrument: string; item: string; phase: AssessmentPhase; from: IsoDate; to: IsoDate },
+): number | undefined {
+  const answered = p.assessments.filter(
+    (a) =>
+      a.instrument === query.instrument &&
+      a.phase === query.phase &&
+      a.assessedOn >= query.from &&
+      a.assessedOn <= query.to &&
+      a.scores[query.item] !== undefined,
+  );
+  return lastOf(answered)?.scores[query.item];
+}
+
+export function ageAt(p: ParticipantSummary, date: IsoDate): number {
+  return Number(date.slice(0, 4)) - p.birthYear;
+}

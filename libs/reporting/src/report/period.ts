@@ -1,0 +1,46 @@
+import type { IsoDate } from '@stegvis/domain';
+import type { Period } from './report.types';
+
+/** The calendar year as an inclusive period. */
+export function yearPeriod(year: number): Period {
+  return { from: `${year}-01-01`, to: `${year}-12-31` };
+}
+
+type Dated = {
+  readonly enrolledOn: IsoDate;
+  readonly exit: { readonly exitedOn: IsoDate } | null;
+};
+
+/*
+ * A participant belongs to a period by the dates of the facts, never by when they were
+ * recorded. ISO dates compare correctly as strings. Identities the tests rely on:
+ * total = activeAtStart + enrolled, activeAtEnd = total − exited.
+ */
+
+/** Enrolled before the period and not exited before it began. */
+export function activeAtStart(p: Dated, { from }: Period): boolean {
+  return p.enrolledOn < from && (p.exit === null || p.exit.exitedOn >= from);
+}
+
+export function enrolledIn(p: Dated, { from, to }: Period): boolean {
+  return p.enrolledOn >= from && p.enrolledOn <= to;
+}
+
+export function exitedIn(p: Dated, { from, to }: Period): boolean {
+  return p.exit !== null && p.exit.exitedOn >= from && p.exit.exitedOn <= to;
+}
+
+/** Still participating when the period ended (an exit in the next year counts as active). */
+export function activeAtEnd(p: Dated, { to }: Period): boolean {
+  return p.enrolledOn <= to && (p.exit === null || p.exit.exitedOn > to);
+}
+
+/** Participating at some time during the period. */
+export function activeDuring(p: Dated, period: Period): boolean {
+  return activeAtStart(p, period) || enrolledIn(p, period);
+}
+
+/** Whole days from enrolment to exit. */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}

@@ -1,0 +1,209 @@
+import {
+  educationLevels,
+  genders,
+  incomeSources,
+  outcomes,
+  referringParties,
+  supportDurations,
+  type Gender,
+  type Goal,
+  type IncomeSource,
+  type Outcome,
+} from '@stegvis/domain';
+import type { InterventionSummary } from '../projections/interventions.projection';
+import type { ParticipantSummary } from '../projections/participants.projection';
+import { countByKey, countGenders, emptyCounts } from './counts';
+import { evaluateGoal, type GoalPopulation } from './goal-evaluation';
+import { ageAt, ladderChange, latestSatisfaction, selfAssessmentChange } from './participant-facts';
+import {
+  activeAtEnd,
+  activeAtStart,
+  activeDuring,
+  daysBetween,
+  enrolledIn,
+  exitedIn,
+} from './period';
+import {
+  AGE_GROUPS,
+  EMPLOYMENT_STATUSES,
+  type AgeGroup,
+  type Completeness,
+  type Counts,
+  type DaysStatistics,
+  type EmploymentStatus,
+  type Period,
+  type ReportTables,
+} from './report.types';
+
+export type TablesInput = {
+  readonly period: Period;
+  readonly participants: readonly ParticipantSummary[];
+  /** The interventions in scope: their instruments and head counts. */
+  readonly interventions: readonly InterventionSummary[];
+  readonly goals: readonly Goal[];
+};
+
+type Exited = ParticipantSummary & { readonly exit: NonNullable<ParticipantSummary['exit']> };
+
+export function ageGroup(age: number): AgeGroup {
+  if (age < 16) return 'under-16';
+  if (age <= 19) return '16-19';
+  if (age <= 24) return '20-24';
+  if (age <= 29) return '25-29';
+  if (age <= 39) return '30-39';
+  if (age <= 49) return '40-49';
+  if (age <= 59) return '50-59';
+  if (age <= 64) return '60-64';
+  return '65+';
+}
+
+export function employmentBefore(source: IncomeSource): EmploymentStatus {
+  if (source === 'salary') return 'work';
+  if (source === 'student_aid') return 'studies';
+  if (source === 'unemployment_support') return 'job_seeking';
+  return 'other';
+}
+
+export function employmentAfter(outcome: Outcome): EmploymentStatus {
+  return outcome === 'work' || outcome === 'studies' || outcome === 'job_seeking'
+    ? outcome
+    : 'other';
+}
+
+function days(values: readonly number[]): DaysStatistics {
+  if (values.length === 0) return { mean: null, median: null };
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const median = sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  const mean = sorted.reduce((sum, v) => sum + v, 0) / sorted.length;
+  return { mean: Math.round(mean * 10) / 10, median };
+}
+
+function completeness(count: number, of: number): Completeness {
+  return { count, share: of === 0 ? null : Math.round((count / of) * 10_000) / 10_000 };
+}
+
+function sumAttendance(
+  interventions: readonly InterventionSummary[],
+  { from, to }: Period,
+): Counts {
+  const counts = emptyCounts();
+  for (const intervention of interventions) {
+    for (const a of intervention.attendance) {
+      if (a.occurredOn < from || a.occurredOn > to) continue;
+      counts.woman += a.women;
+      counts.man += a.men;
+      counts.other += a.other;
+      counts.total += a.women + a.men + a.other;
+    }
+  }
+  return counts;
+}
+
+/** Every table of DESIGN §4 for one set of participants (an association or an intervention). */
+export function reportTables({
+  period,
+  participants,
+  interventions,
+  goals,
+}: TablesInput): ReportTables {
+  const instruments = new Map(interventions.map((i) => [i.interventionId, i.instrument]));
+  const instrumentOf = (p: ParticipantSummary) => instruments.get(p.interventionId)?.key;
+
+  const total = participants.filter((p) => activeDuring(p, period));
+  const exited = participants.filter((p): p is Exited => exitedIn(p, period));
+
+  const satisfactionAnswers = exited.map((p) => ({ p, score: latestSatisfaction(p) }));
+  const answered = satisfactionAnswers.filter((a) => a.score !== undefined).map((a) => a.p);
+  const changes = exited.map((p) => ({ p, change: selfAssessmentChange(p, instrumentOf(p)) }));
+  const assessed = changes.filter((c) => c.change.compared.length > 0);
+  const ladders = exited.map((p) => ({ p, change: ladderChange(p) }));
+  const ladderAssessed = ladders.filter((l) => l.change.assessed);
+
+  const byItem: Record<string, { assessed: Counts; positive: Counts }> = {};
+  for (const { p, change } of assessed) {
+    for (const item of change.compared) {
+      byItem[item] ??= { assessed: emptyCounts(), positive: emptyCounts() };
+      tally(byItem[item].assessed, p.gender);
+      if (change.improved.includes(item)) tally(byItem[item].positive, p.gender);
+    }
+  }
+
+  const daysOf = (ps: readonly Exited[]) =>
+    days(ps.map((p) => daysBetween(p.enrolledOn, p.exit.exitedOn)));
+  const incomeKeys = incomeSources.keys;
+  const incomeSourceChange = Object.fromEntries(
+    incomeKeys.map((before) => [
+      before,
+      countByKey(
+        exited.filter((p) => p.incomeSourceAtStart === before),
+        incomeKeys,
+        (p) => p.exit.incomeSourceAtExit,
+      ),
+    ]),
+  ) as ReportTables['incomeSourceChange'];
+
+  const population: GoalPopulation = { period, total, exited, instrumentOf };
+
+  return {
+    participants: {
+      activeAtStart: countGenders(participants.filter((p) => activeAtStart(p, period))),
+      enrolled: countGenders(participants.filter((p) => enrolledIn(p, period))),
+      exited: countGenders(exited),
+      activeAtEnd: countGenders(participants.filter((p) => activeAtEnd(p, period))),
+      total: countGenders(total),
+    },
+    ageGroups: countByKey(total, AGE_GROUPS, (p) => ageGroup(ageAt(p, p.enrolledOn))),
+    referringParty: countByKey(total, referringParties.keys, (p) => p.referringParty),
+    incomeSourceAtStart: countByKey(total, incomeKeys, (p) => p.incomeSourceAtStart),
+    incomeSourceAtExit: countByKey(exited, incomeKeys, (p) => p.exit.incomeSourceAtExit),
+    outcomes: countByKey(exited, outcomes.keys, (p) => p.exit.outcome),
+    daysInIntervention: {
+      ...daysOf(exited),
+      byGender: Object.fromEntries(
+        genders.keys.map((g) => [g, daysOf(exited.filter((p) => p.gender === g))]),
+      ) as Record<Gender, DaysStatistics>,
+    },
+    satisfaction: {
+      answered: countGenders(answered),
+      satisfied: countGenders(
+        satisfactionAnswers.filter((a) => (a.score ?? 0) >= 4).map((a) => a.p),
+      ),
+    },
+    progression: {
+      assessed: countGenders(assessed.map((c) => c.p)),
+      positive: countGenders(assessed.filter((c) => c.change.improved.length > 0).map((c) => c.p)),
+      byItem,
+      ladder: {
+        assessed: countGenders(ladderAssessed.map((l) => l.p)),
+        positive: countGenders(ladderAssessed.filter((l) => l.change.positive).map((l) => l.p)),
+      },
+    },
+    employmentStatus: {
+      before: countByKey(exited, EMPLOYMENT_STATUSES, (p) =>
+        employmentBefore(p.incomeSourceAtStart),
+      ),
+      after: countByKey(exited, EMPLOYMENT_STATUSES, (p) => employmentAfter(p.exit.outcome)),
+    },
+    incomeSourceChange,
+    educationLevel: countByKey(total, educationLevels.keys, (p) => p.educationLevel),
+    supportDurationBefore: countByKey(total, supportDurations.keys, (p) => p.supportDurationBefore),
+    attendance: sumAttendance(interventions, period),
+    completeness: {
+      exited: exited.length,
+      startAndExitAssessment: completeness(assessed.length, exited.length),
+      satisfactionAnswer: completeness(answered.length, exited.length),
+      ladderSteps: completeness(ladderAssessed.length, exited.length),
+      incomeSourceAtExitKnown: completeness(
+        exited.filter((p) => p.exit.incomeSourceAtExit !== 'unknown').length,
+        exited.length,
+      ),
+    },
+    goals: goals.map((goal) => evaluateGoal(goal, population)),
+  };
+}
+
+function tally(counts: Counts, gender: Gender): void {
+  counts[gender] += 1;
+  counts.total += 1;
+}
