@@ -9,6 +9,7 @@ import { ReadModelsModule } from '@stegvis/read-models';
 import { WorkerModule } from '../../worker/src/worker.module';
 import { EventStoreModule } from '@stegvis/event-store';
 import { AuthGuard } from './auth/auth.guard';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { AdminController } from './controllers/admin.controller';
 import { AssociationsController } from './controllers/associations.controller';
 import { InterventionsController } from './controllers/interventions.controller';
@@ -49,6 +50,7 @@ export class AppModule {
         CqrsModule.forRoot(),
         JwtModule.register({}),
         TerminusModule,
+        DashboardModule,
       ],
       controllers: [
         AssociationsController,
