@@ -1,0 +1,63 @@
+/**
+ * `npm run bench`: measures each target of DESIGN §6 against a baseline measured in the same run
+ * and prints one table; everything measured goes to bench/results/latest.json.
+ * Selection and sizes come from the environment: see lib/options.ts and docs/benchmarks.md.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { benchAppend } from './append';
+import { benchColdStart } from './cold-start';
+import { benchReplay } from './replay';
+import { log, table, type Row } from './lib/measure';
+import { readOptions, type Part, type BenchOptions } from './lib/options';
+
+const RUNNERS: Record<Part, (options: BenchOptions) => Promise<Row[]>> = {
+  append: benchAppend,
+  replay: benchReplay,
+  coldstart: benchColdStart,
+  report: async () => [],
+};
+
+async function main(): Promise<void> {
+  const options = readOptions();
+  const machine = {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+  };
+  log(`options ${JSON.stringify(options)}`);
+  log(`machine ${JSON.stringify(machine)}`);
+  const rows: Row[] = [];
+  const failures: string[] = [];
+  for (const part of options.parts) {
+    const started = performance.now();
+    try {
+      rows.push(...(await RUNNERS[part](options)));
+    } catch (error) {
+      failures.push(
+        `${part}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
+      log(`${part} failed: ${String(error)}`);
+    }
+    log(`${part} took ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
+  process.stdout.write(`\n${table(rows)}\n\n`);
+  const dir = join(__dirname, 'results');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'latest.json');
+  const results = { date: new Date().toISOString(), machine, options, rows, failures };
+  writeFileSync(
+    file,
+    `${JSON.stringify(results, (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2)}\n`,
+  );
+  log(`wrote ${file}`);
+  if (failures.length > 0) {
+    process.stderr.write(`${failures.join('\n')}\n`);
+    process.exitCode = 1;
+  }
+}
+
+void main();

@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+
+/** One line of the results table. */
+export type Row = {
+  readonly part: string;
+  readonly metric: string;
+  readonly value: number;
+  readonly unit: string;
+  /** What the value is compared with, measured in the same run. */
+  readonly baseline?: { readonly label: string; readonly value: number; readonly unit: string };
+  /**
+   * Cost relative to the baseline: time per unit of work measured ÷ time per unit of work of the
+   * baseline (so 4 means "four times as expensive as the baseline"; lower is better).
+   */
+  readonly ratio?: number;
+  readonly target?: string;
+  /** Whether the absolute target (and, where DESIGN names one, the ratio target) is met. */
+  readonly met?: boolean;
+  /** Everything else measured, for results/latest.json. */
+  readonly details?: unknown;
+};
+
+export const now = (): number => performance.now();
+
+export async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number }> {
+  const start = now();
+  const result = await work();
+  return { result, ms: now() - start };
+}
+
+export function perSecond(count: number, ms: number): number {
+  return ms > 0 ? (count * 1000) / ms : 0;
+}
+
+/** Nearest-rank percentile of unsorted samples (p in 0–100). */
+export function percentile(samples: readonly number[], p: number): number {
+  if (samples.length === 0) return Number.NaN;
+  const sorted = Float64Array.from(samples).sort();
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank] ?? Number.NaN;
+}
+
+export function summary(samples: readonly number[]) {
+  return {
+    count: samples.length,
+    p50: percentile(samples, 50),
+    p90: percentile(samples, 90),
+    p99: percentile(samples, 99),
+    max: samples.reduce((a, b) => Math.max(a, b), 0),
+  };
+}
+
+/** CPU time (ms) a process has used so far, from /proc (Linux); undefined elsewhere. */
+export function processCpuMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    // First field of schedstat: nanoseconds spent on a CPU, all threads included.
+    const ns = Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]);
+    return Number.isFinite(ns) ? ns / 1e6 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function fmt(value: number | undefined, digits = 0): string {
+  if (value === undefined || Number.isNaN(value)) return '–';
+  return value.toLocaleString('en-US', {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
+}
+
+/** A number with precision that suits its size (for the table). */
+export function auto(value: number | undefined): string {
+  if (value === undefined || Number.isNaN(value)) return '–';
+  const abs = Math.abs(value);
+  return fmt(value, abs >= 100 ? 0 : abs >= 10 ? 1 : 2);
+}
+
+export function table(rows: readonly Row[]): string {
+  const header = ['part', 'metric', 'value', 'baseline', '× baseline', 'target', 'ok'];
+  const lines = rows.map((r) => [
+    r.part,
+    r.metric,
+    `${auto(r.value)} ${r.unit}`,
+    r.baseline ? `${auto(r.baseline.value)} ${r.baseline.unit} (${r.baseline.label})` : '',
+    r.ratio === undefined ? '' : `${auto(r.ratio)}×`,
+    r.target ?? '',
+    r.met === undefined ? '' : r.met ? 'yes' : 'NO',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]?.length ?? 0)));
+  const render = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
+  return [render(header), render(widths.map((w) => '-'.repeat(w))), ...lines.map(render)].join(
+    '\n',
+  );
+}
+
+export function log(message: string): void {
+  process.stdout.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+}
