@@ -11,6 +11,8 @@ import { EventStoreModule } from '@stegvis/event-store';
 import { AuthGuard } from './auth/auth.guard';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { AdminController } from './controllers/admin.controller';
+import { ExportsController } from './controllers/exports.controller';
+import { ReportsController } from './controllers/reports.controller';
 import { AssociationsController } from './controllers/associations.controller';
 import { InterventionsController } from './controllers/interventions.controller';
 import { ParticipantsController } from './controllers/participants.controller';
@@ -19,6 +21,7 @@ import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { RevisionETagInterceptor } from './http/revision-etag.interceptor';
 import { GetParticipantHandler } from './read/participant-history';
 import { ListParticipantsHandler } from './read/participant-list';
+import { GetReportHandler } from './read/report-query';
 import { ReadModelReader } from './read/read-model-reader';
 import { Metrics, MetricsController } from './health/metrics';
 import { ChangeAssociationHandler, RegisterAssociationHandler } from './write/association.handlers';
@@ -59,6 +62,8 @@ export class AppModule {
         HealthController,
         MetricsController,
         AdminController,
+        ReportsController,
+        ExportsController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
@@ -74,6 +79,7 @@ export class AppModule {
         EraseParticipantHandler,
         GetParticipantHandler,
         ListParticipantsHandler,
+        GetReportHandler,
         ReadModelReader,
         Metrics,
       ],

@@ -11,6 +11,7 @@ import { JOB_QUEUE, type JobQueue } from '@stegvis/job-queue';
 import { READ_MODEL_STORE, type ReadModelStore } from '@stegvis/read-models';
 import { ProjectionRunner } from './projection-runner';
 import { REBUILD_JOB, rebuildReadModels } from './rebuild';
+import { EXPORT_JOB, runExport } from './reports/export-job';
 
 /** The worker's work: the projection runner and the job processors, started and stopped with Nest. */
 @Injectable()
@@ -34,6 +35,7 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
     await this.jobs.startProcessing({
       [REBUILD_JOB]: async (job) =>
         rebuildReadModels(this.store, this.readModels, (p) => job.updateProgress(p)),
+      [EXPORT_JOB]: async (job) => runExport(this.store, this.readModels, job),
     });
     this.logger.log('Worker started');
   }

@@ -11,6 +11,12 @@ export const access = {
     if (actor.role !== 'chief' || actor.associationId !== associationId) throw forbidden();
   },
 
+  /** Chief or board of this association: aggregates only, never a participant. */
+  readReports(actor: Actor, associationId: string): void {
+    const reader = actor.role === 'chief' || actor.role === 'board';
+    if (!reader || actor.associationId !== associationId) throw forbidden();
+  },
+
   /** Chief of the intervention's association, or staff assigned to the intervention. */
   workInIntervention(
     actor: Actor,

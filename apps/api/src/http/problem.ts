@@ -31,3 +31,16 @@ export const validationFailed = (
   new Problem(400, 'validation_failed', 'Begäran innehåller ogiltiga eller okända uppgifter.', {
     errors,
   });
+
+export const exportNotFound = () =>
+  new Problem(404, 'export_not_found', 'Det finns ingen sådan export för ditt förbund.');
+
+export const exportNotReady = () =>
+  new Problem(
+    409,
+    'export_not_ready',
+    'Exporten är inte klar än: följ dess status och försök igen.',
+  );
+
+export const exportFailed = (reason: string) =>
+  new Problem(409, 'export_failed', `Exporten misslyckades: ${reason}`);

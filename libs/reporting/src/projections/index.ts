@@ -5,3 +5,4 @@ export * from './participants.projection';
 export * from './registry';
 export * from './apply-events';
 export * from './projected-state';
+export * from './association-events';

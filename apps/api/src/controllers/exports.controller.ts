@@ -1,0 +1,127 @@
+import {
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  Inject,
+  Param,
+  Post,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AssociationId, DomainError, domainErrors, streamNames } from '@stegvis/domain';
+import { JOB_QUEUE, type JobQueue, type JobStatus } from '@stegvis/job-queue';
+import type { Response } from 'express';
+import { EXPORT_JOB, ExportJobData, type ExportFile } from '../../../worker/src/reports/export-job';
+import { ExportBody } from '../../../worker/src/reports/report-request';
+import type { Actor } from '../auth/actor';
+import { access } from '../auth/access';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { exportFailed, exportNotFound, exportNotReady } from '../http/problem';
+import { ApiZodBody, ZodBody, ZodParam } from '../http/zod-validation';
+import { StreamWriter } from '../write/stream-writer';
+
+const JobId = /^[A-Za-z0-9-]{1,100}$/;
+const KNOWN_REASONS = new Set<string>(Object.values(domainErrors));
+
+/** Yearly statistics as a file, made by a background job (DESIGN §5). Förbundschef only. */
+@ApiTags('Exporter')
+@ApiBearerAuth()
+@Controller('v1')
+export class ExportsController {
+  constructor(
+    @Inject(JOB_QUEUE) private readonly jobs: JobQueue,
+    private readonly writer: StreamWriter,
+  ) {}
+
+  @Post('associations/:aid/exports')
+  @HttpCode(202)
+  @Roles('chief')
+  @ApiZodBody(ExportBody)
+  @ApiOperation({
+    summary: 'Beställ en export av årsstatistik (CSV, Excel eller Uppföljning Finsam)',
+  })
+  async create(
+    @ZodParam('aid', AssociationId) aid: string,
+    @ZodBody(ExportBody) request: ExportBody,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<{ jobId: string }> {
+    access.manageAssociation(actor, aid);
+    // Refuse now what the job would only fail on later.
+    const association = await this.writer.read(streamNames.association(aid));
+    if (association.events.length === 0) throw new DomainError('association_not_found');
+    if (request.interventionId !== undefined) {
+      const intervention = await this.writer.loadIntervention(request.interventionId);
+      if (intervention.associationId !== aid) throw new DomainError('intervention_not_found');
+    }
+    const data: ExportJobData = { associationId: aid, request };
+    const jobId = await this.jobs.enqueue(EXPORT_JOB, data);
+    response.setHeader('Location', `/v1/exports/${jobId}`);
+    return { jobId };
+  }
+
+  @Get('exports/:jobId')
+  @Roles('chief')
+  @Header('Cache-Control', 'private, no-store')
+  @ApiOperation({ summary: 'Exportens status och förlopp (0–100)' })
+  async status(@Param('jobId') jobId: string, @CurrentActor() actor: Actor) {
+    const { job, data } = await this.exportOf(jobId, actor);
+    const file = job.state === 'completed' ? (job.result as ExportFile) : undefined;
+    return {
+      jobId: job.id,
+      state: job.state,
+      progress: job.progress,
+      createdAt: job.createdAt,
+      finishedAt: job.finishedAt ?? null,
+      request: data.request,
+      file:
+        file === undefined
+          ? null
+          : {
+              url: `/v1/exports/${job.id}/file`,
+              fileName: file.fileName,
+              contentType: file.contentType,
+              size: file.size,
+            },
+      ...(job.state === 'failed' ? { error: reasonOf(job) } : {}),
+    };
+  }
+
+  @Get('exports/:jobId/file')
+  @Roles('chief')
+  @Header('Cache-Control', 'private, no-store')
+  @ApiOperation({ summary: 'Den färdiga filen' })
+  async file(
+    @Param('jobId') jobId: string,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
+    const { job } = await this.exportOf(jobId, actor);
+    if (job.state === 'failed') throw exportFailed(reasonOf(job));
+    if (job.state !== 'completed') throw exportNotReady();
+    const file = job.result as ExportFile;
+    response.setHeader('Content-Type', file.contentType);
+    response.setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`);
+    return new StreamableFile(Buffer.from(file.content, 'base64'));
+  }
+
+  /** The export job, if it is one and belongs to the chief's association; 404 otherwise. */
+  private async exportOf(
+    jobId: string,
+    actor: Actor,
+  ): Promise<{ job: JobStatus; data: ExportJobData }> {
+    const job = JobId.test(jobId) ? await this.jobs.status(jobId) : undefined;
+    if (job?.name !== EXPORT_JOB) throw exportNotFound();
+    const data = ExportJobData.safeParse(job.data);
+    if (!data.success || data.data.associationId !== actor.associationId) throw exportNotFound();
+    return { job, data: data.data };
+  }
+}
+
+/** Only Swedish domain reasons reach the user; anything else is an internal fault. */
+function reasonOf(job: JobStatus): string {
+  const reason = job.failedReason ?? '';
+  return KNOWN_REASONS.has(reason) ? reason : 'ett internt fel. Försök igen senare.';
+}

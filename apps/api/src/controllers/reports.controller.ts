@@ -1,0 +1,72 @@
+import { Controller, Get, Header, Query as QueryParams, Res, StreamableFile } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { AssociationId } from '@stegvis/domain';
+import { renderExport, type Report } from '@stegvis/reporting';
+import type { Response } from 'express';
+import { z } from 'zod';
+import { ReportQuery, reportRequest, type ReportFilters } from '../../../worker/src/reports/report-request';
+import type { Actor } from '../auth/actor';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { MinPosition } from '../http/query-params';
+import { ZodParam, ZodPipe, ZodQuery } from '../http/zod-validation';
+import { GetReport } from '../read/report-query';
+
+/** `2026`, `2026.csv` or `2026.xlsx`: one route, so the year is validated once. */
+const YearAndFormat = z
+  .string()
+  .regex(/^\d{4}(\.(csv|xlsx))?$/, 'Ange året med fyra siffror, ev. följt av .csv eller .xlsx.')
+  .transform((value) => {
+    const [year, format] = value.split('.');
+    return { year: Number(year), format: (format ?? 'json') as 'json' | 'csv' | 'xlsx' };
+  })
+  .pipe(
+    z.object({
+      year: z.number().int().min(2000).max(2100),
+      format: z.enum(['json', 'csv', 'xlsx']),
+    }),
+  );
+
+@ApiTags('Rapporter')
+@ApiBearerAuth()
+@Controller('v1/associations/:aid/reports')
+export class ReportsController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get(':year')
+  @Roles('chief', 'board')
+  @Header('Cache-Control', 'private, no-store')
+  @ApiOperation({
+    summary: 'Årsrapport med måluppfyllelse (JSON, eller .csv/.xlsx)',
+    description:
+      'Period = kalenderåret, eller ?from=&to=. ?interventionId= för en insats. ?minPosition= ' +
+      'väntar tills en egen skrivning syns. ?asOf= återskapar rapporten som den såg ut då.',
+  })
+  @ApiParam({ name: 'year', example: '2026', description: '2026, 2026.csv eller 2026.xlsx' })
+  @ApiQuery({ name: 'interventionId', required: false })
+  @ApiQuery({ name: 'from', required: false, example: '2026-01-01' })
+  @ApiQuery({ name: 'to', required: false, example: '2026-06-30' })
+  @ApiQuery({ name: 'asOf', required: false, example: '2026-11-22T10:00:00Z' })
+  @ApiQuery({ name: 'minPosition', required: false })
+  async report(
+    @ZodParam('aid', AssociationId) aid: string,
+    @ZodParam('year', YearAndFormat) { year, format }: z.infer<typeof YearAndFormat>,
+    @QueryParams(new ZodPipe(ReportQuery, 'query')) query: ReportFilters,
+    @ZodQuery('minPosition', MinPosition) minPosition: bigint | undefined,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<Report | StreamableFile> {
+    const report = await this.queries.execute(
+      new GetReport(reportRequest(aid, year, query), actor, {
+        ...(minPosition === undefined ? {} : { minPosition }),
+        ...(query.asOf === undefined ? {} : { asOf: new Date(query.asOf) }),
+      }),
+    );
+    if (format === 'json') return report;
+    const file = await renderExport(report, { format, publication: false });
+    const name = `stegvis-rapport-${aid}-${year}.${file.fileExtension}`;
+    response.setHeader('Content-Type', file.contentType);
+    response.setHeader('Content-Disposition', `attachment; filename="${name}"`);
+    return new StreamableFile(file.body);
+  }
+}

@@ -1,0 +1,41 @@
+import { Inject } from '@nestjs/common';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { EVENT_STORE, type EventStore } from '@stegvis/event-store';
+import type { Report } from '@stegvis/reporting';
+import {
+  reportAsOf,
+  reportFromReadModels,
+  type ReportRequest,
+} from '../../../worker/src/reports/report-source';
+import type { Actor } from '../auth/actor';
+import { access } from '../auth/access';
+import { ReadModelReader } from './read-model-reader';
+
+export class GetReport extends Query<Report> {
+  constructor(
+    readonly request: ReportRequest,
+    readonly actor: Actor,
+    readonly options: { readonly minPosition?: bigint; readonly asOf?: Date },
+  ) {
+    super();
+  }
+}
+
+/**
+ * A report from the read models (waiting for `minPosition` when given), or, with `asOf`, replayed
+ * from the events recorded up to that moment.
+ */
+@QueryHandler(GetReport)
+export class GetReportHandler implements IQueryHandler<GetReport> {
+  constructor(
+    private readonly reader: ReadModelReader,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  async execute({ request, actor, options }: GetReport): Promise<Report> {
+    access.readReports(actor, request.associationId);
+    if (options.asOf !== undefined) return reportAsOf(this.store, request, options.asOf);
+    const { generation, checkpoint } = await this.reader.at(options.minPosition);
+    return reportFromReadModels(generation, checkpoint, request);
+  }
+}

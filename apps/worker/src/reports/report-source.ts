@@ -1,0 +1,99 @@
+import { DomainError } from '@stegvis/domain';
+import type { EventStore } from '@stegvis/event-store';
+import type { ReadModelGeneration } from '@stegvis/read-models';
+import {
+  AssociationEvents,
+  computeReport,
+  ProjectedState,
+  type AssociationReadModels,
+  type AssociationSummary,
+  type InterventionSummary,
+  type ParticipantSummary,
+  type Period,
+  type Report,
+} from '@stegvis/reporting';
+import { toProjected } from '../project-batch';
+
+/** What a user asks a report for (DESIGN §4): one association, a goal year, maybe less. */
+export type ReportRequest = {
+  readonly associationId: string;
+  readonly year: number;
+  readonly period?: Period;
+  readonly interventionId?: string;
+};
+
+const REPLAY_BATCH = 2_000;
+
+function build(
+  request: ReportRequest,
+  models: AssociationReadModels,
+  checkpoint: bigint | undefined,
+  asOf?: Date,
+): Report {
+  const { association, interventions, participants } = models;
+  if (association === undefined) throw new DomainError('association_not_found');
+  const { interventionId } = request;
+  if (
+    interventionId !== undefined &&
+    !interventions.some((i) => i.interventionId === interventionId)
+  )
+    throw new DomainError('intervention_not_found');
+  return computeReport({
+    ...request,
+    association,
+    interventions,
+    participants,
+    checkpoint,
+    ...(asOf === undefined ? {} : { asOf: asOf.toISOString() }),
+  });
+}
+
+/** The report from the read models of one generation, as of its checkpoint. */
+export async function reportFromReadModels(
+  generation: ReadModelGeneration,
+  checkpoint: bigint | undefined,
+  request: ReportRequest,
+): Promise<Report> {
+  const tag = `association:${request.associationId}`;
+  const [association, interventions, participants] = await Promise.all([
+    generation.get('associations', request.associationId),
+    generation.all('interventions', tag),
+    generation.all('participants', tag),
+  ]);
+  const models = {
+    association: association as AssociationSummary | undefined,
+    interventions: interventions as unknown as InterventionSummary[],
+    participants: participants as unknown as ParticipantSummary[],
+  };
+  return build(request, models, checkpoint, undefined);
+}
+
+/**
+ * The report exactly as it looked at `asOf`: the association's events recorded up to then,
+ * replayed through the same projections. Erased participants stay erased: their streams are
+ * gone from the log, which is the point of erasure.
+ */
+export async function reportAsOf(
+  store: EventStore,
+  request: ReportRequest,
+  asOf: Date,
+  onProgress: (position: bigint) => Promise<void> = async () => undefined,
+): Promise<Report> {
+  const until = asOf.getTime();
+  const mine = new AssociationEvents(request.associationId);
+  const state = new ProjectedState();
+  let after: bigint | undefined;
+  let checkpoint: bigint | undefined;
+  for (;;) {
+    const batch = await store.readAll({ after, limit: REPLAY_BATCH });
+    if (batch.length === 0) break;
+    after = batch.at(-1)?.position;
+    // Recording times of different API instances may interleave by a few milliseconds, so the
+    // whole log is read rather than stopping at the first later event.
+    const recorded = batch.filter((e) => Date.parse(e.metadata.recordedAt) <= until);
+    if (recorded.length > 0) checkpoint = recorded.at(-1)?.position;
+    state.apply(recorded.map(toProjected).filter((e) => mine.accepts(e)));
+    if (after !== undefined) await onProgress(after);
+  }
+  return build(request, state.of(request.associationId), checkpoint, asOf);
+}

@@ -1,0 +1,39 @@
+import type { ProjectedEvent } from './projection';
+
+/**
+ * Picks one association's events out of the global log, read in log order: an intervention or
+ * participant belongs to the association that registered or enrolled it, which the log always
+ * states before anything else about it.
+ */
+export class AssociationEvents {
+  private readonly interventions = new Set<string>();
+  private readonly participants = new Set<string>();
+
+  constructor(readonly associationId: string) {}
+
+  accepts(event: ProjectedEvent): boolean {
+    const data = event.data as Readonly<Record<string, unknown>>;
+    switch (event.type) {
+      case 'AssociationRegistered':
+      case 'AssociationGoalsSet':
+      case 'ParticipantErased':
+        return data['associationId'] === this.associationId;
+      case 'InterventionRegistered':
+        return this.admit(this.interventions, data, 'interventionId');
+      case 'ParticipantEnrolled':
+        return this.admit(this.participants, data, 'participantId');
+      case 'InterventionGoalsSet':
+      case 'InterventionClosed':
+      case 'AttendanceRecorded':
+        return this.interventions.has(String(data['interventionId']));
+      default:
+        return this.participants.has(String(data['participantId']));
+    }
+  }
+
+  private admit(members: Set<string>, data: Readonly<Record<string, unknown>>, key: string) {
+    if (data['associationId'] !== this.associationId) return false;
+    members.add(String(data[key]));
+    return true;
+  }
+}
