@@ -1,0 +1,47 @@
+import { interventionKinds } from '@stegvis/domain';
+import type { Report } from '../report/report.types';
+import { cellId, COUNT_COLUMNS, GENDERS, interventionScope } from './ids';
+import { GENDER_COLUMN_LABELS, SHEET_DESCRIPTIONS, SHEET_NAMES, TEXTS } from './labels';
+import { count, text, type ReportRow, type ReportSheet, type SumLine } from './sheet.types';
+
+/**
+ * What a förbund enters into Uppföljning Finsam each year (DESIGN §4): per intervention its
+ * kind and its participants by gender — participants during the period for an individual
+ * intervention, recorded head counts for a structural one. The cell ids are those of the
+ * report's own tables, so suppressing this sheet together with `reportSheets` hides exactly
+ * what the report's publication hides.
+ *
+ * Rows come from `report.interventions`, so a report for a single intervention (whose kind the
+ * report does not carry) gives an empty sheet.
+ */
+export function finsamSheet(report: Pick<Report, 'interventions'>): ReportSheet {
+  const rows: ReportRow[] = [];
+  const lines: SumLine[] = [];
+  for (const i of report.interventions) {
+    const individual = i.kind === 'individual';
+    const counts = individual ? i.participants.total : i.attendance;
+    const path = individual ? 'participants.total' : 'attendance';
+    const id = (c: string) => cellId(interventionScope(i.interventionId), path, c);
+    rows.push({
+      insats: text(i.name),
+      kind: text(interventionKinds.labels[i.kind]),
+      ...Object.fromEntries(COUNT_COLUMNS.map((c) => [c, count(id(c), counts[c])])),
+    });
+    lines.push({ members: GENDERS.map(id), total: id('total') });
+  }
+  return {
+    key: 'finsam',
+    name: SHEET_NAMES.finsam,
+    description: SHEET_DESCRIPTIONS.finsam,
+    columns: [
+      { key: 'insats', header: TEXTS.insats },
+      { key: 'kind', header: TEXTS.finsamKind },
+      { key: 'woman', header: GENDER_COLUMN_LABELS.woman },
+      { key: 'man', header: GENDER_COLUMN_LABELS.man },
+      { key: 'other', header: GENDER_COLUMN_LABELS.other },
+      { key: 'total', header: TEXTS.total },
+    ],
+    rows,
+    lines,
+  };
+}

@@ -1,0 +1,233 @@
+import type { Gender, Goal } from '@stegvis/domain';
+import type { AgeGroup, EmploymentStatus, GoalStatus } from '../report/report.types';
+import type { ColumnKey } from './sheet.types';
+
+/**
+ * Swedish texts of the exports that @stegvis/domain has no label for. Category labels that the
+ * domain vocabulary has (parties, income sources, outcomes, …) are taken from there.
+ */
+
+export const AGE_GROUP_LABELS = {
+  'under-16': 'Under 16 år',
+  '16-19': '16–19 år',
+  '20-24': '20–24 år',
+  '25-29': '25–29 år',
+  '30-39': '30–39 år',
+  '40-49': '40–49 år',
+  '50-59': '50–59 år',
+  '60-64': '60–64 år',
+  '65+': '65 år och äldre',
+} as const satisfies Record<AgeGroup, string>;
+
+/** The SUS grouping (DESIGN §4). */
+export const EMPLOYMENT_STATUS_LABELS = {
+  work: 'Förvärvsarbete',
+  studies: 'Studier',
+  job_seeking: 'Aktivt arbetssökande',
+  other: 'Övriga',
+} as const satisfies Record<EmploymentStatus, string>;
+
+export const GOAL_KIND_LABELS = {
+  outcomeShare: 'Andel avslutade med viss avslutsorsak',
+  satisfactionShare: 'Andel nöjda deltagare',
+  positiveProgressShare: 'Andel med positiv progression',
+  participantCount: 'Antal deltagare',
+  genderBalance: 'Jämn könsfördelning',
+  planAtExitShare: 'Andel med planering vid avslut',
+  itemShare: 'Andel med visst svar på en fråga',
+} as const satisfies Record<Goal['kind'], string>;
+
+export const GOAL_STATUS_LABELS = {
+  met: 'Uppfyllt',
+  not_met: 'Ej uppfyllt',
+  insufficient_data: 'Otillräckligt underlag',
+} as const satisfies Record<GoalStatus, string>;
+
+/** Column headers of the count columns (plural, as in a table head). */
+export const GENDER_COLUMN_LABELS = {
+  woman: 'Kvinnor',
+  man: 'Män',
+  other: 'Annat',
+} as const satisfies Record<Gender, string>;
+
+/**
+ * The header each column key has in the CSV's single long table. A worksheet may name the
+ * same column more precisely ("Åldersgrupp" instead of "Rad").
+ */
+export const CSV_COLUMN_LABELS = {
+  insats: 'Insats',
+  row: 'Rad',
+  detail: 'Delrad',
+  woman: GENDER_COLUMN_LABELS.woman,
+  man: GENDER_COLUMN_LABELS.man,
+  other: GENDER_COLUMN_LABELS.other,
+  total: 'Totalt',
+  share: 'Andel',
+  goalId: 'Mål-id',
+  kind: 'Typ',
+  target: 'Målnivå',
+  value: 'Värde',
+  numerator: 'Täljare',
+  denominator: 'Nämnare',
+  status: 'Status',
+  text: 'Text',
+} as const satisfies Record<ColumnKey, string>;
+
+/** The CSV's first column: which table a row belongs to. */
+export const CSV_TABLE_LABEL = 'Tabell';
+
+/** What a suppressed number reads in a publication. */
+export const SUPPRESSED_TEXT = '<5';
+
+/** The report's own level in the Insats column of an association report. */
+export const WHOLE_ASSOCIATION = 'Hela förbundet';
+
+export const SHEET_NAMES = {
+  about: 'Om rapporten',
+  participants: 'Deltagare',
+  ageGroups: 'Åldersgrupper',
+  referringParty: 'Aktualiserande part',
+  incomeSourceAtStart: 'Försörjning vid start',
+  incomeSourceAtExit: 'Försörjning vid avslut',
+  outcomes: 'Avslutsorsaker',
+  daysInIntervention: 'Tid i insatsen',
+  satisfaction: 'Nöjdhet',
+  progression: 'Progression',
+  employmentStatus: 'Sysselsättning före och efter',
+  incomeSourceChange: 'Försörjning före–efter',
+  educationLevel: 'Utbildningsnivå',
+  supportDurationBefore: 'Offentlig försörjning före',
+  attendance: 'Besöksantal',
+  completeness: 'Datakvalitet',
+  goals: 'Måluppfyllelse',
+  finsam: 'Uppföljning Finsam',
+} as const;
+export type SheetKey = keyof typeof SHEET_NAMES;
+
+/** One sentence per table: what it counts (listed on the "Om rapporten" sheet). */
+export const SHEET_DESCRIPTIONS: Readonly<Record<Exclude<SheetKey, 'about'>, string>> = {
+  participants:
+    'Deltagare som var aktiva vid periodens start, skrevs in, avslutades, var aktiva vid ' +
+    'periodens slut och totalt under perioden (aktiva vid start + nya = avslutade + aktiva vid slut).',
+  ageGroups: 'Deltagare under perioden efter ålder vid inskrivningen.',
+  referringParty: 'Deltagare under perioden efter vem som aktualiserade dem.',
+  incomeSourceAtStart: 'Deltagare under perioden efter försörjning vid inskrivningen.',
+  incomeSourceAtExit: 'Avslutade deltagare efter försörjning vid avslutet.',
+  outcomes: 'Avslutade deltagare efter avslutsorsak.',
+  daysInIntervention: 'Avslutade deltagares tid i insatsen, från inskrivning till avslut, i dagar.',
+  satisfaction:
+    'Avslutade deltagare som besvarat nöjdhetsfrågan (1–5) och de som var nöjda (senaste svaret 4 eller 5).',
+  progression:
+    'Avslutade deltagare med självskattning både vid start och avslut (bedömda) och de som ' +
+    'skattade sig högre vid avslutet i minst ett område (positiv förändring); per område; och ' +
+    'på stegtrappan (minst två steg, positiv när det sista steget är högre än det första).',
+  employmentStatus:
+    'Avslutade deltagare efter sysselsättning före (från försörjning vid start) och efter ' +
+    '(från avslutsorsak) insatsen, grupperat som i SUS.',
+  incomeSourceChange:
+    'Avslutade deltagare efter försörjning vid start (rad) och vid avslut (delrad).',
+  educationLevel: 'Deltagare under perioden efter utbildningsnivå.',
+  supportDurationBefore:
+    'Deltagare under perioden efter tid med offentlig försörjning före insatsen.',
+  attendance:
+    'Antal besökare som registrerats under perioden (strukturinriktade insatser och ' +
+    'volymaktiviteter); besök, inte unika personer.',
+  completeness: 'Hur fullständiga uppgifterna är: andel av de avslutade för vilka uppgiften finns.',
+  goals:
+    'Årets mål med målnivå, utfall, täljare och nämnare. Under 5 i nämnaren går målet inte att bedöma.',
+  finsam:
+    'Det förbundet rapporterar till Uppföljning Finsam: per insats dess typ och antal ' +
+    'deltagare efter kön (individinriktade: deltagare under perioden; strukturinriktade: besöksantal).',
+};
+
+/** Row labels and the headers of the key columns, per table. */
+export const TEXTS = {
+  insats: 'Insats',
+  participantRows: {
+    activeAtStart: 'Aktiva vid periodens start',
+    enrolled: 'Nya (inskrivna)',
+    exited: 'Avslutade',
+    activeAtEnd: 'Aktiva vid periodens slut',
+    total: 'Totalt under perioden',
+  },
+  participantsHeader: 'Deltagare',
+  ageGroupHeader: 'Åldersgrupp',
+  referringPartyHeader: 'Aktualiserande part',
+  incomeSourceHeader: 'Försörjning',
+  outcomeHeader: 'Avslutsorsak',
+  educationLevelHeader: 'Utbildningsnivå',
+  supportDurationHeader: 'Tid med offentlig försörjning före insatsen',
+  measureHeader: 'Mått',
+  daysMean: 'Medelvärde (dagar)',
+  daysMedian: 'Median (dagar)',
+  satisfactionAnswered: 'Svarat',
+  satisfactionSatisfied: 'Nöjda (4–5)',
+  satisfactionShare: 'Andel nöjda',
+  progressionAreaHeader: 'Område',
+  progressionOverall: 'Självskattning, minst ett område',
+  progressionLadder: 'Stegtrappa',
+  progressionAssessed: 'Bedömda',
+  progressionPositive: 'Positiv förändring',
+  progressionShare: 'Andel positiv förändring',
+  employmentWhenHeader: 'Tidpunkt',
+  employmentStatusHeader: 'Sysselsättning',
+  employmentBefore: 'Före insatsen',
+  employmentAfter: 'Efter insatsen',
+  changeFromHeader: 'Försörjning vid start',
+  changeToHeader: 'Försörjning vid avslut',
+  attendanceRow: 'Besökare',
+  completenessHeader: 'Uppgift',
+  completenessCount: 'Antal',
+  completenessShare: 'Andel av avslutade',
+  completenessRows: {
+    exited: 'Avslutade under perioden',
+    startAndExitAssessment: 'Självskattning vid både start och avslut',
+    satisfactionAnswer: 'Svar på nöjdhetsfrågan',
+    ladderSteps: 'Minst två steg på stegtrappan',
+    incomeSourceAtExitKnown: 'Känd försörjning vid avslut',
+  },
+  goalId: 'Mål-id',
+  goalLabel: 'Mål',
+  goalKind: 'Typ',
+  goalTarget: 'Målnivå',
+  goalValue: 'Värde',
+  goalNumerator: 'Täljare',
+  goalDenominator: 'Nämnare',
+  goalStatus: 'Status',
+  finsamKind: 'Typ',
+  aboutKeyHeader: 'Uppgift',
+  aboutValueHeader: 'Värde',
+  total: 'Totalt',
+} as const;
+
+export const ABOUT_TEXTS = {
+  association: 'Samordningsförbund',
+  intervention: 'Insats',
+  year: 'Rapportår',
+  period: 'Period',
+  checkpoint: 'Kontrollpunkt',
+  checkpointValue: (position: string) => `Händelser t.o.m. position ${position} i händelseloggen`,
+  noCheckpoint: 'Inga händelser har registrerats ännu',
+  asOf: 'Läge per',
+  asOfValue: (asOf: string) => `Endast uppgifter registrerade senast ${asOf}`,
+  levels: 'Insatsnivåer',
+  levelsValue:
+    'Först raderna för hela förbundet (alla insatser), därefter raderna för varje insats. ' +
+    'Strukturinriktade insatser har inga deltagare och redovisas under Besöksantal och Måluppfyllelse.',
+  singleLevelValue: 'Rapporten gäller en insats.',
+  populations: 'Populationer',
+  populationsValue:
+    'Tabellerna om deltagarnas bakgrund (åldersgrupper, aktualiserande part, försörjning vid ' +
+    'start, utbildningsnivå, offentlig försörjning före) räknar deltagare som varit aktiva någon ' +
+    'gång under perioden (Totalt under perioden). Tabellerna om avslut (försörjning vid avslut, ' +
+    'avslutsorsaker, sysselsättning före och efter, försörjning före–efter, tid i insatsen, ' +
+    'nöjdhet, progression) räknar deltagare som avslutats under perioden.',
+  genders: 'Kön',
+  gendersValue: 'Kvinnor, män och annat/vill ej ange. Totalt är summan av de tre.',
+  table: (name: string) => `Tabell: ${name}`,
+  publication: 'Publicering',
+  publicationValue:
+    'Antal under 5 (0–4) visas som <5. För att de inte ska kunna räknas fram ur summor visas ' +
+    'även vissa andra antal som <5, liksom medelvärden, medianer och andelar som bygger på färre ' +
+    'än 5 personer eller på ett dolt antal.',
+} as const;

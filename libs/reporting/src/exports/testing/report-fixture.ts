@@ -1,0 +1,289 @@
+import { incomeSources, type IncomeSource } from '@stegvis/domain';
+import type { Counts, InterventionReport, Report, ReportTables } from '../../report/report.types';
+
+/** Counts by gender; the total is their sum. */
+export function c(woman: number, man: number, other: number): Counts {
+  return { woman, man, other, total: woman + man + other };
+}
+
+const ZERO = c(0, 0, 0);
+
+function zeros<K extends string>(keys: readonly K[]): Record<K, Counts> {
+  return Object.fromEntries(keys.map((k) => [k, ZERO])) as Record<K, Counts>;
+}
+
+function incomeTable(values: Partial<Record<IncomeSource, Counts>>): Record<IncomeSource, Counts> {
+  return { ...zeros(incomeSources.keys), ...values };
+}
+
+/**
+ * Resurslotsen, an individual intervention, with small hand-chosen numbers that add up as the
+ * report's do: 11 active at the start + 14 enrolled = 25 in the year = 13 exited + 12 active at
+ * the end; every demographic table adds up to 25 (14 women, 9 men, 2 other), every exit table
+ * to 13 (7, 5, 1).
+ */
+export const RESURSLOTSEN_TABLES: ReportTables = {
+  participants: {
+    activeAtStart: c(6, 4, 1),
+    enrolled: c(8, 5, 1),
+    exited: c(7, 5, 1),
+    activeAtEnd: c(7, 4, 1),
+    total: c(14, 9, 2),
+  },
+  ageGroups: {
+    'under-16': ZERO,
+    '16-19': c(1, 0, 0),
+    '20-24': c(3, 2, 1),
+    '25-29': c(4, 2, 0),
+    '30-39': c(3, 3, 1),
+    '40-49': c(2, 1, 0),
+    '50-59': c(1, 1, 0),
+    '60-64': ZERO,
+    '65+': ZERO,
+  },
+  referringParty: {
+    FK: c(5, 3, 0),
+    AF: c(4, 2, 1),
+    MUNICIPALITY: c(3, 2, 1),
+    REGION: c(1, 1, 0),
+    SELF: c(1, 1, 0),
+    OTHER: ZERO,
+  },
+  incomeSourceAtStart: incomeTable({
+    sickness_benefit: c(4, 2, 0),
+    activity_compensation: c(3, 2, 1),
+    social_assistance: c(5, 3, 1),
+    unemployment_support: c(2, 2, 0),
+  }),
+  incomeSourceAtExit: incomeTable({
+    salary: c(3, 2, 0),
+    student_aid: c(1, 1, 0),
+    unemployment_support: c(1, 1, 0),
+    sickness_benefit: c(1, 0, 1),
+    social_assistance: c(1, 1, 0),
+  }),
+  outcomes: {
+    work: c(3, 2, 0),
+    studies: c(1, 1, 0),
+    job_seeking: c(1, 1, 0),
+    other_support: c(1, 0, 1),
+    health: c(1, 0, 0),
+    moved: ZERO,
+    dropped_out: c(0, 1, 0),
+    other: ZERO,
+  },
+  daysInIntervention: {
+    mean: 212.5,
+    median: 190,
+    byGender: {
+      woman: { mean: 230.4, median: 200 },
+      man: { mean: 180.2, median: 175 },
+      other: { mean: 150, median: 150 },
+    },
+  },
+  satisfaction: { answered: c(6, 4, 1), satisfied: c(5, 3, 1) },
+  progression: {
+    assessed: c(6, 4, 0),
+    positive: c(5, 2, 0),
+    byItem: {
+      self_esteem: { assessed: c(6, 4, 0), positive: c(4, 2, 0) },
+      employability: { assessed: c(6, 4, 0), positive: c(3, 1, 0) },
+    },
+    ladder: { assessed: c(7, 5, 1), positive: c(6, 3, 1) },
+  },
+  employmentStatus: {
+    before: { work: ZERO, studies: ZERO, job_seeking: c(1, 1, 0), other: c(6, 4, 1) },
+    after: { work: c(3, 2, 0), studies: c(1, 1, 0), job_seeking: c(1, 1, 0), other: c(2, 1, 1) },
+  },
+  incomeSourceChange: {
+    ...Object.fromEntries(incomeSources.keys.map((s) => [s, incomeTable({})])),
+    sickness_benefit: incomeTable({ salary: c(1, 1, 0), sickness_benefit: c(1, 0, 1) }),
+    activity_compensation: incomeTable({ student_aid: c(1, 1, 0) }),
+    social_assistance: incomeTable({ salary: c(2, 1, 0), social_assistance: c(1, 1, 0) }),
+    unemployment_support: incomeTable({ unemployment_support: c(1, 1, 0) }),
+  } as Record<IncomeSource, Record<IncomeSource, Counts>>,
+  educationLevel: {
+    compulsory: c(5, 4, 1),
+    upper_secondary: c(7, 4, 1),
+    post_secondary: c(2, 1, 0),
+    unknown: ZERO,
+  },
+  supportDurationBefore: {
+    none: c(1, 1, 0),
+    under_1y: c(3, 2, 0),
+    '1_2y': c(4, 2, 1),
+    '2_5y': c(4, 3, 1),
+    over_5y: c(2, 1, 0),
+    unknown: ZERO,
+  },
+  attendance: ZERO,
+  completeness: {
+    exited: 13,
+    startAndExitAssessment: { count: 10, share: 0.7692 },
+    satisfactionAnswer: { count: 11, share: 0.8462 },
+    ladderSteps: { count: 13, share: 1 },
+    incomeSourceAtExitKnown: { count: 13, share: 1 },
+  },
+  goals: [
+    {
+      id: 'nojda',
+      label: 'Minst 80 % nöjda deltagare',
+      kind: 'satisfactionShare',
+      target: 0.8,
+      value: 0.8182,
+      numerator: 9,
+      denominator: 11,
+      status: 'met',
+    },
+    {
+      id: 'egen-forsorjning',
+      label: 'Egen försörjning efter avslut',
+      kind: 'outcomeShare',
+      target: 0.4,
+      value: 0.5385,
+      numerator: 7,
+      denominator: 13,
+      status: 'met',
+    },
+    {
+      id: 'deltagare',
+      label: 'Minst 20 deltagare',
+      kind: 'participantCount',
+      target: 20,
+      value: 25,
+      numerator: 25,
+      denominator: null,
+      status: 'met',
+    },
+  ],
+};
+
+/** Psykeveckan, a structural intervention: head counts only, no participants. */
+export const PSYKEVECKAN_TABLES: ReportTables = {
+  participants: {
+    activeAtStart: ZERO,
+    enrolled: ZERO,
+    exited: ZERO,
+    activeAtEnd: ZERO,
+    total: ZERO,
+  },
+  ageGroups: zerosLike('ageGroups'),
+  referringParty: zerosLike('referringParty'),
+  incomeSourceAtStart: incomeTable({}),
+  incomeSourceAtExit: incomeTable({}),
+  outcomes: zerosLike('outcomes'),
+  daysInIntervention: {
+    mean: null,
+    median: null,
+    byGender: {
+      woman: { mean: null, median: null },
+      man: { mean: null, median: null },
+      other: { mean: null, median: null },
+    },
+  },
+  satisfaction: { answered: ZERO, satisfied: ZERO },
+  progression: {
+    assessed: ZERO,
+    positive: ZERO,
+    byItem: {},
+    ladder: { assessed: ZERO, positive: ZERO },
+  },
+  employmentStatus: {
+    before: { work: ZERO, studies: ZERO, job_seeking: ZERO, other: ZERO },
+    after: { work: ZERO, studies: ZERO, job_seeking: ZERO, other: ZERO },
+  },
+  incomeSourceChange: Object.fromEntries(
+    incomeSources.keys.map((s) => [s, incomeTable({})]),
+  ) as Record<IncomeSource, Record<IncomeSource, Counts>>,
+  educationLevel: zerosLike('educationLevel'),
+  supportDurationBefore: zerosLike('supportDurationBefore'),
+  attendance: c(40, 25, 3),
+  completeness: {
+    exited: 0,
+    startAndExitAssessment: { count: 0, share: null },
+    satisfactionAnswer: { count: 0, share: null },
+    ladderSteps: { count: 0, share: null },
+    incomeSourceAtExitKnown: { count: 0, share: null },
+  },
+  goals: [
+    {
+      id: 'besokare',
+      label: 'Minst 50 besökare',
+      kind: 'participantCount',
+      target: 50,
+      value: 68,
+      numerator: 68,
+      denominator: null,
+      status: 'met',
+    },
+  ],
+};
+
+/** A zero table with the same categories as Resurslotsen's. */
+function zerosLike<
+  K extends
+    'ageGroups' | 'referringParty' | 'outcomes' | 'educationLevel' | 'supportDurationBefore',
+>(key: K): ReportTables[K] {
+  return zeros(Object.keys(RESURSLOTSEN_TABLES[key])) as ReportTables[K];
+}
+
+export const RESURSLOTSEN: InterventionReport = {
+  interventionId: 'I-RESURS',
+  name: 'Resurslotsen',
+  kind: 'individual',
+  startsOn: '2023-01-01',
+  endsOn: null,
+  closedOn: null,
+  ...RESURSLOTSEN_TABLES,
+};
+
+export const PSYKEVECKAN: InterventionReport = {
+  interventionId: 'I-PSYKE',
+  name: 'Psykeveckan',
+  kind: 'structural',
+  startsOn: '2024-10-01',
+  endsOn: '2024-10-31',
+  closedOn: null,
+  ...PSYKEVECKAN_TABLES,
+};
+
+/**
+ * An association report for 2024 with the two interventions. The association's participants are
+ * Resurslotsen's (Psykeveckan has none), its head counts Psykeveckan's; it has goals of its own,
+ * one with too small a denominator.
+ */
+export function reportFixture(overrides: Partial<Report> = {}): Report {
+  return {
+    associationId: 'A-EXEMPEL',
+    associationName: 'Samordningsförbundet Exempel',
+    year: 2024,
+    period: { from: '2024-01-01', to: '2024-12-31' },
+    checkpoint: '1234',
+    ...RESURSLOTSEN_TABLES,
+    attendance: PSYKEVECKAN_TABLES.attendance,
+    goals: [
+      {
+        id: 'planer',
+        label: 'Planering vid avslut för 90 %',
+        kind: 'planAtExitShare',
+        target: 0.9,
+        value: 0.9231,
+        numerator: 12,
+        denominator: 13,
+        status: 'met',
+      },
+      {
+        id: 'stod',
+        label: '90 % får det stöd de behöver',
+        kind: 'itemShare',
+        target: 0.9,
+        value: 0.75,
+        numerator: 3,
+        denominator: 4,
+        status: 'insufficient_data',
+      },
+    ],
+    interventions: [RESURSLOTSEN, PSYKEVECKAN],
+    ...overrides,
+  };
+}
