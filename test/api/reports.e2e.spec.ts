@@ -1,5 +1,7 @@
 import { startApi, type Api } from '../support/api-harness';
 import { registerYear, type RegisteredYear } from '../support/register-plan';
+import { waitFor } from '../../libs/event-store/src/testing/wait-for';
+import { parseCsv, readXlsx, type SheetRow } from '../support/files';
 import { bearer } from '../support/world';
 import {
   enrolledInYear,
@@ -194,5 +196,123 @@ describe('yearly report of a realistic year, through the HTTP API', () => {
     const stranger = api.token('chief', 'F-0000000000');
     const res = await api.http.get(reportPath()).set(bearer(stranger)).expect(403);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+  });
+
+  const download = async (path: string) => {
+    const res = await api.http
+      .get(path)
+      .set(bearer(year.tenant.chief))
+      .buffer(true)
+      .parse((response, done) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    return { body: res.body as Buffer, headers: res.headers };
+  };
+
+  /** CSV rows name their row in Rad; a worksheet in its second column, headed like the table. */
+  const rowLabel = (r: SheetRow) => r['Rad'] ?? Object.values(r)[1];
+
+  /** A row of the whole association, as Kvinnor/Män/Annat/Totalt. */
+  const totals = (rows: readonly SheetRow[], row = 'Totalt under perioden') => {
+    const found = rows.find((r) => r['Insats'] === 'Hela förbundet' && rowLabel(r) === row);
+    if (found === undefined) throw new Error(`no row ${row}`);
+    const n = (v: unknown) => (typeof v === 'number' ? v : v === '<5' ? v : Number(v));
+    return {
+      woman: n(found['Kvinnor']),
+      man: n(found['Män']),
+      other: n(found['Annat']),
+      total: n(found['Totalt']),
+    };
+  };
+
+  async function exportFile(body: Record<string, unknown>) {
+    const created = await api.http
+      .post(`/v1/associations/${year.tenant.associationId}/exports`)
+      .set(bearer(year.tenant.chief))
+      .send(body)
+      .expect(202);
+    const jobId = created.body.jobId as string;
+    expect(created.headers['location']).toBe(`/v1/exports/${jobId}`);
+    let status:
+      | { state: string; progress: number; file: { url: string; fileName: string } | null }
+      | undefined;
+    await waitFor(
+      async () => {
+        status = (await get(`/v1/exports/${jobId}`)).body;
+        return status?.state === 'completed' || status?.state === 'failed';
+      },
+      { timeoutMs: 20_000, intervalMs: 20, message: 'export finished' },
+    );
+    expect(status).toMatchObject({ state: 'completed', progress: 100 });
+    return { ...(await download(status?.file?.url ?? '')), fileName: status?.file?.fileName };
+  }
+
+  it('downloads the report as CSV for Swedish Excel and as XLSX with a sheet per table', async () => {
+    const csv = await download(`${reportPath()}.csv?minPosition=${year.position}`);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    expect(csv.headers['content-disposition']).toMatch(/attachment; filename=".*2025\.csv"/);
+    expect([...csv.body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = parseCsv(csv.body);
+    expect(totals(rows.filter((r) => r['Tabell'] === 'Deltagare'))).toEqual(
+      tally(plan.filter(inYear)),
+    );
+
+    const xlsx = await download(`${reportPath()}.xlsx?minPosition=${year.position}`);
+    expect(xlsx.headers['content-type']).toMatch(/spreadsheetml/);
+    const sheets = await readXlsx(xlsx.body);
+    expect([...sheets.keys()]).toEqual(
+      expect.arrayContaining(['Deltagare', 'Avslutsorsaker', 'Måluppfyllelse']),
+    );
+    expect(totals(sheets.get('Deltagare') ?? [])).toEqual(tally(plan.filter(inYear)));
+    expect(totals(sheets.get('Deltagare') ?? [], 'Avslutade')).toEqual(
+      tally(plan.filter(exitedInYear)),
+    );
+  });
+
+  it('exports the yearly statistics as a job: CSV, XLSX and the Uppföljning Finsam sheet', async () => {
+    const csv = await exportFile({ year: 2025, format: 'csv' });
+    expect(csv.fileName).toMatch(/\.csv$/);
+    expect(totals(parseCsv(csv.body).filter((r) => r['Tabell'] === 'Deltagare'))).toEqual(
+      tally(plan.filter(inYear)),
+    );
+
+    const xlsx = await exportFile({ year: 2025, format: 'xlsx' });
+    const sheets = await readXlsx(xlsx.body);
+    const outcomes = sheets.get('Avslutsorsaker') ?? [];
+    const work = outcomes.find(
+      (r) => r['Insats'] === 'Hela förbundet' && rowLabel(r) === 'Arbete (även subventionerat)',
+    );
+    expect(work?.['Totalt']).toBe(
+      plan.filter((p) => exitedInYear(p) && p.exit?.outcome === 'work').length,
+    );
+
+    const finsam = await readXlsx((await exportFile({ year: 2025, format: 'finsam' })).body);
+    const [sheet] = [...finsam.values()];
+    const byName = new Map((sheet ?? []).map((r) => [r['Insats'], r]));
+    expect(byName.get('Resurslotsen')).toMatchObject({
+      Totalt: tally(resurslotsen.filter(inYear)).total,
+    });
+    expect(byName.get('Navet')).toMatchObject({ Kvinnor: tally(navet.filter(inYear)).woman });
+    expect(byName.get('Psykeveckan')).toMatchObject({ Totalt: 72 });
+  });
+
+  it('for publication, counts below 5 read "<5"', async () => {
+    const published = parseCsv(
+      (await exportFile({ year: 2025, format: 'csv', publication: true })).body,
+    );
+    const other = tally(plan.filter(inYear)).other;
+    const row = totals(published.filter((r) => r['Tabell'] === 'Deltagare'));
+    expect(row.other).toBe(other < 5 ? '<5' : other);
+    const countTables = ['Deltagare', 'Åldersgrupper', 'Aktualiserande part', 'Avslutsorsaker'];
+    for (const r of published.filter((row) => countTables.includes(String(row['Tabell'])))) {
+      for (const key of ['Kvinnor', 'Män', 'Annat', 'Totalt']) {
+        const value = r[key];
+        if (value === '' || value === '<5' || value === undefined) continue;
+        expect(Number(value)).toBeGreaterThanOrEqual(5);
+      }
+    }
   });
 });

@@ -1,2 +1,3 @@
 export * from './projections';
 export * from './report';
+export * from './exports';
