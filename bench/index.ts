@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { benchAppend } from './append';
 import { benchColdStart } from './cold-start';
 import { benchReplay } from './replay';
+import { benchReport } from './report';
 import { log, table, type Row } from './lib/measure';
 import { readOptions, type Part, type BenchOptions } from './lib/options';
 
@@ -16,7 +17,7 @@ const RUNNERS: Record<Part, (options: BenchOptions) => Promise<Row[]>> = {
   append: benchAppend,
   replay: benchReplay,
   coldstart: benchColdStart,
-  report: async () => [],
+  report: benchReport,
 };
 
 async function main(): Promise<void> {

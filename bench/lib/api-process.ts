@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signToken } from '../../apps/api/src/auth/tokens';
@@ -35,8 +35,17 @@ export async function spawnApi(
   env: Record<string, string>,
   options: { timeoutMs?: number; sockets?: number } = {},
 ): Promise<ApiProcess> {
+  // BENCH_PROFILE_DIR=dir: each API process writes a V8 CPU profile there when it exits.
+  const profile = process.env.BENCH_PROFILE_DIR;
+  if (profile) mkdirSync(profile, { recursive: true });
   const started = await startApiProcess(
-    { PORT: '0', AUTH_SECRET, LOG_LEVEL: 'silent', ...env },
+    {
+      PORT: '0',
+      AUTH_SECRET,
+      LOG_LEVEL: 'silent',
+      ...(profile ? { NODE_OPTIONS: `-r ${join(__dirname, 'profile-hook.js')}` } : {}),
+      ...env,
+    },
     options.timeoutMs ?? 60_000,
   );
   const client = new HttpClient(started.url, options.sockets ?? 64);
