@@ -3,7 +3,8 @@ import { SUPPRESSED_TEXT } from './labels';
 import { cellText, EXCEL_NUMBER_FORMATS } from './format';
 import { isValidSheetName, type Cell, type ReportSheet } from './sheet.types';
 
-const MIN_WIDTH = 8;
+/** exceljs drops a width of exactly 9 (its default), so the narrowest column is wider. */
+const MIN_WIDTH = 10;
 const MAX_WIDTH = 60;
 
 function write(target: ExcelCell, cell: Cell | undefined): void {

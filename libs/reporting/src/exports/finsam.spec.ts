@@ -1,0 +1,55 @@
+import { finsamSheet } from './finsam';
+import { suppressForPublication } from './suppression';
+import { c, PSYKEVECKAN, reportFixture, RESURSLOTSEN } from './testing/report-fixture';
+import { texts } from './testing/sheet-helpers';
+
+describe('finsamSheet', () => {
+  it('has one row per intervention: kind and participants, or head counts when structural', () => {
+    const sheet = finsamSheet(reportFixture());
+    expect(sheet.name).toBe('Uppföljning Finsam');
+    expect(sheet.columns.map((col) => col.header)).toEqual([
+      'Insats',
+      'Typ',
+      'Kvinnor',
+      'Män',
+      'Annat',
+      'Totalt',
+    ]);
+    expect(sheet.rows.map(texts)).toEqual([
+      {
+        insats: 'Resurslotsen',
+        kind: 'Individinriktad',
+        woman: '14',
+        man: '9',
+        other: '2',
+        total: '25',
+      },
+      {
+        insats: 'Psykeveckan',
+        kind: 'Strukturinriktad',
+        woman: '40',
+        man: '25',
+        other: '3',
+        total: '68',
+      },
+    ]);
+  });
+
+  it('is suppressed like any sheet', () => {
+    const report = reportFixture({
+      interventions: [
+        { ...RESURSLOTSEN, participants: { ...RESURSLOTSEN.participants, total: c(12, 7, 0) } },
+        { ...PSYKEVECKAN, attendance: c(30, 20, 10) },
+      ],
+    });
+    const [sheet] = suppressForPublication([finsamSheet(report)]);
+    expect(sheet!.rows.map(texts)).toEqual([
+      expect.objectContaining({ woman: '12', man: '<5', other: '<5', total: '19' }),
+      expect.objectContaining({ woman: '30', man: '20', other: '10', total: '60' }),
+    ]);
+  });
+
+  it('is empty for a report with no interventions', () => {
+    expect(finsamSheet(reportFixture({ interventions: [] })).rows).toEqual([]);
+  });
+});

@@ -1,0 +1,69 @@
+import { Workbook } from 'exceljs';
+import { renderExport } from './render-export';
+import { reportFixture } from './testing/report-fixture';
+
+async function sheetNames(body: Buffer): Promise<string[]> {
+  const workbook = new Workbook();
+  await workbook.xlsx.load(body as unknown as ArrayBuffer);
+  return workbook.worksheets.map((ws) => ws.name);
+}
+
+describe('renderExport', () => {
+  const report = reportFixture();
+
+  it('renders CSV', async () => {
+    const out = await renderExport(report, { format: 'csv', publication: false });
+    expect(out.contentType).toBe('text/csv; charset=utf-8');
+    expect(out.fileExtension).toBe('csv');
+    const body = out.body.toString('utf8');
+    expect(body).toContain('Deltagare;Hela förbundet;Totalt under perioden;;14;9;2;25;');
+  });
+
+  it('renders a CSV for publication with "<5"', async () => {
+    const out = await renderExport(report, { format: 'csv', publication: true });
+    const body = out.body.toString('utf8');
+    expect(body).toContain('Deltagare;Hela förbundet;Totalt under perioden;;14;<5;<5;25;');
+    expect(body).toContain('Publicering');
+  });
+
+  it('renders XLSX', async () => {
+    const out = await renderExport(report, { format: 'xlsx', publication: false });
+    expect(out.contentType).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    expect(out.fileExtension).toBe('xlsx');
+    expect(out.body.subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(await sheetNames(out.body)).toHaveLength(17);
+  });
+
+  it('renders the Finsam export as XLSX, suppressed like the report when for publication', async () => {
+    const out = await renderExport(report, { format: 'finsam', publication: true });
+    expect(out.fileExtension).toBe('xlsx');
+    expect(await sheetNames(out.body)).toEqual(['Uppföljning Finsam', 'Om rapporten']);
+    const workbook = new Workbook();
+    await workbook.xlsx.load(out.body as unknown as ArrayBuffer);
+    const ws = workbook.getWorksheet('Uppföljning Finsam')!;
+    expect(ws.getRow(2).values).toEqual([
+      undefined,
+      'Resurslotsen',
+      'Individinriktad',
+      14,
+      '<5',
+      '<5',
+      25,
+    ]);
+    expect(ws.getRow(3).values).toEqual([
+      undefined,
+      'Psykeveckan',
+      'Strukturinriktad',
+      40,
+      '<5',
+      '<5',
+      68,
+    ]);
+    const about = workbook.getWorksheet('Om rapporten')!;
+    const notes = about.getColumn(1).values;
+    expect(notes).toContain('Publicering');
+    expect(notes).not.toContain('Populationer');
+  });
+});

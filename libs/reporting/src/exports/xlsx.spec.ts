@@ -1,0 +1,111 @@
+import { Workbook, type Worksheet } from 'exceljs';
+import { reportSheets } from './report-sheets';
+import { suppressForPublication } from './suppression';
+import { reportFixture } from './testing/report-fixture';
+import { renderXlsx } from './xlsx';
+
+async function load(buffer: Buffer): Promise<Workbook> {
+  const workbook = new Workbook();
+  // exceljs types its load() parameter as its own Buffer interface (an ArrayBuffer).
+  await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+  return workbook;
+}
+
+function worksheet(workbook: Workbook, name: string): Worksheet {
+  const found = workbook.getWorksheet(name);
+  if (!found) throw new Error(`No worksheet ${name}`);
+  return found;
+}
+
+/** The row whose first cells read `insats` and `rad`. */
+function findRow(ws: Worksheet, insats: string, rad: string): number {
+  for (let r = 2; r <= ws.rowCount; r++) {
+    if (ws.getCell(r, 1).value === insats && ws.getCell(r, 2).value === rad) return r;
+  }
+  throw new Error(`No row ${insats} / ${rad} in ${ws.name}`);
+}
+
+describe('renderXlsx', () => {
+  let exact: Workbook;
+  let published: Workbook;
+  beforeAll(async () => {
+    const sheets = reportSheets(reportFixture());
+    exact = await load(await renderXlsx(sheets));
+    published = await load(await renderXlsx(suppressForPublication(sheets)));
+  });
+
+  it('has one worksheet per sheet, in order', () => {
+    expect(exact.worksheets.map((ws) => ws.name)).toEqual(
+      reportSheets(reportFixture()).map((s) => s.name),
+    );
+    expect(exact.worksheets[0]!.name).toBe('Om rapporten');
+  });
+
+  it('has a bold, frozen Swedish header row and column widths', () => {
+    const ws = worksheet(exact, 'Deltagare');
+    expect(ws.getRow(1).values).toEqual([
+      undefined,
+      'Insats',
+      'Deltagare',
+      'Kvinnor',
+      'Män',
+      'Annat',
+      'Totalt',
+    ]);
+    expect(ws.getCell('A1').font?.bold).toBe(true);
+    expect(ws.views[0]).toEqual(expect.objectContaining({ state: 'frozen', ySplit: 1 }));
+    expect(ws.getColumn(2).width).toBe('Aktiva vid periodens start'.length + 2);
+    expect([3, 4, 5, 6].map((c) => ws.getColumn(c).width)).toEqual([10, 10, 10, 10]);
+  });
+
+  it('stores numbers as numbers with number formats', () => {
+    const participants = worksheet(exact, 'Deltagare');
+    const total = findRow(participants, 'Hela förbundet', 'Totalt under perioden');
+    expect(participants.getCell(total, 3).value).toBe(14);
+    expect(participants.getCell(total, 3).numFmt).toBe('0');
+    expect(participants.getCell(total, 6).value).toBe(25);
+
+    const days = worksheet(exact, 'Tid i insatsen');
+    const mean = findRow(days, 'Hela förbundet', 'Medelvärde (dagar)');
+    expect(days.getCell(mean, 3).value).toBe(230.4);
+    expect(days.getCell(mean, 3).numFmt).toBe('0.0');
+
+    const satisfaction = worksheet(exact, 'Nöjdhet');
+    const share = findRow(satisfaction, 'Resurslotsen', 'Andel nöjda');
+    expect(satisfaction.getCell(share, 4).value).toBe(0.75);
+    expect(satisfaction.getCell(share, 4).numFmt).toBe('0.0%');
+
+    const goals = worksheet(exact, 'Måluppfyllelse');
+    const goal = [...Array(goals.rowCount).keys()]
+      .map((i) => i + 1)
+      .find((r) => goals.getCell(r, 2).value === 'nojda')!;
+    expect(goals.getCell(goal, 3).value).toBe('Minst 80 % nöjda deltagare');
+    expect(goals.getCell(goal, 5).value).toBe(0.8);
+    expect(goals.getCell(goal, 5).numFmt).toBe('0.0%');
+    expect(goals.getCell(goal, 9).value).toBe('Uppfyllt');
+  });
+
+  it('stores "<5" as text in a publication', () => {
+    const ws = worksheet(published, 'Deltagare');
+    const total = findRow(ws, 'Hela förbundet', 'Totalt under perioden');
+    expect(ws.getCell(total, 3).value).toBe(14);
+    expect(ws.getCell(total, 4).value).toBe('<5');
+    expect(ws.getCell(total, 5).value).toBe('<5');
+    expect(ws.getCell(total, 5).type).toBe(3); // ValueType.String
+  });
+
+  it('contains no participant ids', () => {
+    const everything = exact.worksheets
+      .flatMap((ws) => ws.getSheetValues().flatMap((row) => (Array.isArray(row) ? row : [])))
+      .map(String)
+      .join('\n');
+    expect(everything).toContain('Resurslotsen');
+    expect(everything).not.toMatch(/D-[0-9A-Z]{6,}/);
+  });
+
+  it('refuses a worksheet name Excel would refuse', async () => {
+    await expect(
+      renderXlsx([{ key: 'x', name: 'Före/efter', columns: [], rows: [], lines: [] }]),
+    ).rejects.toThrow(/worksheet name/);
+  });
+});
