@@ -12,17 +12,24 @@ export function parseCsv(body: Buffer): SheetRow[] {
   let quoted = false;
   for (let i = 0; i < text.length; i += 1) {
     const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') ((field += '"'), (i += 1));
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ';') (record.push(field), (field = ''));
-    else if (ch === '\r' && text[i + 1] === '\n') {
+    if (quoted && ch === '"' && text[i + 1] === '"') {
+      field += '"';
+      i += 1;
+    } else if (ch === '"') {
+      quoted = !quoted;
+    } else if (quoted) {
+      field += ch;
+    } else if (ch === ';') {
       record.push(field);
-      records.push(record);
-      ((field = ''), (record = []), (i += 1));
-    } else field += ch;
+      field = '';
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      records.push([...record, field]);
+      field = '';
+      record = [];
+      i += 1;
+    } else {
+      field += ch;
+    }
   }
   if (field !== '' || record.length > 0) records.push([...record, field]);
   const [header, ...rows] = records;
@@ -35,7 +42,9 @@ export async function readXlsx(body: Buffer): Promise<Map<string, SheetRow[]>> {
   await workbook.xlsx.load(body as unknown as ArrayBuffer);
   const sheets = new Map<string, SheetRow[]>();
   workbook.eachSheet((sheet) => {
-    const header = (sheet.getRow(1).values as unknown[]).map((v) => String(v ?? ''));
+    const header = (sheet.getRow(1).values as unknown[]).map((v) =>
+      typeof v === 'string' ? v : '',
+    );
     const rows: SheetRow[] = [];
     sheet.eachRow((row, n) => {
       if (n === 1) return;

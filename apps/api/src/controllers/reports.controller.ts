@@ -5,7 +5,11 @@ import { AssociationId } from '@stegvis/domain';
 import { renderExport, type Report } from '@stegvis/reporting';
 import type { Response } from 'express';
 import { z } from 'zod';
-import { ReportQuery, reportRequest, type ReportFilters } from '../../../worker/src/reports/report-request';
+import {
+  ReportQuery,
+  reportRequest,
+  type ReportFilters,
+} from '../../../worker/src/reports/report-request';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { MinPosition } from '../http/query-params';
@@ -16,16 +20,15 @@ import { GetReport } from '../read/report-query';
 const YearAndFormat = z
   .string()
   .regex(/^\d{4}(\.(csv|xlsx))?$/, 'Ange året med fyra siffror, ev. följt av .csv eller .xlsx.')
-  .transform((value) => {
+  .transform((value, ctx) => {
     const [year, format] = value.split('.');
-    return { year: Number(year), format: (format ?? 'json') as 'json' | 'csv' | 'xlsx' };
-  })
-  .pipe(
-    z.object({
-      year: z.number().int().min(2000).max(2100),
-      format: z.enum(['json', 'csv', 'xlsx']),
-    }),
-  );
+    const n = Number(year);
+    if (n < 2000 || n > 2100) {
+      ctx.addIssue({ code: 'custom', message: 'Året ska vara mellan 2000 och 2100.' });
+      return z.NEVER;
+    }
+    return { year: n, format: (format ?? 'json') as 'json' | 'csv' | 'xlsx' };
+  });
 
 @ApiTags('Rapporter')
 @ApiBearerAuth()
