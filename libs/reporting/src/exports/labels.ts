@@ -124,8 +124,7 @@ export const SHEET_DESCRIPTIONS: Readonly<Record<Exclude<SheetKey, 'about'>, str
   employmentStatus:
     'Avslutade deltagare efter sysselsättning före (från försörjning vid start) och efter ' +
     '(från avslutsorsak) insatsen, grupperat som i SUS.',
-  incomeSourceChange:
-    'Avslutade deltagare efter försörjning vid start (rad) och vid avslut (delrad).',
+  incomeSourceChange: 'Avslutade deltagare efter försörjning vid start och försörjning vid avslut.',
   educationLevel: 'Deltagare under perioden efter utbildningsnivå.',
   supportDurationBefore:
     'Deltagare under perioden efter tid med offentlig försörjning före insatsen.',

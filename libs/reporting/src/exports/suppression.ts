@@ -35,16 +35,26 @@ export function cellsToSuppress(
   for (const [id, value] of values) if (value < threshold) hidden.add(id);
 
   const valueOf = (id: string) => values.get(id) ?? 0;
-  const relevant = lines.filter(
-    (line) =>
-      line.members.length > 0 &&
-      [...line.members, line.total].every((id) => values.has(id)) &&
-      line.members.reduce((sum, id) => sum + valueOf(id), 0) === valueOf(line.total),
-  );
+  const relevant: SumLine[] = [];
+  /** Each relevant line's distinct cells, members and total. */
+  const cellsOf: string[][] = [];
+  for (const line of lines) {
+    if (line.members.length === 0 || !values.has(line.total)) continue;
+    let sum = 0;
+    let known = true;
+    for (const id of line.members) {
+      const value = values.get(id);
+      if (value === undefined) known = false;
+      else sum += value;
+    }
+    if (!known || sum !== values.get(line.total)) continue;
+    relevant.push(line);
+    cellsOf.push([...new Set([...line.members, line.total])]);
+  }
 
   const linesOfCell = new Map<string, number[]>();
-  relevant.forEach((line, index) => {
-    for (const id of new Set([...line.members, line.total])) {
+  cellsOf.forEach((cells, index) => {
+    for (const id of cells) {
       const list = linesOfCell.get(id);
       if (list) list.push(index);
       else linesOfCell.set(id, [index]);
@@ -52,20 +62,20 @@ export function cellsToSuppress(
   });
 
   const queue: number[] = relevant.map((_, index) => index);
-  const queued = new Set(queue);
-  while (queue.length > 0) {
-    const index = queue.shift()!;
-    queued.delete(index);
-    const line = relevant[index]!;
-    const cells = [...new Set([...line.members, line.total])];
-    if (cells.filter((id) => hidden.has(id)).length !== 1) continue;
+  const queued = new Uint8Array(relevant.length).fill(1);
+  for (let head = 0; head < queue.length; head++) {
+    const index = queue[head]!;
+    queued[index] = 0;
+    let hiddenCells = 0;
+    for (const id of cellsOf[index]!) if (hidden.has(id)) hiddenCells++;
+    if (hiddenCells !== 1) continue;
 
-    const next = nextToHide(line, hidden, valueOf);
+    const next = nextToHide(relevant[index]!, hidden, valueOf);
     if (next === undefined) continue;
     hidden.add(next);
     for (const other of linesOfCell.get(next) ?? []) {
-      if (!queued.has(other)) {
-        queued.add(other);
+      if (queued[other] === 0) {
+        queued[other] = 1;
         queue.push(other);
       }
     }

@@ -17,12 +17,13 @@ function worksheet(workbook: Workbook, name: string): Worksheet {
   return found;
 }
 
-/** The row whose first cells read `insats` and `rad`. */
-function findRow(ws: Worksheet, insats: string, rad: string): number {
+/** The row whose first cell reads `first` and whose second reads `second` (any when ''). */
+function findRow(ws: Worksheet, first: string, second: string): number {
   for (let r = 2; r <= ws.rowCount; r++) {
-    if (ws.getCell(r, 1).value === insats && ws.getCell(r, 2).value === rad) return r;
+    if (ws.getCell(r, 1).value !== first) continue;
+    if (second === '' || ws.getCell(r, 2).value === second) return r;
   }
-  throw new Error(`No row ${insats} / ${rad} in ${ws.name}`);
+  throw new Error(`No row ${first} / ${second} in ${ws.name}`);
 }
 
 describe('renderXlsx', () => {
@@ -38,7 +39,14 @@ describe('renderXlsx', () => {
     expect(exact.worksheets.map((ws) => ws.name)).toEqual(
       reportSheets(reportFixture()).map((s) => s.name),
     );
-    expect(exact.worksheets[0]!.name).toBe('Om rapporten');
+    const about = exact.worksheets[0]!;
+    expect(about.name).toBe('Om rapporten');
+    expect(about.getCell('A2').value).toBe('Samordningsförbund');
+    expect(about.getCell('B2').value).toBe('Samordningsförbundet Exempel');
+    // Long explanations wrap within the (capped) column width.
+    const populations = findRow(about, 'Populationer', '');
+    expect(about.getColumn(2).width).toBe(60);
+    expect(about.getCell(populations, 2).alignment?.wrapText).toBe(true);
   });
 
   it('has a bold, frozen Swedish header row and column widths', () => {

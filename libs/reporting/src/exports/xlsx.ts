@@ -13,6 +13,7 @@ function write(target: ExcelCell, cell: Cell | undefined): void {
     case 'text':
       // A string value is stored as text; exceljs writes formulas only from { formula }.
       target.value = cell.text;
+      if (cell.text.length > MAX_WIDTH) target.alignment = { wrapText: true, vertical: 'top' };
       return;
     case 'count':
       target.value = cell.value;
