@@ -52,6 +52,8 @@ const view = {
   interventionsBlock: $('interventions-block'),
   interventions: $('interventions'),
   charts: $('charts'),
+  employmentBlock: $('employment-block'),
+  employment: $('employment'),
   completeness: $('completeness'),
 };
 
@@ -295,6 +297,7 @@ function render(report) {
   renderGoals(report);
   renderInterventions(report);
   renderCharts(report);
+  renderEmployment(report);
   renderCompleteness(report);
 }
 
@@ -350,9 +353,22 @@ function renderFigures(report) {
       'satisfied',
       'Nöjda deltagare',
       format.percentOf(satisfaction.satisfied.total, satisfaction.answered.total),
-      `${format.countOf(satisfaction.satisfied.total, satisfaction.answered.total)} avslutade som svarat`,
+      satisfaction.answered.total === 0
+        ? 'inga svar från avslutade'
+        : `${format.countOf(satisfaction.satisfied.total, satisfaction.answered.total)} avslutade som svarat`,
     ),
   ];
+  const progression = report.progression;
+  if (progression?.assessed && progression.assessed.total > 0) {
+    items.push(
+      figure(
+        'progress',
+        'Positiv förflyttning',
+        format.percentOf(progression.positive.total, progression.assessed.total),
+        `${format.countOf(progression.positive.total, progression.assessed.total)} med självskattning vid start och avslut`,
+      ),
+    );
+  }
   if (days && days.median !== null) {
     items.push(
       figure(
@@ -367,9 +383,9 @@ function renderFigures(report) {
     items.push(
       figure(
         'attendance',
-        'Närvarande i strukturinriktade insatser',
+        'Närvarande',
         format.count(report.attendance.total),
-        'huvudräkning',
+        'huvudräkning i strukturinriktade insatser',
       ),
     );
   }
@@ -579,19 +595,6 @@ function renderCharts(report) {
     rows: outcomes,
   });
 
-  const individual = (report.interventions ?? []).filter((i) => i.kind === 'individual');
-  if (individual.length > 0) {
-    genderBarChart(view.charts, {
-      id: 'chart-interventions',
-      title: 'Deltagare per insats efter kön',
-      categoryHeading: 'Insats',
-      description: `Deltagare per insats: ${individual
-        .map((i) => `${i.name} ${format.count(i.participants.total.total)}`)
-        .join(', ')}.`,
-      rows: individual.map((i) => ({ label: i.name, counts: i.participants.total })),
-    });
-  }
-
   // "Under 16" is shown only when someone is in it.
   const ages = Object.entries(format.AGE_GROUPS)
     .map(([key, label]) => ({ key, label, counts: report.ageGroups?.[key] }))
@@ -600,12 +603,71 @@ function renderCharts(report) {
     id: 'chart-ages',
     title: 'Ålder vid inskrivning',
     categoryHeading: 'Åldersgrupp',
-    description: `Deltagarnas ålder vid inskrivning: ${ages
-      .filter((row) => row.counts.total > 0)
-      .map((row) => `${row.label} år ${format.count(row.counts.total)}`)
-      .join(', ')}.`,
+    description:
+      report.participants.total.total === 0
+        ? 'Inga inskrivna deltagare.'
+        : `Deltagarnas ålder vid inskrivning, antal per åldersgrupp: ${ages
+            .filter((row) => row.counts.total > 0)
+            .map((row) => `${row.label}: ${format.count(row.counts.total)}`)
+            .join(', ')}.`,
     rows: ages,
   });
+
+  const individual = (report.interventions ?? []).filter((i) => i.kind === 'individual');
+  if (individual.length > 0) {
+    genderBarChart(view.charts, {
+      id: 'chart-interventions',
+      wide: true,
+      title: 'Deltagare per insats efter kön',
+      categoryHeading: 'Insats',
+      description: `Deltagare per insats: ${individual
+        .map((i) => `${i.name} ${format.count(i.participants.total.total)}`)
+        .join(', ')}.`,
+      rows: individual.map((i) => ({ label: i.name, counts: i.participants.total })),
+    });
+  }
+}
+
+function renderEmployment(report) {
+  const status = report.employmentStatus;
+  const exited = report.participants.exited.total;
+  view.employmentBlock.hidden = !status || exited === 0;
+  if (view.employmentBlock.hidden) {
+    view.employment.replaceChildren();
+    return;
+  }
+  const rows = Object.entries(format.EMPLOYMENT_STATUSES).map(([key, label]) => {
+    const before = status.before[key]?.total ?? 0;
+    const after = status.after[key]?.total ?? 0;
+    return el(
+      'tr',
+      { 'data-status': key },
+      el('th', { scope: 'row' }, label),
+      el('td', { class: 'num' }, format.count(before)),
+      el('td', { class: 'num' }, format.percentOf(before, exited)),
+      el('td', { class: 'num' }, format.count(after)),
+      el('td', { class: 'num' }, format.percentOf(after, exited)),
+    );
+  });
+  view.employment.replaceChildren(
+    table({
+      caption: `Sysselsättning före och efter för de ${format.count(exited)} deltagare som avslutats ${report.year}`,
+      id: 'employment-table',
+      columns: [
+        { label: 'Sysselsättning' },
+        { label: 'Före, antal', numeric: true },
+        { label: 'Före, andel', numeric: true },
+        { label: 'Efter, antal', numeric: true },
+        { label: 'Efter, andel', numeric: true },
+      ],
+      rows,
+    }),
+    el(
+      'p',
+      { class: 'hint' },
+      'Före: försörjning vid inskrivningen. Efter: avslutsorsaken. Grupperat som i SUS.',
+    ),
+  );
 }
 
 function renderCompleteness(report) {

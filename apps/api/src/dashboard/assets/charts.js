@@ -63,10 +63,13 @@ function dataTable(caption, categoryHeading, rows) {
  *   rows: { label: string, counts: Record<string, number> }[] }} spec
  */
 export function genderBarChart(container, spec) {
-  const figure = element('figure', { class: 'chart', id: spec.id });
+  const figure = element('figure', {
+    class: spec.wide ? 'chart chart--wide' : 'chart',
+    id: spec.id,
+  });
   const caption = element('figcaption', {}, spec.title);
   const frame = element('div', { class: 'chart__canvas' });
-  frame.style.height = `${Math.max(160, 46 * spec.rows.length + 70)}px`;
+  frame.style.height = `${Math.max(150, 36 * spec.rows.length + 70)}px`;
   const canvas = element('canvas', { role: 'img', 'aria-label': spec.description });
   canvas.textContent = spec.description;
   frame.append(canvas);

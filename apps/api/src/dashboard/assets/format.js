@@ -66,6 +66,14 @@ export const OUTCOMES = {
   other: 'Annan avslutsorsak',
 };
 
+/** SUS's grouping of employment status before and after. */
+export const EMPLOYMENT_STATUSES = {
+  work: 'Förvärvsarbete',
+  studies: 'Studier',
+  job_seeking: 'Aktivt arbetssökande',
+  other: 'Övriga',
+};
+
 export const AGE_GROUPS = {
   'under-16': 'Under 16',
   '16-19': '16–19',
