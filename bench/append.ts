@@ -245,18 +245,18 @@ export async function benchAppend(options: BenchOptions): Promise<Row[]> {
     const clientCpu = process.cpuUsage();
     const closed = await closedLoop(workload, options.concurrency, ms);
     const serverCpuMs = (processCpuMs(api.pid) ?? Number.NaN) - (cpuBefore ?? Number.NaN);
-    const clientCpuMs =
-      (process.cpuUsage(clientCpu).user + process.cpuUsage(clientCpu).system) / 1000;
+    const clientUsage = process.cpuUsage(clientCpu);
+    const clientCpuMs = (clientUsage.user + clientUsage.system) / 1000;
     const throughput = perSecond(closed.ok, closed.ms);
 
-    log(`append: open loop at ${options.rate} rps for ${options.appendSeconds} s`);
-    const open = await openLoop(options.rate, ms, () => workload.run(workload.next()));
     log(`append: HTTP floor, GET /health/live at ${options.rate} rps`);
     const floor = await openLoop(
       options.rate,
-      Math.min(ms, 5000),
+      ms,
       async () => (await client.send('GET', '/health/live')).status === 200,
     );
+    log(`append: open loop at ${options.rate} rps for ${options.appendSeconds} s`);
+    const open = await openLoop(options.rate, ms, () => workload.run(workload.next()));
     if (workload.errors > 0)
       log(`append: ${workload.errors} failed commands, first: ${workload.firstError}`);
 

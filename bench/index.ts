@@ -4,13 +4,13 @@
  * Selection and sizes come from the environment: see lib/options.ts and docs/benchmarks.md.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { benchAppend } from './append';
 import { benchColdStart } from './cold-start';
 import { benchReplay } from './replay';
 import { benchReport } from './report';
-import { log, table, type Row } from './lib/measure';
+import { idleShare, log, table, waitForQuiet, type Row } from './lib/measure';
 import { readOptions, type Part, type BenchOptions } from './lib/options';
 
 const RUNNERS: Record<Part, (options: BenchOptions) => Promise<Row[]>> = {
@@ -33,7 +33,16 @@ async function main(): Promise<void> {
   log(`machine ${JSON.stringify(machine)}`);
   const rows: Row[] = [];
   const failures: string[] = [];
+  // Other processes on the machine skew absolute figures (ratios less so): recorded per part.
+  const load: Record<string, number[]> = {}; // 1, 5, 15 min load average, idle share before
   for (const part of options.parts) {
+    const idle =
+      options.waitQuietSeconds > 0
+        ? await waitForQuiet(options.waitQuietSeconds)
+        : await idleShare();
+    load[part] = [...loadavg(), idle];
+    const average = loadavg().map((l) => l.toFixed(2));
+    log(`${part}: load average ${average.join(' ')}, CPU idle ${Math.round(idle * 100)} %`);
     const started = performance.now();
     try {
       rows.push(...(await RUNNERS[part](options)));
@@ -49,7 +58,7 @@ async function main(): Promise<void> {
   const dir = join(__dirname, 'results');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'latest.json');
-  const results = { date: new Date().toISOString(), machine, options, rows, failures };
+  const results = { date: new Date().toISOString(), machine, options, load, rows, failures };
   writeFileSync(
     file,
     `${JSON.stringify(results, (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2)}\n`,

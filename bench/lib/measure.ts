@@ -102,3 +102,38 @@ export function table(rows: readonly Row[]): string {
 export function log(message: string): void {
   process.stdout.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 }
+
+function cpuTimes(): { idle: number; total: number } | undefined {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]?.trim().split(/\s+/).slice(1);
+    const values = (fields ?? []).map(Number);
+    // idle + iowait count as idle.
+    return { idle: (values[3] ?? 0) + (values[4] ?? 0), total: values.reduce((a, b) => a + b, 0) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Share of the machine's CPU time that was idle over the next `ms` (Linux; 1 elsewhere). */
+export async function idleShare(ms = 1000): Promise<number> {
+  const before = cpuTimes();
+  await new Promise((r) => setTimeout(r, ms));
+  const after = cpuTimes();
+  if (!before || !after || after.total === before.total) return 1;
+  return (after.idle - before.idle) / (after.total - before.total);
+}
+
+/**
+ * On a shared machine, waits (at most `maxSeconds`) until other processes leave at least
+ * `wanted` of the CPU idle for a few seconds in a row. Returns the idle share last seen.
+ */
+export async function waitForQuiet(maxSeconds: number, wanted = 0.9): Promise<number> {
+  const deadline = now() + maxSeconds * 1000;
+  let quiet = 0;
+  let idle = await idleShare();
+  while (now() < deadline && quiet < 3) {
+    quiet = idle >= wanted ? quiet + 1 : 0;
+    if (quiet < 3) idle = await idleShare();
+  }
+  return idle;
+}

@@ -11,6 +11,8 @@ export type BenchOptions = {
   readonly concurrency: number;
   readonly rate: number;
   readonly redisUrl: string;
+  /** Before each part, wait up to this long for other processes to leave the CPU idle. */
+  readonly waitQuietSeconds: number;
 };
 
 function number(name: string, fallback: number): number {
@@ -40,5 +42,6 @@ export function readOptions(): BenchOptions {
     concurrency: Math.round(number('BENCH_CONCURRENCY', 16)),
     rate: number('BENCH_RATE', 300),
     redisUrl: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
+    waitQuietSeconds: process.env.BENCH_WAIT_QUIET ? number('BENCH_WAIT_QUIET', 0) : 0,
   };
 }
