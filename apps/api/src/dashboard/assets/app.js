@@ -66,6 +66,8 @@ const state = {
   /** The year's interventions, from its association report, for the filter. */
   interventions: [],
   request: null,
+  /** Move focus to the report once it is shown (after signing in). */
+  focusReport: false,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -218,6 +220,11 @@ async function load() {
     fillInterventions();
     render(report);
     setStatus(`Rapporten för ${year} är hämtad.`);
+    if (state.focusReport) {
+      // Just signed in: the login form is gone, so move focus to what replaced it.
+      state.focusReport = false;
+      view.title.focus();
+    }
   } catch (error) {
     if (request.signal.aborted) return;
     if (!(error instanceof ApiError)) {
@@ -578,6 +585,7 @@ function renderCharts(report) {
   view.charts.replaceChildren();
   const outcomes = Object.entries(format.OUTCOMES).map(([key, label]) => ({
     label,
+    shortLabel: format.OUTCOME_SHORT[key],
     counts: report.outcomes[key] ?? { woman: 0, man: 0, other: 0, total: 0 },
   }));
   const exited = report.participants.exited.total;
@@ -704,7 +712,10 @@ function renderCompleteness(report) {
 
 view.loginForm.addEventListener('submit', (event) => {
   event.preventDefault();
-  if (signIn(view.tokenInput.value)) void load();
+  if (signIn(view.tokenInput.value)) {
+    state.focusReport = true;
+    void load();
+  }
 });
 
 view.logout.addEventListener('click', () => showLogin(''));

@@ -60,7 +60,7 @@ function dataTable(caption, categoryHeading, rows) {
  * A horizontal bar chart of counts by gender, stacked, one bar per row.
  * @param {HTMLElement} container where the figure is appended
  * @param {{ id: string, title: string, description: string, categoryHeading: string,
- *   rows: { label: string, counts: Record<string, number> }[] }} spec
+ *   wide?: boolean, rows: { label: string, shortLabel?: string, counts: Record<string, number> }[] }} spec
  */
 export function genderBarChart(container, spec) {
   const figure = element('figure', {
@@ -93,7 +93,7 @@ export function genderBarChart(container, spec) {
     new Chart(canvas, {
       type: 'bar',
       data: {
-        labels: spec.rows.map((row) => row.label),
+        labels: spec.rows.map((row) => row.shortLabel ?? row.label),
         datasets: GENDERS.map((gender) => ({
           label: gender.label,
           data: spec.rows.map((row) => row.counts[gender.key] ?? 0),

@@ -66,6 +66,18 @@ export const OUTCOMES = {
   other: 'Annan avslutsorsak',
 };
 
+/** Short outcome labels for chart axes (the tables use the full ones). */
+export const OUTCOME_SHORT = {
+  work: 'Arbete',
+  studies: 'Studier',
+  job_seeking: 'Aktualiserad hos AF',
+  other_support: 'Annan insats/part',
+  health: 'Ohälsa',
+  moved: 'Flytt',
+  dropped_out: 'Avbrott',
+  other: 'Annat',
+};
+
 /** SUS's grouping of employment status before and after. */
 export const EMPLOYMENT_STATUSES = {
   work: 'Förvärvsarbete',
