@@ -229,7 +229,7 @@ async function load() {
     if (request.signal.aborted) return;
     if (!(error instanceof ApiError)) {
       setStatus('');
-      showAlert(MESSAGES.server(0, undefined));
+      showAlert('Rapporten kunde inte visas. Ladda om sidan och försök igen.');
       throw error;
     }
     if (error.status === 401) {
