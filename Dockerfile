@@ -45,6 +45,7 @@ RUN mkdir -p /data && chown node:node /data
 COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/apps/api/src/dashboard/assets ./apps/api/src/dashboard/assets
 
 USER node
 EXPOSE 3000

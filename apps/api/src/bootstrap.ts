@@ -4,7 +4,6 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@stegvis/config';
 import { Logger } from 'nestjs-pino';
-import { z } from 'zod';
 import { AppModule } from './app.module';
 import { jsonBody } from './http/json-body';
 
@@ -13,8 +12,6 @@ export async function createApi(
   config: AppConfig,
   options: { logs?: boolean } = {},
 ): Promise<INestApplication> {
-  // Validation messages a person reads are Swedish.
-  z.config(z.locales.sv());
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), {
     bufferLogs: true,
     bodyParser: false,

@@ -3,6 +3,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
+// Every validation message a person reads is Swedish: configuration errors at boot as well as
+// problem details. Set here because both processes load their configuration first.
+z.config(z.locales.sv());
+
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATA_DIR: z.string().min(1).default('./data'),
@@ -19,7 +23,9 @@ const EnvSchema = z.object({
   /** Namespaces every Redis key (read models and jobs), so deployments and tests can share a server. */
   REDIS_PREFIX: z
     .string()
-    .regex(/^[A-Za-z0-9_-]{1,40}$/)
+    .regex(/^[A-Za-z0-9_-]{1,40}$/, {
+      message: 'får bara innehålla A–Z, a–z, 0–9, _ och - (högst 40 tecken)',
+    })
     .default('stegvis'),
   /** How long the projection lease lasts: a crashed worker's successor takes over within this. */
   PROJECTION_LEASE_MS: z.coerce.number().int().min(500).max(600_000).default(10_000),

@@ -1,0 +1,133 @@
+import { loadConfig } from '@stegvis/config';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Redis from 'ioredis';
+import { signToken } from '../../apps/api/src/auth/tokens';
+import { waitFor } from '../../libs/event-store/src/testing/wait-for';
+import { readXlsx } from '../support/files';
+import { startApiProcess, startWorkerProcess, stop, type Started } from '../support/process';
+import { enrolment } from '../support/world';
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/*
+ * Production shape: the API enqueues an export on BullMQ, a separate worker process makes the
+ * file, and the API hands it out. The worker is killed before the job is taken and restarted.
+ */
+describe('export jobs across processes (BullMQ on Redis)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'stegvis-export-'));
+  const secret = 'export-test-secret-that-is-32-characters-or-more';
+  const prefix = `test-export-${randomUUID().slice(0, 8)}`;
+  const env = {
+    DATA_DIR: dataDir,
+    PORT: '0',
+    AUTH_SECRET: secret,
+    REDIS_URL,
+    REDIS_PREFIX: prefix,
+    PROJECTION_LEASE_MS: '1000',
+  };
+  const auth = loadConfig({ AUTH_SECRET: secret, DATA_DIR: dataDir }).auth;
+  const processes: Started[] = [];
+
+  afterAll(async () => {
+    for (const p of processes) await stop(p.child, 'SIGKILL');
+    const redis = new Redis(REDIS_URL);
+    const keys = await redis.keys(`${prefix}*`);
+    if (keys.length > 0) await redis.del(...keys);
+    await redis.quit();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('a job waits while no worker runs, and the restarted worker makes the file', async () => {
+    const api = await startApiProcess(env);
+    let worker = await startWorkerProcess(env);
+    processes.push(api, worker);
+    const call = async (token: string, method: string, path: string, body?: object) => {
+      const res = await fetch(`${api.url}${path}`, {
+        method,
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      const type = res.headers.get('content-type') ?? '';
+      const body_ = type.includes('json') ? await res.json() : Buffer.from(await res.arrayBuffer());
+      return { status: res.status, body: body_ as Record<string, unknown> & Buffer };
+    };
+
+    const admin = signToken(auth, { sub: 'admin', role: 'admin' });
+    const association = await call(admin, 'POST', '/v1/associations', {
+      name: 'Exportförbundet',
+      orgNumber: '222000-1974',
+      parties: ['FK', 'AF'],
+    });
+    const associationId = association.body.associationId as string;
+    const chief = signToken(auth, { sub: 'chief', role: 'chief', associationId });
+    const intervention = await call(
+      chief,
+      'POST',
+      `/v1/associations/${associationId}/interventions`,
+      {
+        name: 'SamCoach',
+        kind: 'individual',
+        parties: ['FK', 'AF'],
+        startsOn: '2025-01-01',
+      },
+    );
+    const iid = intervention.body.interventionId as string;
+    let position = '';
+    for (const gender of ['woman', 'woman', 'man', 'woman', 'man', 'other']) {
+      const res = await call(chief, 'POST', `/v1/interventions/${iid}/participants`, {
+        ...enrolment,
+        gender,
+      });
+      expect(res.status).toBe(201);
+      position = res.body.position as string;
+    }
+    // The read models must hold the enrolments before the export reads them.
+    await waitFor(
+      async () =>
+        (
+          await call(
+            chief,
+            'GET',
+            `/v1/associations/${associationId}/reports/2025?minPosition=${position}`,
+          )
+        ).body.checkpoint === position,
+      { timeoutMs: 15_000, message: 'projection caught up' },
+    );
+
+    await stop(worker.child, 'SIGKILL');
+    const created = await call(chief, 'POST', `/v1/associations/${associationId}/exports`, {
+      year: 2025,
+      format: 'finsam',
+    });
+    expect(created.status).toBe(202);
+    const statusPath = `/v1/exports/${created.body.jobId as string}`;
+    const waiting = await call(chief, 'GET', statusPath);
+    expect(waiting.body).toMatchObject({ state: 'waiting', progress: 0, file: null });
+    const early = await call(chief, 'GET', `${statusPath}/file`);
+    expect([early.status, early.body.code]).toEqual([409, 'export_not_ready']);
+
+    worker = await startWorkerProcess(env);
+    processes.push(worker);
+    let state = '';
+    await waitFor(
+      async () => {
+        state = (await call(chief, 'GET', statusPath)).body.state as string;
+        return state === 'completed' || state === 'failed';
+      },
+      { timeoutMs: 20_000, intervalMs: 50, message: 'export done by the restarted worker' },
+    );
+    expect(state).toBe('completed');
+    const file = await call(chief, 'GET', `${statusPath}/file`);
+    expect(file.status).toBe(200);
+    const [sheet] = [...(await readXlsx(file.body)).values()];
+    expect(sheet?.find((r) => r['Insats'] === 'SamCoach')).toMatchObject({
+      Kvinnor: 3,
+      Män: 2,
+      Annat: 1,
+      Totalt: 6,
+    });
+  });
+});
