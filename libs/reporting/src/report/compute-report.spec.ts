@@ -332,6 +332,7 @@ describe('a report for one intervention or another period', () => {
     const report = log.report(2026, { interventionId: a.interventionId });
     expect(report.interventionId).toBe(a.interventionId);
     expect(report.interventionName).toBe('Resurslotsen');
+    expect(report.interventionKind).toBe('individual');
     expect(report.interventions).toEqual([]);
     expect(report.participants.total).toEqual(c(5, 2, 1));
     expect(report.goals.map((g) => g.id)).toContain('nojda');

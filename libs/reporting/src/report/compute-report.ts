@@ -72,14 +72,21 @@ export function computeReport(input: ReportInput): Report {
     if (intervention === undefined) throw new Error(`Unknown intervention ${interventionId}`);
     const {
       name,
-      kind: _kind,
+      kind,
       startsOn: _s,
       endsOn: _e,
       closedOn: _c,
       interventionId: _i,
       ...tables
     } = interventionReport(intervention, participants, year, period);
-    return { ...header, interventionId, interventionName: name, ...tables, interventions: [] };
+    return {
+      ...header,
+      interventionId,
+      interventionName: name,
+      interventionKind: kind,
+      ...tables,
+      interventions: [],
+    };
   }
 
   const interventions = input.interventions

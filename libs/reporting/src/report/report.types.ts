@@ -129,6 +129,7 @@ export type Report = ReportTables & {
   /** Set when the report is for one intervention; `interventions` is then empty. */
   readonly interventionId?: string;
   readonly interventionName?: string;
+  readonly interventionKind?: InterventionKind;
   /** Global position of the last event reflected, as a decimal string; null before any. */
   readonly checkpoint: string | null;
   /** Set for an as-of report: only events recorded up to this instant count. */
