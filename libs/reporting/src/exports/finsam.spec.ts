@@ -2,6 +2,7 @@ import { finsamSheet } from './finsam';
 import { suppressForPublication } from './suppression';
 import { c, PSYKEVECKAN, reportFixture, RESURSLOTSEN } from './testing/report-fixture';
 import { texts } from './testing/sheet-helpers';
+import { year2026 } from '../report/testing/year-2026';
 
 describe('finsamSheet', () => {
   it('has one row per intervention: kind and participants, or head counts when structural', () => {
@@ -51,5 +52,22 @@ describe('finsamSheet', () => {
 
   it('is empty for a report with no interventions', () => {
     expect(finsamSheet(reportFixture({ interventions: [] })).rows).toEqual([]);
+  });
+
+  it('gives the intervention’s own row for a report on one intervention', () => {
+    const { log, b, c: psykeveckan } = year2026();
+    const one = finsamSheet(log.report(2026, { interventionId: b.interventionId }));
+    expect(one.rows.map(texts)).toEqual([
+      expect.objectContaining({
+        insats: 'Navet',
+        kind: 'Individinriktad',
+        woman: '3',
+        total: '6',
+      }),
+    ]);
+    const structural = log.report(2026, { interventionId: psykeveckan.interventionId });
+    expect(finsamSheet(structural).rows.map(texts)).toEqual([
+      expect.objectContaining({ insats: 'Psykeveckan', kind: 'Strukturinriktad', total: '43' }),
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import { interventionKinds } from '@stegvis/domain';
 import type { Report } from '../report/report.types';
-import { cellId, COUNT_COLUMNS, GENDERS, interventionScope } from './ids';
+import { cellId, COUNT_COLUMNS, GENDERS, interventionScope, OWN_SCOPE } from './ids';
 import { GENDER_COLUMN_LABELS, SHEET_DESCRIPTIONS, SHEET_NAMES, TEXTS } from './labels';
 import { count, text, type ReportRow, type ReportSheet, type SumLine } from './sheet.types';
 
@@ -11,17 +11,37 @@ import { count, text, type ReportRow, type ReportSheet, type SumLine } from './s
  * report's own tables, so suppressing this sheet together with `reportSheets` hides exactly
  * what the report's publication hides.
  *
- * Rows come from `report.interventions`, so a report for a single intervention (whose kind the
- * report does not carry) gives an empty sheet.
+ * A report for one intervention gives that intervention's row, from the report's own tables.
  */
-export function finsamSheet(report: Pick<Report, 'interventions'>): ReportSheet {
+export function finsamSheet(
+  report: Pick<
+    Report,
+    'interventions' | 'interventionName' | 'interventionKind' | 'participants' | 'attendance'
+  >,
+): ReportSheet {
   const rows: ReportRow[] = [];
   const lines: SumLine[] = [];
-  for (const i of report.interventions) {
+  const entries =
+    report.interventionName !== undefined && report.interventionKind !== undefined
+      ? [
+          {
+            scope: OWN_SCOPE,
+            name: report.interventionName,
+            kind: report.interventionKind,
+            tables: report,
+          },
+        ]
+      : report.interventions.map((i) => ({
+          scope: interventionScope(i.interventionId),
+          name: i.name,
+          kind: i.kind,
+          tables: i,
+        }));
+  for (const i of entries) {
     const individual = i.kind === 'individual';
-    const counts = individual ? i.participants.total : i.attendance;
+    const counts = individual ? i.tables.participants.total : i.tables.attendance;
     const path = individual ? 'participants.total' : 'attendance';
-    const id = (c: string) => cellId(interventionScope(i.interventionId), path, c);
+    const id = (c: string) => cellId(i.scope, path, c);
     rows.push({
       insats: text(i.name),
       kind: text(interventionKinds.labels[i.kind]),
