@@ -15,6 +15,7 @@ async function main(): Promise<void> {
   const lines = [
     '',
     `Stegvis körs på ${url}`,
+    `  Instrumentpanel (styrelse och förbundschef): ${url}/`,
     `  API-dokumentation: ${url}/docs`,
     `  Händelselager: ${config.eventStoreUrl ? 'EventStoreDB/KurrentDB' : `SQLite i ${config.dataDir}/events.db`}`,
   ];
