@@ -12,6 +12,7 @@ import {
   type Period,
   type Report,
 } from '@stegvis/reporting';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { toProjected } from '../project-batch';
 
 /** What a user asks a report for (DESIGN §4): one association, a goal year, maybe less. */
@@ -94,6 +95,8 @@ export async function reportAsOf(
     if (recorded.length > 0) checkpoint = recorded.at(-1)?.position;
     state.apply(recorded.map(toProjected).filter((e) => mine.accepts(e)));
     if (after !== undefined) await onProgress(after);
+    // A long replay must not starve the requests this process serves meanwhile.
+    await nextTurn();
   }
   return build(request, state.of(request.associationId), checkpoint, asOf);
 }
