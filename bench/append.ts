@@ -148,6 +148,8 @@ async function closedLoop(workload: Workload, concurrency: number, ms: number) {
  */
 async function openLoop(rate: number, ms: number, send: () => Promise<boolean>) {
   const latencies: number[] = [];
+  /** [seconds into the run, latency ms] of answers slower than 25 ms: do they come in bursts? */
+  const slow: [number, number][] = [];
   const total = Math.round((rate * ms) / 1000);
   const interval = 1000 / rate;
   const inflight: Promise<void>[] = [];
@@ -160,12 +162,14 @@ async function openLoop(rate: number, ms: number, send: () => Promise<boolean>) 
     inflight.push(
       send().then((success) => {
         if (success) ok += 1;
-        latencies.push(now() - due);
+        const latency = now() - due;
+        latencies.push(latency);
+        if (latency > 25) slow.push([Math.round(due - start) / 1000, Math.round(latency)]);
       }),
     );
   }
   await Promise.all(inflight);
-  return { ok, total, latency: summary(latencies) };
+  return { ok, total, latency: summary(latencies), slow: slow.slice(0, 50) };
 }
 
 async function readLog(file: string): Promise<StoredEvent[]> {

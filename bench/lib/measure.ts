@@ -50,13 +50,16 @@ export function summary(samples: readonly number[]) {
   };
 }
 
-/** CPU time (ms) a process has used so far, from /proc (Linux); undefined elsewhere. */
+/** CPU time (ms) a process has used so far, all its threads, from /proc (Linux); else undefined. */
 export function processCpuMs(pid: number | undefined): number | undefined {
   if (pid === undefined) return undefined;
   try {
-    // First field of schedstat: nanoseconds spent on a CPU, all threads included.
-    const ns = Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]);
-    return Number.isFinite(ns) ? ns / 1e6 : undefined;
+    // Fields after the command name: utime and stime are the 12th and 13th, in clock ticks
+    // (USER_HZ, 100 on Linux).
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? ticks * 10 : undefined;
   } catch {
     return undefined;
   }
