@@ -190,6 +190,18 @@ describe('yearly report of a realistic year, through the HTTP API', () => {
     expect(half.participants.exited).toEqual(tally(plan.filter(exitedInHalf)));
   });
 
+  it('times every report in /metrics', async () => {
+    const count = async () => {
+      const text = (await api.http.get('/metrics').expect(200)).text;
+      return Number(
+        /^stegvis_report_seconds_count\{source="read_models"\} (\d+)$/m.exec(text)?.[1] ?? 0,
+      );
+    };
+    const before = await count();
+    await fetchReport();
+    expect(await count()).toBe(before + 1);
+  });
+
   it('the board reads the report; staff and other associations may not', async () => {
     await get(`${reportPath()}?minPosition=${year.position}`, year.tenant.board);
     await api.http.get(reportPath()).set(bearer(year.tenant.staff)).expect(403);

@@ -2,7 +2,7 @@ import { Controller, Get, Header, Inject, Injectable } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore } from '@stegvis/event-store';
 import { JOB_QUEUE, type JobQueue } from '@stegvis/job-queue';
-import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
+import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { Public } from '../auth/auth.decorators';
 import { ReadModelReader } from '../read/read-model-reader';
 
@@ -10,6 +10,14 @@ import { ReadModelReader } from '../read/read-model-reader';
 @Injectable()
 export class Metrics {
   readonly registry = new Registry();
+  /** DESIGN §6: one association's yearly report within 50 ms at p99. */
+  readonly reportSeconds = new Histogram({
+    name: 'stegvis_report_seconds',
+    help: 'Time to compute a report, by source (read models or as-of replay)',
+    labelNames: ['source'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5, 30],
+    registers: [this.registry],
+  });
 
   constructor(
     @Inject(EVENT_STORE) store: EventStore,

@@ -8,6 +8,7 @@ import {
   type ReportRequest,
 } from '../../../worker/src/reports/report-source';
 import type { Actor } from '../auth/actor';
+import { Metrics } from '../health/metrics';
 import { access } from '../auth/access';
 import { ReadModelReader } from './read-model-reader';
 
@@ -30,12 +31,17 @@ export class GetReportHandler implements IQueryHandler<GetReport> {
   constructor(
     private readonly reader: ReadModelReader,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly metrics: Metrics,
   ) {}
 
   async execute({ request, actor, options }: GetReport): Promise<Report> {
     access.readReports(actor, request.associationId);
-    if (options.asOf !== undefined) return reportAsOf(this.store, request, options.asOf);
+    if (options.asOf !== undefined) {
+      const timer = this.metrics.reportSeconds.startTimer({ source: 'as_of' });
+      return reportAsOf(this.store, request, options.asOf).finally(() => timer());
+    }
     const { generation, checkpoint } = await this.reader.at(options.minPosition);
-    return reportFromReadModels(generation, checkpoint, request);
+    const timer = this.metrics.reportSeconds.startTimer({ source: 'read_models' });
+    return reportFromReadModels(generation, checkpoint, request).finally(() => timer());
   }
 }
