@@ -56,7 +56,12 @@ export class ExportsController {
       const intervention = await this.writer.loadIntervention(request.interventionId);
       if (intervention.associationId !== aid) throw new DomainError('intervention_not_found');
     }
-    const data: ExportJobData = { associationId: aid, request };
+    const head = await this.writer.store.headPosition();
+    const data: ExportJobData = {
+      associationId: aid,
+      request,
+      ...(head === undefined ? {} : { minPosition: head.toString() }),
+    };
     const jobId = await this.jobs.enqueue(EXPORT_JOB, data);
     response.setHeader('Location', `/v1/exports/${jobId}`);
     return { jobId };

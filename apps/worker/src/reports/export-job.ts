@@ -4,6 +4,7 @@ import type { JobContext } from '@stegvis/job-queue';
 import type { ReadModelStore } from '@stegvis/read-models';
 import { renderExport } from '@stegvis/reporting';
 import { z } from 'zod';
+import { setTimeout as delay } from 'node:timers/promises';
 import { PROJECTION } from '../project-batch';
 import { ExportBody, reportRequest } from './report-request';
 import { reportAsOf, reportFromReadModels } from './report-source';
@@ -14,6 +15,11 @@ export const EXPORT_JOB = 'export-report';
 export const ExportJobData = z.object({
   associationId: AssociationId,
   request: ExportBody,
+  /** The log's head when the chief asked: the file reflects at least that much. */
+  minPosition: z
+    .string()
+    .regex(/^\d{1,20}$/)
+    .optional(),
 });
 export type ExportJobData = z.infer<typeof ExportJobData>;
 
@@ -39,6 +45,21 @@ function fileName(data: ExportJobData, extension: string): string {
   return `${parts.filter((p) => p !== undefined).join('-')}.${extension}`;
 }
 
+/** How long an export waits for the read models to reach what was recorded before it was asked for. */
+const CATCH_UP_MS = 60_000;
+
+async function caughtUp(readModels: ReadModelStore, minPosition: string | undefined) {
+  const deadline = Date.now() + CATCH_UP_MS;
+  for (;;) {
+    const generation = await readModels.active();
+    const checkpoint = await generation.checkpoint(PROJECTION);
+    const reached = minPosition === undefined || (checkpoint ?? -1n) >= BigInt(minPosition);
+    // Past the deadline the file is made anyway; its checkpoint says how far it reaches.
+    if (reached || Date.now() >= deadline) return { generation, checkpoint };
+    await delay(50);
+  }
+}
+
 /** Computes the report (from the read models, or replayed as of a moment) and renders the file. */
 export async function runExport(
   store: EventStore,
@@ -51,12 +72,8 @@ export async function runExport(
   await job.updateProgress(5);
   let report;
   if (request.asOf === undefined) {
-    const generation = await readModels.active();
-    report = await reportFromReadModels(
-      generation,
-      await generation.checkpoint(PROJECTION),
-      target,
-    );
+    const { generation, checkpoint } = await caughtUp(readModels, data.minPosition);
+    report = await reportFromReadModels(generation, checkpoint, target);
   } else {
     const head = (await store.headPosition()) ?? 1n;
     report = await reportAsOf(store, target, new Date(request.asOf), (position) =>
