@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { format } from 'prettier';
 import { benchAppend } from './append';
 import { benchColdStart } from './cold-start';
 import { benchReplay } from './replay';
@@ -59,10 +60,11 @@ async function main(): Promise<void> {
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'latest.json');
   const results = { date: new Date().toISOString(), machine, options, load, rows, failures };
-  writeFileSync(
-    file,
-    `${JSON.stringify(results, (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2)}\n`,
+  const json = JSON.stringify(results, (_, v: unknown) =>
+    typeof v === 'bigint' ? v.toString() : v,
   );
+  // Formatted as Prettier would, so `npm run lint` (prettier --check .) accepts the file.
+  writeFileSync(file, await format(json, { parser: 'json' }));
   log(`wrote ${file}`);
   if (failures.length > 0) {
     process.stderr.write(`${failures.join('\n')}\n`);
