@@ -2,6 +2,7 @@ import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@ne
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { APP_CONFIG, type AppConfig } from '@stegvis/config';
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { actorFromClaims, Claims, type Role } from './actor';
 import { IS_PUBLIC, ROLES, type AuthenticatedRequest } from './auth.decorators';
 import { forbidden, unauthenticated } from '../http/problem';
@@ -9,11 +10,19 @@ import { forbidden, unauthenticated } from '../http/problem';
 /** Global guard: every route needs a valid HS256 token and one of its roles, unless @Public. */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  /**
+   * Made once: given a string, jsonwebtoken first tries to read it as a public key and only then
+   * as a secret, on every request, which cost a third of a write's CPU.
+   */
+  private readonly key: KeyObject;
+
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.key = createSecretKey(Buffer.from(config.auth.secret));
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
@@ -26,7 +35,8 @@ export class AuthGuard implements CanActivate {
     let payload: unknown;
     try {
       payload = await this.jwt.verifyAsync(token, {
-        secret: this.config.auth.secret,
+        // @nestjs/jwt types only strings and Buffers; jsonwebtoken takes a KeyObject as it is.
+        secret: this.key as unknown as Buffer,
         algorithms: ['HS256'],
         issuer: this.config.auth.issuer,
         audience: this.config.auth.audience,
