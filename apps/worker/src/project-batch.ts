@@ -39,7 +39,9 @@ export async function projectBatch(
   const events = batch.map(toProjected);
   const byCollection = new Map<string, string[]>();
   for (const ref of touchedDocuments(projections, events)) {
-    byCollection.set(ref.collection, [...(byCollection.get(ref.collection) ?? []), ref.id]);
+    const ids = byCollection.get(ref.collection);
+    if (ids === undefined) byCollection.set(ref.collection, [ref.id]);
+    else ids.push(ref.id);
   }
   const loaded = new Map<string, unknown>();
   for (const [collection, ids] of byCollection) {

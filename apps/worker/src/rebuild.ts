@@ -1,6 +1,7 @@
 import type { EventStore } from '@stegvis/event-store';
 import type { ReadModelStore } from '@stegvis/read-models';
 import { projections } from '@stegvis/reporting';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { PROJECTION, projectBatch } from './project-batch';
 
 export const REBUILD_JOB = 'rebuild-read-models';
@@ -14,7 +15,7 @@ export async function rebuildReadModels(
   store: EventStore,
   readModels: ReadModelStore,
   onProgress: (percent: number) => Promise<void> = async () => undefined,
-  batchSize = 1000,
+  batchSize = 2_000,
 ): Promise<{ generation: string; events: number }> {
   const generation = await readModels.createGeneration();
   try {
@@ -26,6 +27,7 @@ export async function rebuildReadModels(
       if (batch.length === 0) break;
       checkpoint = await projectBatch(generation, projections, checkpoint, batch);
       events += batch.length;
+      await nextTurn(); // keep serving requests during a long rebuild
       if (head !== undefined && checkpoint !== undefined) {
         await onProgress(Math.min(99, Number((checkpoint * 100n) / (head === 0n ? 1n : head))));
       }
