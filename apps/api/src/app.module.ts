@@ -22,6 +22,7 @@ import { RevisionETagInterceptor } from './http/revision-etag.interceptor';
 import { GetParticipantHandler } from './read/participant-history';
 import { ListParticipantsHandler } from './read/participant-list';
 import { GetReportHandler } from './read/report-query';
+import { ReportCache } from './read/report-cache';
 import { ReadModelReader } from './read/read-model-reader';
 import { Metrics, MetricsController } from './health/metrics';
 import { ChangeAssociationHandler, RegisterAssociationHandler } from './write/association.handlers';
@@ -80,6 +81,7 @@ export class AppModule {
         GetParticipantHandler,
         ListParticipantsHandler,
         GetReportHandler,
+        ReportCache,
         ReadModelReader,
         Metrics,
       ],

@@ -2,15 +2,12 @@ import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@stegvis/event-store';
 import type { Report } from '@stegvis/reporting';
-import {
-  reportAsOf,
-  reportFromReadModels,
-  type ReportRequest,
-} from '../../../worker/src/reports/report-source';
+import { reportAsOf, type ReportRequest } from '../../../worker/src/reports/report-source';
 import type { Actor } from '../auth/actor';
 import { Metrics } from '../health/metrics';
 import { access } from '../auth/access';
 import { ReadModelReader } from './read-model-reader';
+import { ReportCache } from './report-cache';
 
 export class GetReport extends Query<Report> {
   constructor(
@@ -32,6 +29,7 @@ export class GetReportHandler implements IQueryHandler<GetReport> {
     private readonly reader: ReadModelReader,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly metrics: Metrics,
+    private readonly cache: ReportCache,
   ) {}
 
   async execute({ request, actor, options }: GetReport): Promise<Report> {
@@ -42,6 +40,6 @@ export class GetReportHandler implements IQueryHandler<GetReport> {
     }
     const { generation, checkpoint } = await this.reader.at(options.minPosition);
     const timer = this.metrics.reportSeconds.startTimer({ source: 'read_models' });
-    return reportFromReadModels(generation, checkpoint, request).finally(() => timer());
+    return this.cache.report(generation, checkpoint, request).finally(() => timer());
   }
 }

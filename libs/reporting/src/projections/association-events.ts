@@ -9,7 +9,14 @@ export class AssociationEvents {
   private readonly interventions = new Set<string>();
   private readonly participants = new Set<string>();
 
-  constructor(readonly associationId: string) {}
+  constructor(
+    readonly associationId: string,
+    /** Members already known, when starting from read models rather than from the beginning. */
+    known: { interventionIds?: Iterable<string>; participantIds?: Iterable<string> } = {},
+  ) {
+    for (const id of known.interventionIds ?? []) this.interventions.add(id);
+    for (const id of known.participantIds ?? []) this.participants.add(id);
+  }
 
   accepts(event: ProjectedEvent): boolean {
     const data = event.data as Readonly<Record<string, unknown>>;

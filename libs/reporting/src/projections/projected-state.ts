@@ -29,6 +29,24 @@ export class ProjectedState {
     if (position !== undefined) this.last = position;
   }
 
+  /** Starts from documents read from a read-model store at `checkpoint`. */
+  static from(
+    models: AssociationReadModels & { readonly association: AssociationSummary },
+    checkpoint: bigint | undefined,
+  ): ProjectedState {
+    const state = new ProjectedState();
+    state.docs.set(
+      documentKey('associations', models.association.associationId),
+      models.association,
+    );
+    for (const i of models.interventions)
+      state.docs.set(documentKey('interventions', i.interventionId), i);
+    for (const p of models.participants)
+      state.docs.set(documentKey('participants', p.participantId), p);
+    state.last = checkpoint;
+    return state;
+  }
+
   /** Position of the last event applied. */
   get checkpoint(): bigint | undefined {
     return this.last;
