@@ -29,6 +29,8 @@ const EnvSchema = z.object({
     .default('stegvis'),
   /** How long the projection lease lasts: a crashed worker's successor takes over within this. */
   PROJECTION_LEASE_MS: z.coerce.number().int().min(500).max(600_000).default(10_000),
+  /** Associations whose read models the API keeps in memory for reports (≈ 10 MB each at 2,500 participants). */
+  REPORT_CACHE_ASSOCIATIONS: z.coerce.number().int().min(0).max(1_000).default(16),
   AUTH_SECRET: z.string().min(32, { message: 'ska vara minst 32 tecken' }).optional(),
   AUTH_ISSUER: z.string().min(1).default('stegvis'),
   AUTH_AUDIENCE: z.string().min(1).default('stegvis-api'),
@@ -42,6 +44,7 @@ export type AppConfig = {
   readonly redisUrl: string | undefined;
   readonly redisPrefix: string;
   readonly projectionLeaseMs: number;
+  readonly reportCacheAssociations: number;
   readonly auth: {
     readonly secret: string;
     /** True when no AUTH_SECRET was given and a development secret was made in DATA_DIR. */
@@ -77,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
     projectionLeaseMs: e.PROJECTION_LEASE_MS,
+    reportCacheAssociations: e.REPORT_CACHE_ASSOCIATIONS,
     auth: {
       secret,
       generated: e.AUTH_SECRET === undefined,

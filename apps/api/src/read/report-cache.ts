@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@stegvis/config';
 import { DomainError } from '@stegvis/domain';
 import { EVENT_STORE, type EventStore } from '@stegvis/event-store';
 import type { ReadModelGeneration } from '@stegvis/read-models';
@@ -14,8 +15,6 @@ import {
 import { PROJECTION, toProjected } from '../../../worker/src/project-batch';
 import type { ReportRequest } from '../../../worker/src/reports/report-source';
 
-/** Associations kept in memory; the least recently read is dropped first. */
-const MAX_ASSOCIATIONS = 16;
 /** Beyond this many new events since an association was read, read it afresh instead. */
 const MAX_DELTA_EVENTS = 20_000;
 const DELTA_BATCH = 2_000;
@@ -46,7 +45,15 @@ type Entry = {
 export class ReportCache {
   private readonly entries = new Map<string, Entry>();
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  /** Associations kept; the least recently read is dropped first (REPORT_CACHE_ASSOCIATIONS). */
+  private readonly capacity: number;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.capacity = config.reportCacheAssociations;
+  }
 
   async report(
     generation: ReadModelGeneration,
@@ -101,7 +108,7 @@ export class ReportCache {
   private keep(associationId: string, entry: Entry): Entry {
     this.entries.set(associationId, entry);
     for (const oldest of this.entries.keys()) {
-      if (this.entries.size <= MAX_ASSOCIATIONS) break;
+      if (this.entries.size <= this.capacity) break;
       this.entries.delete(oldest);
     }
     return entry;
