@@ -122,6 +122,16 @@ export async function benchReport(options: BenchOptions): Promise<Row[]> {
       async (id) => void (await get(`/v1/associations/${id}/reports/${YEAR}`, id)),
     );
 
+    // The dashboard pattern: one association read again and again (a styrelse meeting, a
+    // refreshed page). The API keeps it in memory and applies only newer events.
+    const first = ids[0] as string;
+    log(`report: the same association ${count} times (kept in the API's memory)`);
+    const repeated = await sequential(
+      [first],
+      count,
+      async (id) => void (await get(`/v1/associations/${id}/reports/${YEAR}`, id)),
+    );
+
     log(`report: national CSV, GET …/reports/${YEAR}.csv for each of ${ids.length} associations`);
     const csvStart = now();
     let csvBytes = 0;
@@ -138,6 +148,7 @@ export async function benchReport(options: BenchOptions): Promise<Row[]> {
       readModelFetchMs: fetch,
       fetchAndComputeInProcessMs: inProcess,
       httpReportMs: http,
+      httpSameAssociationMs: repeated,
       nationalCsv: { ms: csvMs, bytes: csvBytes, baselineReadAllMs: readAllMs },
     };
     log(`report: ${JSON.stringify(details)}`);
@@ -145,7 +156,7 @@ export async function benchReport(options: BenchOptions): Promise<Row[]> {
     return [
       {
         part: 'report',
-        metric: `p99 one association (${PARTICIPANTS_PER_ASSOCIATION} participants)`,
+        metric: `p99 one association (${PARTICIPANTS_PER_ASSOCIATION} participants), each in turn`,
         value: http.p99,
         unit: 'ms',
         baseline: { label: 'p99 fetch of its read models', value: fetch.p99, unit: 'ms' },
@@ -153,6 +164,16 @@ export async function benchReport(options: BenchOptions): Promise<Row[]> {
         target: '< 50 ms',
         met: http.p99 < 50,
         details,
+      },
+      {
+        part: 'report',
+        metric: 'p99 one association read again (kept in memory)',
+        value: repeated.p99,
+        unit: 'ms',
+        baseline: { label: 'p99 fetch of its read models', value: fetch.p99, unit: 'ms' },
+        ratio: repeated.p99 / fetch.p99,
+        target: '< 50 ms',
+        met: repeated.p99 < 50,
       },
       {
         part: 'report',
