@@ -1,0 +1,50 @@
+import type { Report } from '../report/report.types';
+import { ABOUT_TEXTS, SHEET_NAMES, TEXTS } from './labels';
+import { text, type ReportRow, type ReportSheet } from './sheet.types';
+
+/**
+ * The "Om rapporten" sheet: whose report, which period, how fresh, how the tables count, and
+ * what each of `described` holds.
+ */
+export function aboutSheet(
+  report: Report,
+  described: readonly ReportSheet[],
+  options: { populations?: boolean } = {},
+): ReportSheet {
+  const rows: ReportRow[] = [];
+  const add = (key: string, value: string) => rows.push({ row: text(key), text: text(value) });
+  add(ABOUT_TEXTS.association, report.associationName);
+  if (report.interventionId !== undefined) {
+    add(ABOUT_TEXTS.intervention, report.interventionName ?? report.interventionId);
+  }
+  add(ABOUT_TEXTS.year, String(report.year));
+  add(ABOUT_TEXTS.period, `${report.period.from} – ${report.period.to}`);
+  add(
+    ABOUT_TEXTS.checkpoint,
+    report.checkpoint === null
+      ? ABOUT_TEXTS.noCheckpoint
+      : ABOUT_TEXTS.checkpointValue(report.checkpoint),
+  );
+  if (report.asOf !== undefined) add(ABOUT_TEXTS.asOf, ABOUT_TEXTS.asOfValue(report.asOf));
+  if (options.populations ?? true) {
+    add(
+      ABOUT_TEXTS.levels,
+      report.interventionId === undefined ? ABOUT_TEXTS.levelsValue : ABOUT_TEXTS.singleLevelValue,
+    );
+    add(ABOUT_TEXTS.populations, ABOUT_TEXTS.populationsValue);
+  }
+  add(ABOUT_TEXTS.genders, ABOUT_TEXTS.gendersValue);
+  for (const sheet of described) {
+    if (sheet.description !== undefined) add(ABOUT_TEXTS.table(sheet.name), sheet.description);
+  }
+  return {
+    key: 'about',
+    name: SHEET_NAMES.about,
+    columns: [
+      { key: 'row', header: TEXTS.aboutKeyHeader },
+      { key: 'text', header: TEXTS.aboutValueHeader },
+    ],
+    rows,
+    lines: [],
+  };
+}

@@ -1,0 +1,104 @@
+import { BUILT_IN_INSTRUMENTS } from '@stegvis/domain';
+import type { Counts, ReportTables } from '../report/report.types';
+import { TEXTS } from './labels';
+import { cellId, COUNT_COLUMNS } from './ids';
+import { countColumns, keyColumns, SheetBuilder, type Scope } from './sheet-builder';
+import { figure, ratio, text, type ReportRow, type ReportSheet } from './sheet.types';
+
+/** A share per count column, hidden with its numerator or denominator. */
+function shareCells(scope: Scope, numerator: string, denominator: string, of: Counts, n: Counts) {
+  return Object.fromEntries(
+    COUNT_COLUMNS.map((c) => [
+      c,
+      figure('share', ratio(n[c], of[c]), {
+        base: of[c],
+        dependsOn: [cellId(scope.key, numerator, c), cellId(scope.key, denominator, c)],
+      }),
+    ]),
+  ) as ReportRow;
+}
+
+export function satisfactionSheet(scopes: readonly Scope[]): ReportSheet {
+  const b = new SheetBuilder(
+    'satisfaction',
+    [...keyColumns(TEXTS.measureHeader), ...countColumns],
+    scopes,
+  );
+  for (const scope of scopes) {
+    const { answered, satisfied } = scope.tables.satisfaction;
+    b.countsRow(scope, 'satisfaction.answered', answered, {
+      row: text(TEXTS.satisfactionAnswered),
+    });
+    b.countsRow(scope, 'satisfaction.satisfied', satisfied, {
+      row: text(TEXTS.satisfactionSatisfied),
+    });
+    b.row({
+      insats: text(scope.name),
+      row: text(TEXTS.satisfactionShare),
+      ...shareCells(scope, 'satisfaction.satisfied', 'satisfaction.answered', answered, satisfied),
+    });
+  }
+  return b.build();
+}
+
+// Reversed so that, of instruments sharing an item key, the first one's label wins (a Map keeps
+// the last entry for a key).
+const ITEM_LABELS: ReadonlyMap<string, string> = new Map(
+  Object.values(BUILT_IN_INSTRUMENTS)
+    .flatMap((instrument) => instrument.items)
+    .reverse()
+    .map((item) => [item.key, item.label]),
+);
+
+/** The progression groups of a scope: all items together, each item, the ladder. */
+export function progressionGroups(tables: ReportTables): { path: string; label: string }[] {
+  return [
+    { path: 'progression', label: TEXTS.progressionOverall },
+    ...Object.keys(tables.progression.byItem).map((item) => ({
+      path: `progression.byItem.${item}`,
+      label: ITEM_LABELS.get(item) ?? item,
+    })),
+    { path: 'progression.ladder', label: TEXTS.progressionLadder },
+  ];
+}
+
+export function progressionSheet(scopes: readonly Scope[]): ReportSheet {
+  const b = new SheetBuilder(
+    'progression',
+    [...keyColumns(TEXTS.progressionAreaHeader, TEXTS.measureHeader), ...countColumns],
+    scopes,
+  );
+  for (const scope of scopes) {
+    const { progression } = scope.tables;
+    for (const group of progressionGroups(scope.tables)) {
+      const pair =
+        group.path === 'progression'
+          ? progression
+          : group.path === 'progression.ladder'
+            ? progression.ladder
+            : progression.byItem[group.path.slice('progression.byItem.'.length)]!;
+      const row = text(group.label);
+      b.countsRow(scope, `${group.path}.assessed`, pair.assessed, {
+        row,
+        detail: text(TEXTS.progressionAssessed),
+      });
+      b.countsRow(scope, `${group.path}.positive`, pair.positive, {
+        row,
+        detail: text(TEXTS.progressionPositive),
+      });
+      b.row({
+        insats: text(scope.name),
+        row,
+        detail: text(TEXTS.progressionShare),
+        ...shareCells(
+          scope,
+          `${group.path}.positive`,
+          `${group.path}.assessed`,
+          pair.assessed,
+          pair.positive,
+        ),
+      });
+    }
+  }
+  return b.build();
+}
