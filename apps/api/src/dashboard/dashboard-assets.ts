@@ -14,11 +14,25 @@ const PAGE_FILES: Readonly<Record<string, string>> = {
   'index.html': 'text/html; charset=utf-8',
   'dashboard.css': 'text/css; charset=utf-8',
   'favicon.svg': 'image/svg+xml',
+  // The page's ES modules: app.js and everything it imports, directly or through another module.
   'app.js': JS,
   'api.js': JS,
   'charts.js': JS,
+  'dom.js': JS,
+  'exit-tables.js': JS,
+  'figures.js': JS,
   'format.js': JS,
+  'goals.js': JS,
+  'interventions.js': JS,
+  'loading.js': JS,
+  'messages.js': JS,
+  'render.js': JS,
+  'report-charts.js': JS,
+  'selection.js': JS,
+  'session.js': JS,
+  'state.js': JS,
   'token.js': JS,
+  'view.js': JS,
 };
 
 /**
