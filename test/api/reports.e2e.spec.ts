@@ -1,5 +1,6 @@
 import { startApi, type Api } from '../support/api-harness';
 import { registerYear, type RegisteredYear } from '../support/register-plan';
+import { ReportSchema } from '@stegvis/reporting';
 import { waitFor } from '../../libs/event-store/src/testing/wait-for';
 import { parseCsv, readXlsx, type SheetRow } from '../support/files';
 import { bearer } from '../support/world';
@@ -188,6 +189,19 @@ describe('yearly report of a realistic year, through the HTTP API', () => {
       p.exit !== undefined && p.exit.on >= '2025-01-01' && p.exit.on <= '2025-06-30';
     expect(half.participants.total).toEqual(tally(plan.filter(inHalf)));
     expect(half.participants.exited).toEqual(tally(plan.filter(exitedInHalf)));
+  });
+
+  it('serves exactly the documented JSON (OpenAPI schema), nothing more', async () => {
+    for (const query of ['', `&interventionId=${year.navetId}`, '&from=2025-01-01&to=2025-03-31']) {
+      const report = await fetchReport(query);
+      // Parsing drops keys the schema does not name, so equality means none were undocumented.
+      expect(ReportSchema.parse(report)).toEqual(report);
+    }
+    const docs = (await api.http.get('/docs-json').expect(200)).body;
+    const route = docs.paths['/v1/associations/{aid}/reports/{year}'].get;
+    expect(
+      Object.keys(route.responses['200'].content['application/json'].schema.properties),
+    ).toEqual(expect.arrayContaining(['participants', 'goals', 'interventions', 'checkpoint']));
   });
 
   it('times every report in /metrics', async () => {

@@ -1,8 +1,15 @@
 import { Controller, Get, Header, Query as QueryParams, Res, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AssociationId } from '@stegvis/domain';
-import { renderExport, type Report } from '@stegvis/reporting';
+import { renderExport, ReportSchema, type Report } from '@stegvis/reporting';
 import type { Response } from 'express';
 import { z } from 'zod';
 import {
@@ -46,6 +53,14 @@ export class ReportsController {
       'väntar tills en egen skrivning syns. ?asOf= återskapar rapporten som den såg ut då.',
   })
   @ApiParam({ name: 'year', example: '2026', description: '2026, 2026.csv eller 2026.xlsx' })
+  @ApiOkResponse({
+    description: 'Rapporten (DESIGN §4); med .csv eller .xlsx filen',
+    schema: z.toJSONSchema(ReportSchema, {
+      io: 'output',
+      target: 'openapi-3.0',
+      unrepresentable: 'any',
+    }) as never,
+  })
   @ApiQuery({ name: 'interventionId', required: false })
   @ApiQuery({ name: 'from', required: false, example: '2026-01-01' })
   @ApiQuery({ name: 'to', required: false, example: '2026-06-30' })
