@@ -26,7 +26,13 @@ describe('the embedded API process', () => {
 
   it('starts without AUTH_SECRET, prints its URL, keeps data across a restart and stops on SIGTERM', async () => {
     running = await startApiProcess({ DATA_DIR: dataDir, PORT: '0', AUTH_SECRET: '' });
+    expect(running.output()).toMatch(
+      /Instrumentpanel \(styrelse och förbundschef\): http:\/\/localhost:\d+\/$/m,
+    );
     expect(running.output()).toMatch(/API-dokumentation: http:\/\/localhost:\d+\/docs/);
+    const page = await fetch(`${running.url}/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toMatch(/<html lang="sv"/);
     expect(running.output()).toMatch(/utvecklingsnyckel/);
     const secret = readFileSync(join(dataDir, 'dev-auth-secret'), 'utf8').trim();
     const auth = loadConfig({ DATA_DIR: dataDir, AUTH_SECRET: secret }).auth;
