@@ -27,10 +27,10 @@ describe('reports kept current in memory equal reports read afresh', () => {
     const params = new URLSearchParams({ minPosition: head, ...query });
     const path = `/v1/associations/${year.tenant.associationId}/reports/2025?${params.toString()}`;
     const served = (await api.http.get(path).set(chief()).expect(200)).body;
-    const generation = await api.app.get<ReadModelStore>(READ_MODEL_STORE).active();
-    const checkpoint = await generation.checkpoint(PROJECTION);
+    const readModels = api.app.get<ReadModelStore>(READ_MODEL_STORE);
+    const checkpoint = await (await readModels.active()).checkpoint(PROJECTION);
     expect(served.checkpoint).toBe(String(checkpoint));
-    const fresh = await reportFromReadModels(generation, checkpoint, {
+    const fresh = await reportFromReadModels(readModels, {
       associationId: year.tenant.associationId,
       year: 2025,
       ...(query.interventionId === undefined ? {} : { interventionId: query.interventionId }),

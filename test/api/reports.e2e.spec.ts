@@ -280,6 +280,12 @@ describe('yearly report of a realistic year, through the HTTP API', () => {
     const csv = await download(`${reportPath()}.csv?minPosition=${year.position}`);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     expect(csv.headers['content-disposition']).toMatch(/attachment; filename=".*2025\.csv"/);
+    const half = await download(
+      `${reportPath()}.xlsx?from=2025-01-01&to=2025-06-30&interventionId=${year.navetId}`,
+    );
+    expect(half.headers['content-disposition']).toContain(
+      `2025-${year.navetId}-2025-01-01--2025-06-30.xlsx"`,
+    );
     expect([...csv.body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parseCsv(csv.body);
     expect(totals(rows.filter((r) => r['Tabell'] === 'Deltagare'))).toEqual(

@@ -82,7 +82,15 @@ export class ReportsController {
     );
     if (format === 'json') return report;
     const file = await renderExport(report, { format, publication: false });
-    const name = `stegvis-rapport-${aid}-${year}.${file.fileExtension}`;
+    const parts = [
+      'stegvis-rapport',
+      aid,
+      String(year),
+      query.interventionId,
+      query.from && query.to ? `${query.from}--${query.to}` : undefined,
+      query.asOf === undefined ? undefined : `per-${query.asOf.replace(/[^0-9TZ]/g, '')}`,
+    ];
+    const name = `${parts.filter((p) => p !== undefined).join('-')}.${file.fileExtension}`;
     response.setHeader('Content-Type', file.contentType);
     response.setHeader('Content-Disposition', `attachment; filename="${name}"`);
     return new StreamableFile(file.body);

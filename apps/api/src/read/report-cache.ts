@@ -2,24 +2,20 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@stegvis/config';
 import { DomainError } from '@stegvis/domain';
 import { EVENT_STORE, type EventStore } from '@stegvis/event-store';
-import type { ReadModelGeneration } from '@stegvis/read-models';
 import {
-  AssociationEvents,
-  computeReport,
-  ProjectedState,
-  type AssociationSummary,
-  type InterventionSummary,
-  type ParticipantSummary,
-  type Report,
-} from '@stegvis/reporting';
-import { PROJECTION, toProjected } from '../../../worker/src/project-batch';
-import type { ReportRequest } from '../../../worker/src/reports/report-source';
+  READ_MODEL_STORE,
+  type ReadModelGeneration,
+  type ReadModelStore,
+} from '@stegvis/read-models';
+import { AssociationEvents, computeReport, ProjectedState, type Report } from '@stegvis/reporting';
+import { toProjected } from '../../../worker/src/project-batch';
+import { readAssociation, type ReportRequest } from '../../../worker/src/reports/report-source';
 
 /** Beyond this many new events since an association was read, read it afresh instead. */
 const MAX_DELTA_EVENTS = 20_000;
 const DELTA_BATCH = 2_000;
-/** Reads of an association's documents before settling for an inconsistent one. */
-const LOAD_ATTEMPTS = 3;
+/** Distinct reports (year, period, insats) kept per association, for its current state. */
+const REPORTS_PER_ASSOCIATION = 32;
 
 type Entry = {
   readonly generationId: string;
@@ -50,6 +46,7 @@ export class ReportCache {
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.capacity = config.reportCacheAssociations;
@@ -80,6 +77,12 @@ export class ReportCache {
       participants,
       checkpoint: entry.checkpoint,
     });
+    // Reports of an older state are never served again; and a client walking through periods
+    // must not grow the map without end.
+    for (const [k, kept] of entry.reports) {
+      if (kept.version !== entry.version || entry.reports.size >= REPORTS_PER_ASSOCIATION)
+        entry.reports.delete(k);
+    }
     entry.reports.set(key, { version: entry.version, report });
     return report;
   }
@@ -115,46 +118,30 @@ export class ReportCache {
   }
 
   /**
-   * The association's documents. When the checkpoint reads the same before and after them, no
-   * commit of the worker fell in between and they are exactly the state at that checkpoint: only
-   * then are they kept. Under a steady stream of commits they are used once, as read, like an
-   * uncached read, with the earlier checkpoint (the documents reflect at least that much).
+   * The association's documents, kept only when they are exactly one checkpoint (no commit of
+   * the worker fell between reading them). Otherwise they serve this request, like an uncached
+   * read, with the checkpoint read before them.
    */
   private async load(
     generation: ReadModelGeneration,
     associationId: string,
   ): Promise<{ entry: Entry; consistent: boolean } | undefined> {
-    const tag = `association:${associationId}`;
-    for (let attempt = 1; ; attempt += 1) {
-      const before = await generation.checkpoint(PROJECTION);
-      const [association, interventions, participants] = await Promise.all([
-        generation.get('associations', associationId),
-        generation.all('interventions', tag),
-        generation.all('participants', tag),
-      ]);
-      const after = await generation.checkpoint(PROJECTION);
-      const consistent = before === after;
-      if (!consistent && attempt < LOAD_ATTEMPTS) continue;
-      if (association === undefined) return undefined;
-      const models = {
-        association: association as AssociationSummary,
-        interventions: interventions as unknown as InterventionSummary[],
-        participants: participants as unknown as ParticipantSummary[],
-      };
-      const entry: Entry = {
-        generationId: generation.id,
-        state: ProjectedState.from(models, before),
-        members: new AssociationEvents(associationId, {
-          interventionIds: models.interventions.map((i) => i.interventionId),
-          participantIds: models.participants.map((p) => p.participantId),
-        }),
-        checkpoint: before,
-        version: 0,
-        reports: new Map(),
-        queue: Promise.resolve(),
-      };
-      return { entry, consistent };
-    }
+    const snapshot = await readAssociation(this.readModels, generation, associationId);
+    const { association, interventions, participants } = snapshot.models;
+    if (association === undefined) return undefined;
+    const entry: Entry = {
+      generationId: snapshot.generation.id,
+      state: ProjectedState.from({ association, interventions, participants }, snapshot.checkpoint),
+      members: new AssociationEvents(associationId, {
+        interventionIds: interventions.map((i) => i.interventionId),
+        participantIds: participants.map((p) => p.participantId),
+      }),
+      checkpoint: snapshot.checkpoint,
+      version: 0,
+      reports: new Map(),
+      queue: Promise.resolve(),
+    };
+    return { entry, consistent: snapshot.consistent };
   }
 
   /** Applies the association's events after the entry's checkpoint, up to `target`. */

@@ -55,7 +55,7 @@ async function caughtUp(readModels: ReadModelStore, minPosition: string | undefi
     const checkpoint = await generation.checkpoint(PROJECTION);
     const reached = minPosition === undefined || (checkpoint ?? -1n) >= BigInt(minPosition);
     // Past the deadline the file is made anyway; its checkpoint says how far it reaches.
-    if (reached || Date.now() >= deadline) return { generation, checkpoint };
+    if (reached || Date.now() >= deadline) return generation;
     await delay(50);
   }
 }
@@ -72,8 +72,8 @@ export async function runExport(
   await job.updateProgress(5);
   let report;
   if (request.asOf === undefined) {
-    const { generation, checkpoint } = await caughtUp(readModels, data.minPosition);
-    report = await reportFromReadModels(generation, checkpoint, target);
+    const generation = await caughtUp(readModels, data.minPosition);
+    report = await reportFromReadModels(readModels, target, generation);
   } else {
     const head = (await store.headPosition()) ?? 1n;
     report = await reportAsOf(store, target, new Date(request.asOf), (position) =>

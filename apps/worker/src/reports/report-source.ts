@@ -1,6 +1,6 @@
 import { DomainError } from '@stegvis/domain';
 import type { EventStore } from '@stegvis/event-store';
-import type { ReadModelGeneration } from '@stegvis/read-models';
+import type { ReadModelGeneration, ReadModelStore } from '@stegvis/read-models';
 import {
   AssociationEvents,
   computeReport,
@@ -13,7 +13,7 @@ import {
   type Report,
 } from '@stegvis/reporting';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { toProjected } from '../project-batch';
+import { PROJECTION, toProjected } from '../project-batch';
 
 /** What a user asks a report for (DESIGN §4): one association, a goal year, maybe less. */
 export type ReportRequest = {
@@ -49,24 +49,68 @@ function build(
   });
 }
 
-/** The report from the read models of one generation, as of its checkpoint. */
-export async function reportFromReadModels(
+/** An association's read models as read at one checkpoint. */
+export type AssociationSnapshot = {
+  readonly generation: ReadModelGeneration;
+  readonly models: AssociationReadModels;
+  /** The checkpoint read before the documents: they reflect at least this much. */
+  readonly checkpoint: bigint | undefined;
+  /** True when no commit fell between the reads: the documents are exactly that checkpoint. */
+  readonly consistent: boolean;
+};
+
+/** Reads of the documents before settling for an inconsistent one. */
+const READ_ATTEMPTS = 3;
+
+/**
+ * An association's documents, read so they belong together: the checkpoint is read before and
+ * after them (commits are atomic, so equal readings mean none fell in between), and a
+ * generation replaced by a rebuild meanwhile (whose keys are being deleted) is read again from
+ * the new one.
+ */
+export async function readAssociation(
+  readModels: ReadModelStore,
   generation: ReadModelGeneration,
-  checkpoint: bigint | undefined,
+  associationId: string,
+): Promise<AssociationSnapshot> {
+  const tag = `association:${associationId}`;
+  let current = generation;
+  for (let attempt = 1; ; attempt += 1) {
+    const before = await current.checkpoint(PROJECTION);
+    const [association, interventions, participants] = await Promise.all([
+      current.get('associations', associationId),
+      current.all('interventions', tag),
+      current.all('participants', tag),
+    ]);
+    const after = await current.checkpoint(PROJECTION);
+    const active = await readModels.active();
+    if (active.id !== current.id) {
+      current = active;
+      continue;
+    }
+    const consistent = before === after;
+    if (!consistent && attempt < READ_ATTEMPTS) continue;
+    const models = {
+      association: association as AssociationSummary | undefined,
+      interventions: interventions as unknown as InterventionSummary[],
+      participants: participants as unknown as ParticipantSummary[],
+    };
+    return { generation: current, models, checkpoint: before, consistent };
+  }
+}
+
+/** The report from the read models of the active generation (or `generation`, when given). */
+export async function reportFromReadModels(
+  readModels: ReadModelStore,
   request: ReportRequest,
+  generation?: ReadModelGeneration,
 ): Promise<Report> {
-  const tag = `association:${request.associationId}`;
-  const [association, interventions, participants] = await Promise.all([
-    generation.get('associations', request.associationId),
-    generation.all('interventions', tag),
-    generation.all('participants', tag),
-  ]);
-  const models = {
-    association: association as AssociationSummary | undefined,
-    interventions: interventions as unknown as InterventionSummary[],
-    participants: participants as unknown as ParticipantSummary[],
-  };
-  return build(request, models, checkpoint, undefined);
+  const snapshot = await readAssociation(
+    readModels,
+    generation ?? (await readModels.active()),
+    request.associationId,
+  );
+  return build(request, snapshot.models, snapshot.checkpoint, undefined);
 }
 
 /**

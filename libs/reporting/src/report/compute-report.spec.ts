@@ -143,8 +143,15 @@ describe('the yearly report of a hand-computed year', () => {
       positive: c(1, 1),
     });
     expect(a.progression.ladder).toEqual({ assessed: c(2, 0), positive: c(1, 0) });
-    // Navet's own items, not stegvis-5's.
-    expect(Object.keys(b.progression.byItem).sort()).toEqual(['ready', 'support']);
+    // Navet's own items, not stegvis-5's, in the instrument's order.
+    expect(Object.keys(b.progression.byItem)).toEqual(['support', 'ready']);
+    expect(Object.keys(a.progression.byItem)).toEqual([
+      'self_esteem',
+      'wellbeing',
+      'social_ability',
+      'employability',
+      'future_hope',
+    ]);
     expect(b.progression.byItem['ready']).toEqual({ assessed: c(1, 1), positive: c(1, 0) });
     expect(b.progression.positive).toEqual(c(1, 1));
   });
@@ -427,6 +434,18 @@ describe('edge cases', () => {
       denominator: 4,
       status: 'insufficient_data',
     });
+  });
+
+  it('lists progression items in the instrument’s order, whatever order they were answered in', () => {
+    const log = new EventLog();
+    const p = log.intervention({ name: 'Ordning' }).enrol({ on: '2026-02-01', gender: 'woman' });
+    p.assess('start', '2026-02-01', { future_hope: 2, self_esteem: 2 });
+    p.assess('exit', '2026-03-01', { self_esteem: 3, future_hope: 3 });
+    p.exit('2026-03-01', 'work');
+    expect(Object.keys(log.report(2026).progression.byItem)).toEqual([
+      'self_esteem',
+      'future_hope',
+    ]);
   });
 
   it('a retracted exit makes the participant active again', () => {

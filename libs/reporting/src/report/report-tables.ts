@@ -173,7 +173,7 @@ export function reportTables({
     progression: {
       assessed: countGenders(assessed.map((c) => c.p)),
       positive: countGenders(assessed.filter((c) => c.change.improved.length > 0).map((c) => c.p)),
-      byItem,
+      byItem: inInstrumentOrder(byItem, interventions),
       ladder: {
         assessed: countGenders(ladderAssessed.map((l) => l.p)),
         positive: countGenders(ladderAssessed.filter((l) => l.change.positive).map((l) => l.p)),
@@ -206,4 +206,19 @@ export function reportTables({
 function tally(counts: Counts, gender: Gender): void {
   counts[gender] += 1;
   counts.total += 1;
+}
+
+/** Items in the order their instruments list them, whatever order participants were read in. */
+function inInstrumentOrder<T>(
+  byItem: Record<string, T>,
+  interventions: readonly InterventionSummary[],
+): Record<string, T> {
+  const order = interventions.flatMap((i) => i.instrument.items.map((item) => item.key));
+  const rank = (item: string) => {
+    const index = order.indexOf(item);
+    return index === -1 ? order.length : index;
+  };
+  return Object.fromEntries(
+    Object.entries(byItem).sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b)),
+  );
 }
