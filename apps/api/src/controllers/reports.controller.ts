@@ -14,6 +14,7 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import {
   ReportQuery,
+  reportFileName,
   reportRequest,
   type ReportFilters,
 } from '../../../worker/src/reports/report-request';
@@ -82,15 +83,7 @@ export class ReportsController {
     );
     if (format === 'json') return report;
     const file = await renderExport(report, { format, publication: false });
-    const parts = [
-      'stegvis-rapport',
-      aid,
-      String(year),
-      query.interventionId,
-      query.from && query.to ? `${query.from}--${query.to}` : undefined,
-      query.asOf === undefined ? undefined : `per-${query.asOf.replace(/[^0-9TZ]/g, '')}`,
-    ];
-    const name = `${parts.filter((p) => p !== undefined).join('-')}.${file.fileExtension}`;
+    const name = reportFileName(aid, year, query, file.fileExtension);
     response.setHeader('Content-Type', file.contentType);
     response.setHeader('Content-Disposition', `attachment; filename="${name}"`);
     return new StreamableFile(file.body);

@@ -5,8 +5,8 @@ import {
   type ReadModelGeneration,
   type ReadModelStore,
 } from '@stegvis/read-models';
-import { setTimeout as delay } from 'node:timers/promises';
 import { PROJECTION } from '../../../worker/src/project-batch';
+import { readModelsReaching } from '../../../worker/src/reached';
 
 const MAX_WAIT_MS = 5_000;
 const POLL_MS = 20;
@@ -25,18 +25,13 @@ export class ReadModelReader {
    * The active generation, once its checkpoint has reached `minPosition` (the position a write
    * answered with) or a few seconds have passed; the caller sees which from the checkpoint.
    */
-  async at(
+  at(
     minPosition: bigint | undefined,
   ): Promise<{ generation: ReadModelGeneration; checkpoint: bigint | undefined }> {
-    const deadline = Date.now() + MAX_WAIT_MS;
-    for (;;) {
-      const generation = await this.readModels.active();
-      const checkpoint = await generation.checkpoint(PROJECTION);
-      const reached =
-        minPosition === undefined || (checkpoint !== undefined && checkpoint >= minPosition);
-      if (reached || Date.now() >= deadline) return { generation, checkpoint };
-      await delay(POLL_MS);
-    }
+    return readModelsReaching(this.readModels, minPosition, {
+      timeoutMs: MAX_WAIT_MS,
+      pollMs: POLL_MS,
+    });
   }
 
   /** How many events the projection is behind, counted up to MAX_LAG_EVENTS. */

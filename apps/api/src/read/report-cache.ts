@@ -7,9 +7,13 @@ import {
   type ReadModelGeneration,
   type ReadModelStore,
 } from '@stegvis/read-models';
-import { AssociationEvents, computeReport, ProjectedState, type Report } from '@stegvis/reporting';
+import { AssociationEvents, ProjectedState, type Report } from '@stegvis/reporting';
 import { toProjected } from '../../../worker/src/project-batch';
-import { readAssociation, type ReportRequest } from '../../../worker/src/reports/report-source';
+import {
+  readAssociation,
+  reportOf,
+  type ReportRequest,
+} from '../../../worker/src/reports/report-source';
 
 /** Beyond this many new events since an association was read, read it afresh instead. */
 const MAX_DELTA_EVENTS = 20_000;
@@ -25,8 +29,6 @@ type Entry = {
   /** Bumped whenever an event of the association is applied: computed reports stay valid until then. */
   version: number;
   readonly reports: Map<string, { version: number; report: Report }>;
-  /** Serialises updates: two requests must never apply the same events twice. */
-  queue: Promise<unknown>;
 };
 
 /**
@@ -63,20 +65,7 @@ export class ReportCache {
     const cached = entry.reports.get(key);
     const at = entry.checkpoint === undefined ? null : entry.checkpoint.toString();
     if (cached?.version === entry.version) return { ...cached.report, checkpoint: at };
-    const { association, interventions, participants } = entry.state.of(request.associationId);
-    if (association === undefined) throw new DomainError('association_not_found');
-    if (
-      request.interventionId !== undefined &&
-      !interventions.some((i) => i.interventionId === request.interventionId)
-    )
-      throw new DomainError('intervention_not_found');
-    const report = computeReport({
-      ...request,
-      association,
-      interventions,
-      participants,
-      checkpoint: entry.checkpoint,
-    });
+    const report = reportOf(request, entry.state.of(request.associationId), entry.checkpoint);
     // Reports of an older state are never served again; and a client walking through periods
     // must not grow the map without end.
     for (const [k, kept] of entry.reports) {
@@ -95,9 +84,9 @@ export class ReportCache {
   ): Promise<Entry | undefined> {
     const kept = this.entries.get(associationId);
     this.entries.delete(associationId);
+    // Out of the map while it catches up, so no other request applies the same events to it.
     if (kept !== undefined && kept.generationId === generation.id) {
-      kept.queue = kept.queue.then(() => this.catchUp(kept, checkpoint));
-      const caughtUp = await kept.queue.then(
+      const caughtUp = await this.catchUp(kept, checkpoint).then(
         () => true,
         () => false,
       );
@@ -139,7 +128,6 @@ export class ReportCache {
       checkpoint: snapshot.checkpoint,
       version: 0,
       reports: new Map(),
-      queue: Promise.resolve(),
     };
     return { entry, consistent: snapshot.consistent };
   }

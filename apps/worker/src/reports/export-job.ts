@@ -4,9 +4,8 @@ import type { JobContext } from '@stegvis/job-queue';
 import type { ReadModelStore } from '@stegvis/read-models';
 import { renderExport } from '@stegvis/reporting';
 import { z } from 'zod';
-import { setTimeout as delay } from 'node:timers/promises';
-import { PROJECTION } from '../project-batch';
-import { ExportBody, reportRequest } from './report-request';
+import { readModelsReaching } from '../reached';
+import { ExportBody, reportFileName, reportRequest } from './report-request';
 import { reportAsOf, reportFromReadModels } from './report-source';
 
 export const EXPORT_JOB = 'export-report';
@@ -32,33 +31,8 @@ export type ExportFile = {
   readonly content: string;
 };
 
-function fileName(data: ExportJobData, extension: string): string {
-  const { associationId, request } = data;
-  const parts = [
-    request.format === 'finsam' ? 'uppfoljning-finsam' : 'stegvis-rapport',
-    associationId,
-    String(request.year),
-    request.interventionId,
-    request.from && request.to ? `${request.from}--${request.to}` : undefined,
-    request.publication ? 'publicering' : undefined,
-  ];
-  return `${parts.filter((p) => p !== undefined).join('-')}.${extension}`;
-}
-
 /** How long an export waits for the read models to reach what was recorded before it was asked for. */
 const CATCH_UP_MS = 60_000;
-
-async function caughtUp(readModels: ReadModelStore, minPosition: string | undefined) {
-  const deadline = Date.now() + CATCH_UP_MS;
-  for (;;) {
-    const generation = await readModels.active();
-    const checkpoint = await generation.checkpoint(PROJECTION);
-    const reached = minPosition === undefined || (checkpoint ?? -1n) >= BigInt(minPosition);
-    // Past the deadline the file is made anyway; its checkpoint says how far it reaches.
-    if (reached || Date.now() >= deadline) return generation;
-    await delay(50);
-  }
-}
 
 /** Computes the report (from the read models, or replayed as of a moment) and renders the file. */
 export async function runExport(
@@ -72,7 +46,12 @@ export async function runExport(
   await job.updateProgress(5);
   let report;
   if (request.asOf === undefined) {
-    const generation = await caughtUp(readModels, data.minPosition);
+    // Past the deadline the file is made anyway; its checkpoint says how far it reaches.
+    const { generation } = await readModelsReaching(
+      readModels,
+      data.minPosition === undefined ? undefined : BigInt(data.minPosition),
+      { timeoutMs: CATCH_UP_MS, pollMs: 50 },
+    );
     report = await reportFromReadModels(readModels, target, generation);
   } else {
     const head = (await store.headPosition()) ?? 1n;
@@ -86,7 +65,7 @@ export async function runExport(
     publication: request.publication,
   });
   return {
-    fileName: fileName(data, file.fileExtension),
+    fileName: reportFileName(data.associationId, request.year, request, file.fileExtension),
     contentType: file.contentType,
     size: file.body.length,
     content: file.body.toString('base64'),

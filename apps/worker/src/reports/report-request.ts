@@ -75,3 +75,23 @@ export function reportRequest(
       : { period: { from: query.from, to: query.to } }),
   };
 }
+
+/** One name for a report's file, downloaded or exported: what it covers, readable in a folder. */
+export function reportFileName(
+  associationId: string,
+  year: number,
+  narrowing: ReportFilters & { readonly format?: string; readonly publication?: boolean },
+  extension: string,
+): string {
+  const { interventionId, from, to, asOf, format, publication } = narrowing;
+  const parts = [
+    format === 'finsam' ? 'uppfoljning-finsam' : 'stegvis-rapport',
+    associationId,
+    String(year),
+    interventionId,
+    from && to ? `${from}--${to}` : undefined,
+    asOf === undefined ? undefined : `per-${asOf.replace(/[^0-9TZ]/g, '')}`,
+    publication === true ? 'publicering' : undefined,
+  ];
+  return `${parts.filter((p) => p !== undefined).join('-')}.${extension}`;
+}

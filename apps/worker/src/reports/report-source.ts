@@ -25,7 +25,8 @@ export type ReportRequest = {
 
 const REPLAY_BATCH = 2_000;
 
-function build(
+/** The report of `models`, refusing an unknown association or an intervention not of it. */
+export function reportOf(
   request: ReportRequest,
   models: AssociationReadModels,
   checkpoint: bigint | undefined,
@@ -110,7 +111,7 @@ export async function reportFromReadModels(
     generation ?? (await readModels.active()),
     request.associationId,
   );
-  return build(request, snapshot.models, snapshot.checkpoint, undefined);
+  return reportOf(request, snapshot.models, snapshot.checkpoint);
 }
 
 /**
@@ -142,5 +143,5 @@ export async function reportAsOf(
     // A long replay must not starve the requests this process serves meanwhile.
     await nextTurn();
   }
-  return build(request, state.of(request.associationId), checkpoint, asOf);
+  return reportOf(request, state.of(request.associationId), checkpoint, asOf);
 }
