@@ -1,6 +1,6 @@
 import { waitFor } from '../../libs/event-store/src/testing/wait-for';
 import { startApi, type Api } from '../support/api-harness';
-import { parseCsv } from '../support/files';
+import { asBytes, parseCsv } from '../support/files';
 import { registerYear, type RegisteredYear } from '../support/register-plan';
 import { bearer } from '../support/world';
 import { planYear } from '../support/year-plan';
@@ -95,16 +95,7 @@ describe('as-of reports', () => {
       },
       { timeoutMs: 20_000, intervalMs: 20, message: 'as-of export' },
     );
-    const res = await api.http
-      .get(file)
-      .set(bearer(year.tenant.chief))
-      .buffer(true)
-      .parse((response, done) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => done(null, Buffer.concat(chunks)));
-      })
-      .expect(200);
+    const res = await asBytes(api.http.get(file).set(bearer(year.tenant.chief))).expect(200);
     const rows = parseCsv(res.body as Buffer);
     const answered = rows.find(
       (r) =>

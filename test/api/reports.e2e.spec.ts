@@ -2,7 +2,7 @@ import { startApi, type Api } from '../support/api-harness';
 import { registerYear, type RegisteredYear } from '../support/register-plan';
 import { ReportSchema } from '@stegvis/reporting';
 import { waitFor } from '../../libs/event-store/src/testing/wait-for';
-import { parseCsv, readXlsx, type SheetRow } from '../support/files';
+import { asBytes, parseCsv, readXlsx, type SheetRow } from '../support/files';
 import { bearer } from '../support/world';
 import {
   enrolledInYear,
@@ -225,16 +225,7 @@ describe('yearly report of a realistic year, through the HTTP API', () => {
   });
 
   const download = async (path: string) => {
-    const res = await api.http
-      .get(path)
-      .set(bearer(year.tenant.chief))
-      .buffer(true)
-      .parse((response, done) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => done(null, Buffer.concat(chunks)));
-      })
-      .expect(200);
+    const res = await asBytes(api.http.get(path).set(bearer(year.tenant.chief))).expect(200);
     return { body: res.body as Buffer, headers: res.headers };
   };
 

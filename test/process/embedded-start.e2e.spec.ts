@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '@stegvis/config';
 import { signToken } from '../../apps/api/src/auth/tokens';
+import { httpClient, type Call } from '../support/http-client';
 import { runApiProcess, startApiProcess, stop, type Started } from '../support/process';
 import { enrolment } from '../support/world';
 
@@ -15,14 +16,7 @@ describe('the embedded API process', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const call = async (url: string, token: string, method: string, path: string, body?: object) => {
-    const res = await fetch(`${url}${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-  };
+  const call = (url: string, ...request: Parameters<Call>) => httpClient(url)(...request);
 
   it('starts without AUTH_SECRET, prints its URL, keeps data across a restart and stops on SIGTERM', async () => {
     running = await startApiProcess({ DATA_DIR: dataDir, PORT: '0', AUTH_SECRET: '' });

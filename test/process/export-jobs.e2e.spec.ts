@@ -4,9 +4,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Redis from 'ioredis';
-import { signToken } from '../../apps/api/src/auth/tokens';
 import { waitFor } from '../../libs/event-store/src/testing/wait-for';
 import { readXlsx } from '../support/files';
+import { httpClient, registerOverHttp } from '../support/http-client';
 import { startApiProcess, startWorkerProcess, stop, type Started } from '../support/process';
 import { enrolment } from '../support/world';
 
@@ -45,37 +45,12 @@ describe('export jobs across processes (BullMQ on Redis)', () => {
     const api = await startApiProcess(env);
     let worker = await startWorkerProcess(env);
     processes.push(api, worker);
-    const call = async (token: string, method: string, path: string, body?: object) => {
-      const res = await fetch(`${api.url}${path}`, {
-        method,
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-        body: body ? JSON.stringify(body) : undefined,
-      });
-      const type = res.headers.get('content-type') ?? '';
-      const body_ = type.includes('json') ? await res.json() : Buffer.from(await res.arrayBuffer());
-      return { status: res.status, body: body_ as Record<string, unknown> & Buffer };
-    };
-
-    const admin = signToken(auth, { sub: 'admin', role: 'admin' });
-    const association = await call(admin, 'POST', '/v1/associations', {
-      name: 'Exportförbundet',
-      orgNumber: '222000-1974',
-      parties: ['FK', 'AF'],
-    });
-    const associationId = association.body.associationId as string;
-    const chief = signToken(auth, { sub: 'chief', role: 'chief', associationId });
-    const intervention = await call(
+    const call = httpClient(api.url);
+    const {
       chief,
-      'POST',
-      `/v1/associations/${associationId}/interventions`,
-      {
-        name: 'SamCoach',
-        kind: 'individual',
-        parties: ['FK', 'AF'],
-        startsOn: '2025-01-01',
-      },
-    );
-    const iid = intervention.body.interventionId as string;
+      associationId,
+      interventionId: iid,
+    } = await registerOverHttp(call, auth, 'Exportförbundet');
     // No worker from here on: the enrolments are not projected when the export is asked for.
     await stop(worker.child, 'SIGKILL');
     for (const gender of ['woman', 'woman', 'man', 'woman', 'man', 'other']) {

@@ -2,8 +2,8 @@ import { loadConfig } from '@stegvis/config';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { signToken } from '../../apps/api/src/auth/tokens';
 import { waitFor } from '../../libs/event-store/src/testing/wait-for';
+import { httpClient, registerOverHttp } from '../support/http-client';
 import { startApiProcess, stop, type Started } from '../support/process';
 import { enrolment } from '../support/world';
 
@@ -25,39 +25,16 @@ describe('request logs', () => {
       LOG_LEVEL: 'info',
     });
     const auth = loadConfig({ AUTH_SECRET: secret, DATA_DIR: dataDir }).auth;
-    const admin = signToken(auth, { sub: 'admin', role: 'admin' });
-    const send = (token: string, path: string, body: object) =>
-      fetch(`${running?.url}${path}`, {
-        method: 'POST',
-        headers: {
-          Authorization: `Bearer ${token}`,
-          'Content-Type': 'application/json',
-          'User-Agent': 'Anna Andersson',
-        },
-        body: JSON.stringify(body),
-      }).then(async (r) => ({
-        status: r.status,
-        body: (await r.json()) as Record<string, string>,
-      }));
-    const association = await send(admin, '/v1/associations', {
-      name: 'Loggförbundet',
-      orgNumber: '222000-1974',
-      parties: ['FK', 'AF'],
-    });
-    const associationId = association.body['associationId'] ?? '';
-    const chief = signToken(auth, { sub: 'chief', role: 'chief', associationId });
-    const intervention = await send(chief, `/v1/associations/${associationId}/interventions`, {
-      name: 'SamCoach',
-      kind: 'individual',
-      parties: ['FK', 'AF'],
-      startsOn: '2025-01-01',
-    });
-    const path = `/v1/interventions/${intervention.body['interventionId'] ?? ''}/participants`;
-    expect((await send(chief, path, { ...enrolment, birthYear: 1987 })).status).toBe(201);
+    const call = httpClient(running.url, { 'User-Agent': 'Anna Andersson' });
+    const { admin, chief, interventionId } = await registerOverHttp(call, auth, 'Loggförbundet');
+    const path = `/v1/interventions/${interventionId}/participants`;
+    expect((await call(chief, 'POST', path, { ...enrolment, birthYear: 1987 })).status).toBe(201);
     // A refused body: its values must not reach the log either.
-    expect((await send(chief, path, { ...enrolment, personnummer: '19870101-1234' })).status).toBe(
-      400,
-    );
+    const refused = await call(chief, 'POST', path, {
+      ...enrolment,
+      personnummer: '19870101-1234',
+    });
+    expect(refused.status).toBe(400);
 
     await waitFor(() => (running?.output().match(/"statusCode":400/g) ?? []).length > 0, {
       message: 'the refused request logged',

@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '@stegvis/config';
-import { signToken } from '../../apps/api/src/auth/tokens';
 import { waitFor } from '../../libs/event-store/src/testing/wait-for';
+import { httpClient, registerOverHttp } from '../support/http-client';
 import { startApiProcess, startWorkerProcess, stop, type Started } from '../support/process';
 import { enrolment } from '../support/world';
 
@@ -51,35 +51,8 @@ describe('Redis down', () => {
     const api = await startApiProcess(env);
     const worker = await startWorkerProcess(env);
     processes.push(api, worker);
-    const call = async (token: string, method: string, path: string, body?: object) => {
-      const res = await fetch(`${api.url}${path}`, {
-        method,
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-        body: body ? JSON.stringify(body) : undefined,
-      });
-      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-    };
-
-    const admin = signToken(auth, { sub: 'admin', role: 'admin' });
-    const association = await call(admin, 'POST', '/v1/associations', {
-      name: 'Avbrottet',
-      orgNumber: '222000-1974',
-      parties: ['FK', 'AF'],
-    });
-    const associationId = association.body.associationId as string;
-    const chief = signToken(auth, { sub: 'chief', role: 'chief', associationId });
-    const intervention = await call(
-      chief,
-      'POST',
-      `/v1/associations/${associationId}/interventions`,
-      {
-        name: 'SamCoach',
-        kind: 'individual',
-        parties: ['FK', 'AF'],
-        startsOn: '2025-01-01',
-      },
-    );
-    const iid = intervention.body.interventionId as string;
+    const call = httpClient(api.url);
+    const { chief, interventionId: iid } = await registerOverHttp(call, auth, 'Avbrottet');
     const before = await call(chief, 'POST', `/v1/interventions/${iid}/participants`, enrolment);
     expect(before.status).toBe(201);
 

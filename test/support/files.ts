@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import type { Test } from 'supertest';
 
 export type SheetRow = Record<string, string | number | null>;
 
@@ -60,4 +61,13 @@ export async function readXlsx(body: Buffer): Promise<Map<string, SheetRow[]>> {
     sheets.set(sheet.name, rows);
   });
   return sheets;
+}
+
+/** A supertest request whose answer is kept as bytes: CSV and XLSX downloads. */
+export function asBytes(request: Test): Test {
+  return request.buffer(true).parse((response, done) => {
+    const chunks: Buffer[] = [];
+    response.on('data', (chunk: Buffer) => chunks.push(chunk));
+    response.on('end', () => done(null, Buffer.concat(chunks)));
+  });
 }
