@@ -29,7 +29,7 @@ describe('Location on 201 and 202', () => {
     const intervention = await post(t.chief, `/v1/associations/${t.associationId}/interventions`, {
       name: 'Arbetsträning',
       kind: 'individual',
-      parties: ['FK'],
+      parties: ['FK', 'AF'],
       startsOn: '2025-01-01',
     }).expect(201);
     expect(intervention.headers.location).toBe(

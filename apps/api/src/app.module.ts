@@ -17,6 +17,7 @@ import { AssociationsController } from './controllers/associations.controller';
 import { InterventionsController } from './controllers/interventions.controller';
 import { ParticipantsController } from './controllers/participants.controller';
 import { HealthController } from './health/health.controller';
+import { CreatedLocationInterceptor } from './http/created-location';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { RevisionETagInterceptor } from './http/revision-etag.interceptor';
 import { GetParticipantHandler } from './read/participant-history';
@@ -70,6 +71,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_INTERCEPTOR, useClass: RevisionETagInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: CreatedLocationInterceptor },
         StreamWriter,
         RegisterAssociationHandler,
         ChangeAssociationHandler,

@@ -14,10 +14,14 @@ import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { ListParticipants } from '../read/participant-list';
 import { MinPosition, PageLimit } from '../http/query-params';
+import { Created } from '../http/created-location';
 import { WriteEndpoint } from '../http/openapi.decorators';
 import { Write, type WriteContext } from '../http/write-context';
 import { ZodBody, ZodParam, ZodQuery } from '../http/zod-validation';
 import { ChangeIntervention, EnrolParticipant } from '../write/commands';
+
+/** Closing and head counts are read on the intervention. */
+const OnIntervention = () => Created((_, params) => `/v1/interventions/${String(params.iid)}`);
 
 @ApiTags('Insatser')
 @ApiBearerAuth()
@@ -58,6 +62,7 @@ export class InterventionsController {
   @Post('close')
   @Roles('chief')
   @WriteEndpoint(CloseInterventionBody)
+  @OnIntervention()
   close(
     @ZodParam('iid', InterventionId) iid: string,
     @ZodBody(CloseInterventionBody) body: CloseInterventionBody,
@@ -71,6 +76,7 @@ export class InterventionsController {
   @Post('attendance')
   @Roles('staff', 'chief')
   @WriteEndpoint(RecordAttendanceBody)
+  @OnIntervention()
   recordAttendance(
     @ZodParam('iid', InterventionId) iid: string,
     @ZodBody(RecordAttendanceBody) body: RecordAttendanceBody,
@@ -84,6 +90,7 @@ export class InterventionsController {
   @Post('participants')
   @Roles('staff', 'chief')
   @WriteEndpoint(EnrolParticipantBody)
+  @Created((answer) => `/v1/participants/${String(answer.participantId)}`)
   enrol(
     @ZodParam('iid', InterventionId) iid: string,
     @ZodBody(EnrolParticipantBody) body: EnrolParticipantBody,
