@@ -10,15 +10,23 @@ import {
   RecordAttendanceBody,
   SetGoalsBody,
 } from '@stegvis/domain';
+import { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { ListParticipants } from '../read/participant-list';
-import { MinPosition, PageLimit } from '../http/query-params';
+import { MinPosition, PageLimit, ZodQueries } from '../http/query-params';
 import { Created } from '../http/created-location';
 import { WriteEndpoint } from '../http/openapi.decorators';
 import { Write, type WriteContext } from '../http/write-context';
-import { ZodBody, ZodParam, ZodQuery } from '../http/zod-validation';
+import { ZodBody, ZodParam } from '../http/zod-validation';
 import { ChangeIntervention, EnrolParticipant } from '../write/commands';
+
+/** A page of an intervention's participants, after the last one of the previous page. */
+const ParticipantPage = z.object({
+  after: ParticipantId.optional(),
+  limit: PageLimit,
+  minPosition: MinPosition,
+});
 
 /** Closing and head counts are read on the intervention. */
 const OnIntervention = () => Created((_, params) => `/v1/interventions/${String(params.iid)}`);
@@ -36,11 +44,10 @@ export class InterventionsController {
   @Roles('staff', 'chief')
   list(
     @ZodParam('iid', InterventionId) iid: string,
-    @ZodQuery('after', ParticipantId.optional()) after: string | undefined,
-    @ZodQuery('limit', PageLimit) limit: number,
-    @ZodQuery('minPosition', MinPosition) minPosition: bigint | undefined,
+    @ZodQueries(ParticipantPage) page: z.infer<typeof ParticipantPage>,
     @CurrentActor() actor: Actor,
   ) {
+    const { after, limit, minPosition } = page;
     return this.queries.execute(new ListParticipants(iid, actor, { after, limit, minPosition }));
   }
 
