@@ -43,7 +43,10 @@ describe('Location on 201 and 202', () => {
     ).expect(201);
     const pid = enrolled.body.participantId as string;
     expect(enrolled.headers.location).toBe(`/v1/participants/${pid}`);
-    const read = await api.http.get(enrolled.headers.location).set(bearer(t.staff)).expect(200);
+    const read = await api.http
+      .get(enrolled.headers.location ?? '')
+      .set(bearer(t.staff))
+      .expect(200);
     expect(read.body.participantId).toBe(pid);
   });
 
@@ -115,7 +118,10 @@ describe('Location on 201 and 202', () => {
       format: 'csv',
     }).expect(202);
     expect(exported.headers.location).toBe(`/v1/exports/${exported.body.jobId}`);
-    await api.http.get(exported.headers.location).set(bearer(t.chief)).expect(200);
+    await api.http
+      .get(exported.headers.location ?? '')
+      .set(bearer(t.chief))
+      .expect(200);
 
     const admin = api.token('admin');
     const rebuild = await api.http
@@ -123,7 +129,10 @@ describe('Location on 201 and 202', () => {
       .set(bearer(admin))
       .expect(202);
     expect(rebuild.headers.location).toBe(`/v1/admin/jobs/${rebuild.body.jobId}`);
-    await api.http.get(rebuild.headers.location).set(bearer(admin)).expect(200);
+    await api.http
+      .get(rebuild.headers.location ?? '')
+      .set(bearer(admin))
+      .expect(200);
   });
 
   it('the OpenAPI document describes the Location header of a 201', async () => {
