@@ -5,6 +5,7 @@ import { REBUILD_JOB } from '../../../worker/src/rebuild';
 import { Roles } from '../auth/auth.decorators';
 import { Created } from '../http/created-location';
 import { Problem } from '../http/problem';
+import { jobProgress } from './job-progress';
 
 const JobId = /^[A-Za-z0-9-]{1,100}$/;
 
@@ -38,11 +39,7 @@ export class AdminController {
     if (job?.name !== REBUILD_JOB) throw rebuildNotFound();
     // Named fields only, so nothing a job kept can reach the answer by accident.
     return {
-      jobId: job.id,
-      state: job.state,
-      progress: job.progress,
-      createdAt: job.createdAt,
-      finishedAt: job.finishedAt ?? null,
+      ...jobProgress(job),
       // A rebuild's result is its new generation and the events it replayed.
       ...(job.state === 'completed' ? { result: job.result } : {}),
       ...(job.state === 'failed' ? { failedReason: job.failedReason ?? null } : {}),

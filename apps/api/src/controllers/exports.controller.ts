@@ -23,6 +23,7 @@ import { exportFailed, exportNotFound, exportNotReady } from '../http/problem';
 import { Write, type WriteContext } from '../http/write-context';
 import { ApiZodBody, ZodBody, ZodParam } from '../http/zod-validation';
 import { StreamWriter } from '../write/stream-writer';
+import { jobProgress } from './job-progress';
 
 const JobId = /^[A-Za-z0-9-]{1,100}$/;
 const KNOWN_REASONS = new Set<string>(Object.values(domainErrors));
@@ -87,11 +88,7 @@ export class ExportsController {
     const { job, data } = await this.exportOf(jobId, actor);
     const file = job.state === 'completed' ? (job.result as ExportFile) : undefined;
     return {
-      jobId: job.id,
-      state: job.state,
-      progress: job.progress,
-      createdAt: job.createdAt,
-      finishedAt: job.finishedAt ?? null,
+      ...jobProgress(job),
       request: data.request,
       file:
         file === undefined
