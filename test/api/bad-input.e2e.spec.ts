@@ -1317,11 +1317,18 @@ describe('a malformed path parameter is named in errors', () => {
 });
 
 describe('routes that do not exist', () => {
-  const routes: readonly { title: string; method: 'patch' | 'post'; path: () => string }[] = [
+  const routes: readonly {
+    title: string;
+    method: 'patch' | 'post';
+    path: () => string;
+    expected?: { status: number; code: string };
+  }[] = [
     {
+      // The path exists with another method: 405 (with Allow), not 404.
       title: 'PATCH a participant fact',
       method: 'patch',
       path: () => participantPath('satisfaction')(w.subject),
+      expected: { status: 405, code: 'method_not_allowed' },
     },
     {
       title: 'POST an unknown fact',
@@ -1330,12 +1337,15 @@ describe('routes that do not exist', () => {
     },
     { title: 'POST to the participant collection', method: 'post', path: () => '/v1/participants' },
   ];
-  it.each(routes)('$title', async ({ method, path }) => {
+  it.each(routes)('$title', async ({ method, path, expected }) => {
     const before = await api.allEvents();
     const res = await api.http[method](path())
       .set(bearer(w.tenant.chief))
       .send({ comment: 'Anna Svensson' });
-    expectProblem(res, { status: 404, code: 'not_found', secret: 'Anna Svensson' });
+    expectProblem(res, {
+      ...(expected ?? { status: 404, code: 'not_found' }),
+      secret: 'Anna Svensson',
+    });
     expect(await api.allEvents()).toEqual(before);
   });
 });

@@ -17,7 +17,9 @@ import { AssociationsController } from './controllers/associations.controller';
 import { InterventionsController } from './controllers/interventions.controller';
 import { ParticipantsController } from './controllers/participants.controller';
 import { HealthController } from './health/health.controller';
+import { CreatedLocationInterceptor } from './http/created-location';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { UnknownQueryInterceptor } from './http/query-params';
 import { RevisionETagInterceptor } from './http/revision-etag.interceptor';
 import { GetParticipantHandler } from './read/participant-history';
 import { ListParticipantsHandler } from './read/participant-list';
@@ -70,6 +72,8 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_INTERCEPTOR, useClass: RevisionETagInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: CreatedLocationInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: UnknownQueryInterceptor },
         StreamWriter,
         RegisterAssociationHandler,
         ChangeAssociationHandler,

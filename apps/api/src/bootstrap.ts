@@ -6,6 +6,7 @@ import type { AppConfig } from '@stegvis/config';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { jsonBody } from './http/json-body';
+import { secureHeaders } from './http/secure-headers';
 
 /** Builds the configured API application (used by main.ts and by the end-to-end tests). */
 export async function createApi(
@@ -18,6 +19,7 @@ export async function createApi(
     logger: options.logs === false ? false : undefined,
   });
   if (options.logs !== false) app.useLogger(app.get(Logger));
+  app.use(secureHeaders);
   app.use(jsonBody);
   app.disable('x-powered-by');
   // ETags carry stream revisions (RevisionETagInterceptor), not body hashes.

@@ -15,9 +15,19 @@ export type StreamSnapshot = {
   readonly deleted: boolean;
 };
 
+/**
+ * `If-Match`: a revision (the client's view of the stream; any other revision is a conflict), or
+ * `stream_exists` (`If-Match: *`: any revision will do, but the stream must be there).
+ */
+export type WriteExpectation = number | 'stream_exists';
+
 export type WriteOptions = {
-  /** `If-Match`: the client's view of the stream; any other revision is a conflict (409). */
-  readonly expectedRevision?: number;
+  readonly expectedRevision?: WriteExpectation;
+  /**
+   * The stream as the caller already read it to check access (before any replay), so the first
+   * attempt decides on it instead of reading again. Retries read afresh.
+   */
+  readonly snapshot?: StreamSnapshot;
   /** `Idempotency-Key`, already scoped to the caller and the target: event ids derive from it. */
   readonly idempotencyKey?: string;
   readonly metadata: Omit<EventMetadata, 'recordedAt'>;
@@ -54,10 +64,26 @@ export function idempotentEventId(idempotencyKey: string, index: number): string
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
+/** Throws the conflict when the stream at `revision` does not meet the client's If-Match. */
+export function checkExpectation(
+  streamName: string,
+  expected: WriteExpectation | undefined,
+  revision: number | undefined,
+): void {
+  const met =
+    expected === undefined ||
+    (expected === 'stream_exists' ? revision !== undefined : expected === revision);
+  if (!met) throw new WrongExpectedRevisionError(streamName, expected ?? 'any', revision);
+}
+
 /**
  * The write path of every command: read the stream, decide, append with the revision that was
  * read. A concurrent write in between is retried with fresh state, unless the client pinned the
  * revision with If-Match, in which case the conflict is the client's to resolve.
+ *
+ * A retried Idempotency-Key gets the first answer without deciding again, so whoever may write
+ * must be checked before this runs: the caller reads the stream, checks access, and passes the
+ * snapshot it read (`options.snapshot`).
  */
 export async function handleCommand(
   store: EventStore,
@@ -67,12 +93,11 @@ export async function handleCommand(
   options: WriteOptions,
 ): Promise<WriteResult> {
   for (let attempt = 1; ; attempt++) {
-    const snapshot = await readSnapshot(store, streamName);
+    const snapshot =
+      attempt === 1 && options.snapshot ? options.snapshot : await readSnapshot(store, streamName);
     const replay = options.idempotencyKey && findReplay(snapshot, options.idempotencyKey);
     if (replay) return replay;
-    if (options.expectedRevision !== undefined && options.expectedRevision !== snapshot.revision) {
-      throw new WrongExpectedRevisionError(streamName, options.expectedRevision, snapshot.revision);
-    }
+    checkExpectation(streamName, options.expectedRevision, snapshot.revision);
     const decided = await decide(snapshot);
     if (decided.length === 0) {
       return {
@@ -93,9 +118,10 @@ export async function handleCommand(
       const { revision, position } = await store.append(streamName, events, expected);
       return { eventIds: events.map((e) => e.id), revision, position };
     } catch (error) {
+      // A pinned revision is the client's conflict to resolve; `*` pins none.
       const retry =
         error instanceof WrongExpectedRevisionError &&
-        options.expectedRevision === undefined &&
+        typeof options.expectedRevision !== 'number' &&
         attempt < MAX_ATTEMPTS;
       if (!retry) throw error;
     }

@@ -33,6 +33,12 @@ export type JobProcessor = (job: JobContext) => Promise<unknown>;
 export type EnqueueOptions = {
   /** Deduplicates: enqueueing an id that exists returns it without adding a job. */
   readonly jobId?: string;
+  /**
+   * Deduplicates as `jobId` does, for a caller's retry key of any characters (an HTTP
+   * Idempotency-Key scoped to the user and the route): the job id is derived from it, the same in
+   * every adapter, valid for BullMQ and revealing nothing of the key. Not with `jobId`.
+   */
+  readonly idempotencyKey?: string;
   /** Attempts before the job is failed (default 1). */
   readonly attempts?: number;
 };

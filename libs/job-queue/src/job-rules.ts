@@ -1,3 +1,6 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { EnqueueOptions } from './job-queue.port';
+
 /**
  * Rules both adapters apply in the same way, so that code written against the embedded default
  * behaves identically on BullMQ.
@@ -15,6 +18,33 @@ export function assertValidJobId(jobId: string): void {
   if (jobId.length === 0) throw new Error('jobId must not be empty');
   if (/^-?\d+$/.test(jobId)) throw new Error(`jobId must not be an integer: "${jobId}"`);
   if (jobId.includes(':')) throw new Error(`jobId must not contain ':': "${jobId}"`);
+}
+
+/**
+ * The id of a job enqueued with an idempotency key: a hash shaped as a UUID, so it looks like the
+ * generated ids, is valid for BullMQ whatever the key holds (':' included) and cannot be read back
+ * into the key (which names the user).
+ */
+export function jobIdOfKey(idempotencyKey: string): string {
+  const hex = createHash('sha256').update(`job|${idempotencyKey}`).digest('hex');
+  const variant = ((parseInt(hex.charAt(16), 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** The id a job gets: the given one, one derived from the idempotency key, or a random UUID. */
+export function jobIdOf(options: EnqueueOptions): string {
+  if (options.jobId !== undefined && options.idempotencyKey !== undefined) {
+    throw new Error('give jobId or idempotencyKey, not both');
+  }
+  if (options.jobId !== undefined) {
+    assertValidJobId(options.jobId);
+    return options.jobId;
+  }
+  if (options.idempotencyKey !== undefined) {
+    if (options.idempotencyKey.length === 0) throw new Error('idempotencyKey must not be empty');
+    return jobIdOfKey(options.idempotencyKey);
+  }
+  return randomUUID();
 }
 
 export function assertValidEnqueue(name: string, attempts: number | undefined): void {

@@ -18,15 +18,18 @@ export const access = {
   },
 
   /** Chief of the intervention's association, or staff assigned to the intervention. */
-  workInIntervention(
-    actor: Actor,
-    intervention: { associationId: string; interventionId: string },
-  ): void {
-    const chief = actor.role === 'chief' && actor.associationId === intervention.associationId;
-    const staff =
-      actor.role === 'staff' &&
-      actor.associationId === intervention.associationId &&
-      actor.interventionIds.has(intervention.interventionId);
-    if (!chief && !staff) throw forbidden();
+  workInIntervention(actor: Actor, intervention: InterventionRef): void {
+    if (!mayWorkInIntervention(actor, intervention)) throw forbidden();
   },
 };
+
+type InterventionRef = { readonly associationId: string; readonly interventionId: string };
+
+/** The rule of `access.workInIntervention`, for callers that answer otherwise than 403. */
+export function mayWorkInIntervention(actor: Actor, intervention: InterventionRef): boolean {
+  if (actor.associationId !== intervention.associationId) return false;
+  return (
+    actor.role === 'chief' ||
+    (actor.role === 'staff' && actor.interventionIds.has(intervention.interventionId))
+  );
+}

@@ -12,6 +12,8 @@ export const Claims = z
     associationId: AssociationId.optional(),
     interventionIds: z.array(InterventionId).max(500).default([]),
     exp: z.number(),
+    /** Issued at: needed to bound the token's lifetime (see token-lifetime.ts). */
+    iat: z.number().optional(),
   })
   .refine((c) => c.role === 'admin' || c.associationId !== undefined, {
     message: 'associationId saknas',

@@ -6,6 +6,14 @@ import { createSecretKey, type KeyObject } from 'node:crypto';
 import { actorFromClaims, Claims, type Role } from './actor';
 import { IS_PUBLIC, ROLES, type AuthenticatedRequest } from './auth.decorators';
 import { forbidden, unauthenticated } from '../http/problem';
+import { lifetimeAcceptable } from './token-lifetime';
+
+/** RFC 6750 §2.1 `Bearer <b64token>`; auth schemes are case-insensitive (RFC 9110 §11.1). */
+const BEARER = /^bearer +([A-Za-z0-9\-._~+/]+=*) *$/i;
+
+function bearerToken(header: string | undefined): string | undefined {
+  return header === undefined ? undefined : BEARER.exec(header)?.[1];
+}
 
 /** Global guard: every route needs a valid HS256 token and one of its roles, unless @Public. */
 @Injectable()
@@ -29,8 +37,8 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
 
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-    if (scheme !== 'Bearer' || !token) throw unauthenticated();
+    const token = bearerToken(request.headers.authorization);
+    if (token === undefined) throw unauthenticated(false);
 
     let payload: unknown;
     try {
@@ -42,10 +50,12 @@ export class AuthGuard implements CanActivate {
         audience: this.config.auth.audience,
       });
     } catch {
-      throw unauthenticated();
+      throw unauthenticated(true);
     }
     const claims = Claims.safeParse(payload);
-    if (!claims.success) throw unauthenticated();
+    if (!claims.success || !lifetimeAcceptable(claims.data, new Date())) {
+      throw unauthenticated(true);
+    }
     request.actor = actorFromClaims(claims.data);
 
     // Deny by default: a route without @Roles is open to nobody, so every route names its roles.

@@ -1,8 +1,16 @@
-import { Controller, Get, HttpCode, Inject, NotFoundException, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { JOB_QUEUE, type JobQueue, type JobStatus } from '@stegvis/job-queue';
+import { Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { JOB_QUEUE, type JobQueue } from '@stegvis/job-queue';
 import { REBUILD_JOB } from '../../../worker/src/rebuild';
 import { Roles } from '../auth/auth.decorators';
+import { Created } from '../http/created-location';
+import { Problem } from '../http/problem';
+import { jobProgress } from './job-progress';
+
+const JobId = /^[A-Za-z0-9-]{1,100}$/;
+
+const rebuildNotFound = () =>
+  new Problem(404, 'job_not_found', 'Det finns inget sådant ombyggnadsjobb.');
 
 /** Operations: rebuilding the read models from the event log (a job; reads keep working). */
 @ApiTags('Drift')
@@ -14,15 +22,27 @@ export class AdminController {
   @Post('read-models/rebuild')
   @HttpCode(202)
   @Roles('admin')
+  @Created((answer) => `/v1/admin/jobs/${String(answer.jobId)}`, 202)
   async rebuild(): Promise<{ jobId: string }> {
     return { jobId: await this.jobs.enqueue(REBUILD_JOB, {}) };
   }
 
+  /**
+   * A rebuild's progress. Only rebuilds: the queue also holds exports, whose data and files are
+   * the association's chief's (DESIGN §5), so any other job reads as unknown.
+   */
   @Get('jobs/:jobId')
   @Roles('admin')
-  async job(@Param('jobId') jobId: string): Promise<JobStatus> {
-    const status = /^[A-Za-z0-9-]{1,100}$/.test(jobId) ? await this.jobs.status(jobId) : undefined;
-    if (!status) throw new NotFoundException();
-    return status;
+  @ApiOperation({ summary: 'En ombyggnads status och förlopp (0–100)' })
+  async job(@Param('jobId') jobId: string) {
+    const job = JobId.test(jobId) ? await this.jobs.status(jobId) : undefined;
+    if (job?.name !== REBUILD_JOB) throw rebuildNotFound();
+    // Named fields only, so nothing a job kept can reach the answer by accident.
+    return {
+      ...jobProgress(job),
+      // A rebuild's result is its new generation and the events it replayed.
+      ...(job.state === 'completed' ? { result: job.result } : {}),
+      ...(job.state === 'failed' ? { failedReason: job.failedReason ?? null } : {}),
+    };
   }
 }

@@ -9,6 +9,7 @@ import {
   SetGoalsBody,
 } from '@stegvis/domain';
 import { Roles } from '../auth/auth.decorators';
+import { Created } from '../http/created-location';
 import { WriteEndpoint } from '../http/openapi.decorators';
 import { Write, type WriteContext } from '../http/write-context';
 import { ZodBody, ZodParam } from '../http/zod-validation';
@@ -23,6 +24,7 @@ export class AssociationsController {
   @Post()
   @Roles('admin')
   @WriteEndpoint(RegisterAssociationBody)
+  @Created((answer) => `/v1/associations/${String(answer.associationId)}`)
   register(
     @ZodBody(RegisterAssociationBody) body: RegisterAssociationBody,
     @Write() ctx: WriteContext,
@@ -33,6 +35,7 @@ export class AssociationsController {
   @Post(':aid/interventions')
   @Roles('chief')
   @WriteEndpoint(RegisterInterventionBody)
+  @Created((answer) => `/v1/interventions/${String(answer.interventionId)}`)
   registerIntervention(
     @ZodParam('aid', AssociationId) aid: string,
     @ZodBody(RegisterInterventionBody) body: RegisterInterventionBody,

@@ -9,7 +9,7 @@ import {
   Res,
   StreamableFile,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AssociationId, DomainError, domainErrors, streamNames } from '@stegvis/domain';
 import { JOB_QUEUE, type JobQueue, type JobStatus } from '@stegvis/job-queue';
 import type { Response } from 'express';
@@ -18,9 +18,12 @@ import { ExportBody } from '../../../worker/src/reports/report-request';
 import type { Actor } from '../auth/actor';
 import { access } from '../auth/access';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { Created } from '../http/created-location';
 import { exportFailed, exportNotFound, exportNotReady } from '../http/problem';
+import { Write, type WriteContext } from '../http/write-context';
 import { ApiZodBody, ZodBody, ZodParam } from '../http/zod-validation';
 import { StreamWriter } from '../write/stream-writer';
+import { jobProgress } from './job-progress';
 
 const JobId = /^[A-Za-z0-9-]{1,100}$/;
 const KNOWN_REASONS = new Set<string>(Object.values(domainErrors));
@@ -39,16 +42,22 @@ export class ExportsController {
   @HttpCode(202)
   @Roles('chief')
   @ApiZodBody(ExportBody)
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Samma nyckel vid omförsök ger samma jobb och samma svar.',
+  })
+  @Created((answer) => `/v1/exports/${String(answer.jobId)}`, 202)
   @ApiOperation({
     summary: 'Beställ en export av årsstatistik (CSV, Excel eller Uppföljning Finsam)',
   })
   async create(
     @ZodParam('aid', AssociationId) aid: string,
     @ZodBody(ExportBody) request: ExportBody,
-    @CurrentActor() actor: Actor,
-    @Res({ passthrough: true }) response: Response,
+    @Write() ctx: WriteContext,
   ): Promise<{ jobId: string }> {
-    access.manageAssociation(actor, aid);
+    // Access before anything else: a retried key must not hand out a job to someone who lost it.
+    access.manageAssociation(ctx.actor, aid);
     // Refuse now what the job would only fail on later.
     const association = await this.writer.read(streamNames.association(aid));
     if (association.events.length === 0) throw new DomainError('association_not_found');
@@ -62,8 +71,12 @@ export class ExportsController {
       request,
       ...(head === undefined ? {} : { minPosition: head.toString() }),
     };
-    const jobId = await this.jobs.enqueue(EXPORT_JOB, data);
-    response.setHeader('Location', `/v1/exports/${jobId}`);
+    // The key is scoped to the chief and this route (WriteContext): a retry finds the first job.
+    const jobId = await this.jobs.enqueue(
+      EXPORT_JOB,
+      data,
+      ctx.idempotencyKey === undefined ? {} : { idempotencyKey: ctx.idempotencyKey },
+    );
     return { jobId };
   }
 
@@ -75,11 +88,7 @@ export class ExportsController {
     const { job, data } = await this.exportOf(jobId, actor);
     const file = job.state === 'completed' ? (job.result as ExportFile) : undefined;
     return {
-      jobId: job.id,
-      state: job.state,
-      progress: job.progress,
-      createdAt: job.createdAt,
-      finishedAt: job.finishedAt ?? null,
+      ...jobProgress(job),
       request: data.request,
       file:
         file === undefined

@@ -10,14 +10,26 @@ import {
   RecordAttendanceBody,
   SetGoalsBody,
 } from '@stegvis/domain';
+import { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { ListParticipants } from '../read/participant-list';
-import { MinPosition, PageLimit } from '../http/query-params';
+import { MinPosition, PageLimit, ZodQueries } from '../http/query-params';
+import { Created } from '../http/created-location';
 import { WriteEndpoint } from '../http/openapi.decorators';
 import { Write, type WriteContext } from '../http/write-context';
-import { ZodBody, ZodParam, ZodQuery } from '../http/zod-validation';
+import { ZodBody, ZodParam } from '../http/zod-validation';
 import { ChangeIntervention, EnrolParticipant } from '../write/commands';
+
+/** A page of an intervention's participants, after the last one of the previous page. */
+const ParticipantPage = z.object({
+  after: ParticipantId.optional(),
+  limit: PageLimit,
+  minPosition: MinPosition,
+});
+
+/** Closing and head counts are read on the intervention. */
+const OnIntervention = () => Created((_, params) => `/v1/interventions/${String(params.iid)}`);
 
 @ApiTags('Insatser')
 @ApiBearerAuth()
@@ -32,11 +44,10 @@ export class InterventionsController {
   @Roles('staff', 'chief')
   list(
     @ZodParam('iid', InterventionId) iid: string,
-    @ZodQuery('after', ParticipantId.optional()) after: string | undefined,
-    @ZodQuery('limit', PageLimit) limit: number,
-    @ZodQuery('minPosition', MinPosition) minPosition: bigint | undefined,
+    @ZodQueries(ParticipantPage) page: z.infer<typeof ParticipantPage>,
     @CurrentActor() actor: Actor,
   ) {
+    const { after, limit, minPosition } = page;
     return this.queries.execute(new ListParticipants(iid, actor, { after, limit, minPosition }));
   }
 
@@ -58,6 +69,7 @@ export class InterventionsController {
   @Post('close')
   @Roles('chief')
   @WriteEndpoint(CloseInterventionBody)
+  @OnIntervention()
   close(
     @ZodParam('iid', InterventionId) iid: string,
     @ZodBody(CloseInterventionBody) body: CloseInterventionBody,
@@ -71,6 +83,7 @@ export class InterventionsController {
   @Post('attendance')
   @Roles('staff', 'chief')
   @WriteEndpoint(RecordAttendanceBody)
+  @OnIntervention()
   recordAttendance(
     @ZodParam('iid', InterventionId) iid: string,
     @ZodBody(RecordAttendanceBody) body: RecordAttendanceBody,
@@ -84,6 +97,7 @@ export class InterventionsController {
   @Post('participants')
   @Roles('staff', 'chief')
   @WriteEndpoint(EnrolParticipantBody)
+  @Created((answer) => `/v1/participants/${String(answer.participantId)}`)
   enrol(
     @ZodParam('iid', InterventionId) iid: string,
     @ZodBody(EnrolParticipantBody) body: EnrolParticipantBody,

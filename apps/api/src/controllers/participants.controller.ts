@@ -12,11 +12,15 @@ import {
 } from '@stegvis/domain';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { Created } from '../http/created-location';
 import { WriteEndpoint } from '../http/openapi.decorators';
 import { Write, type WriteContext } from '../http/write-context';
 import { ZodBody, ZodParam } from '../http/zod-validation';
 import { GetParticipant } from '../read/participant-history';
 import { ChangeParticipant, EraseParticipant } from '../write/commands';
+
+/** A fact recorded on a participant is read in the participant's history. */
+const OnParticipant = () => Created((_, params) => `/v1/participants/${String(params.pid)}`);
 
 @ApiTags('Deltagare')
 @ApiBearerAuth()
@@ -36,6 +40,7 @@ export class ParticipantsController {
   @Post('self-assessments')
   @Roles('staff', 'chief')
   @WriteEndpoint(RecordSelfAssessmentBody)
+  @OnParticipant()
   recordSelfAssessment(
     @ZodParam('pid', ParticipantId) pid: string,
     @ZodBody(RecordSelfAssessmentBody) body: RecordSelfAssessmentBody,
@@ -49,6 +54,7 @@ export class ParticipantsController {
   @Post('progression-steps')
   @Roles('staff', 'chief')
   @WriteEndpoint(RecordProgressionStepBody)
+  @OnParticipant()
   recordProgressionStep(
     @ZodParam('pid', ParticipantId) pid: string,
     @ZodBody(RecordProgressionStepBody) body: RecordProgressionStepBody,
@@ -62,6 +68,7 @@ export class ParticipantsController {
   @Post('satisfaction')
   @Roles('staff', 'chief')
   @WriteEndpoint(RecordSatisfactionBody)
+  @OnParticipant()
   recordSatisfaction(
     @ZodParam('pid', ParticipantId) pid: string,
     @ZodBody(RecordSatisfactionBody) body: RecordSatisfactionBody,
@@ -75,6 +82,7 @@ export class ParticipantsController {
   @Post('exit')
   @Roles('staff', 'chief')
   @WriteEndpoint(ExitParticipantBody)
+  @OnParticipant()
   exit(
     @ZodParam('pid', ParticipantId) pid: string,
     @ZodBody(ExitParticipantBody) body: ExitParticipantBody,
@@ -88,6 +96,7 @@ export class ParticipantsController {
   @Post('retractions')
   @Roles('staff', 'chief')
   @WriteEndpoint(RetractEntryBody)
+  @OnParticipant()
   retract(
     @ZodParam('pid', ParticipantId) pid: string,
     @ZodBody(RetractEntryBody) body: RetractEntryBody,

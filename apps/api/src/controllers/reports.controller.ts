@@ -1,13 +1,6 @@
-import { Controller, Get, Header, Query as QueryParams, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Header, Res, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import {
-  ApiBearerAuth,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiQuery,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { AssociationId } from '@stegvis/domain';
 import { renderExport, ReportSchema, type Report } from '@stegvis/reporting';
 import type { Response } from 'express';
@@ -16,12 +9,11 @@ import {
   ReportQuery,
   reportFileName,
   reportRequest,
-  type ReportFilters,
 } from '../../../worker/src/reports/report-request';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
-import { MinPosition } from '../http/query-params';
-import { ZodParam, ZodPipe, ZodQuery } from '../http/zod-validation';
+import { MinPosition, ZodQueries } from '../http/query-params';
+import { ZodParam } from '../http/zod-validation';
 import { GetReport } from '../read/report-query';
 
 /** `2026`, `2026.csv` or `2026.xlsx`: one route, so the year is validated once. */
@@ -37,6 +29,9 @@ const YearAndFormat = z
     }
     return { year: n, format: (format ?? 'json') as 'json' | 'csv' | 'xlsx' };
   });
+
+/** What narrows a report, and `minPosition` to wait for one's own write; nothing else. */
+const ReportRouteQuery = ReportQuery.safeExtend({ minPosition: MinPosition });
 
 @ApiTags('Rapporter')
 @ApiBearerAuth()
@@ -62,22 +57,16 @@ export class ReportsController {
       unrepresentable: 'any',
     }) as never,
   })
-  @ApiQuery({ name: 'interventionId', required: false })
-  @ApiQuery({ name: 'from', required: false, example: '2026-01-01' })
-  @ApiQuery({ name: 'to', required: false, example: '2026-06-30' })
-  @ApiQuery({ name: 'asOf', required: false, example: '2026-11-22T10:00:00Z' })
-  @ApiQuery({ name: 'minPosition', required: false })
   async report(
     @ZodParam('aid', AssociationId) aid: string,
     @ZodParam('year', YearAndFormat) { year, format }: z.infer<typeof YearAndFormat>,
-    @QueryParams(new ZodPipe(ReportQuery, 'query')) query: ReportFilters,
-    @ZodQuery('minPosition', MinPosition) minPosition: bigint | undefined,
+    @ZodQueries(ReportRouteQuery) query: z.infer<typeof ReportRouteQuery>,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) response: Response,
   ): Promise<Report | StreamableFile> {
     const report = await this.queries.execute(
       new GetReport(reportRequest(aid, year, query), actor, {
-        ...(minPosition === undefined ? {} : { minPosition }),
+        ...(query.minPosition === undefined ? {} : { minPosition: query.minPosition }),
         ...(query.asOf === undefined ? {} : { asOf: new Date(query.asOf) }),
       }),
     );

@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/auth.decorators';
 import { Problem } from '../http/problem';
+import { AcceptsAnyQuery } from '../http/query-params';
 import { ASSET_NAMES, SECURITY_HEADERS, loadAsset } from './dashboard-assets';
 
 const ALLOWED = new Set(ASSET_NAMES);
@@ -14,6 +15,7 @@ const ALLOWED = new Set(ASSET_NAMES);
  */
 @ApiExcludeController()
 @Public()
+@AcceptsAnyQuery()
 @Controller()
 export class DashboardController {
   @Get()

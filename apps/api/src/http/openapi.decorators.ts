@@ -17,7 +17,8 @@ export const WriteEndpoint = (body: z.ZodType) =>
     ApiHeader({
       name: 'If-Match',
       required: false,
-      description: 'Revisionen du senast läste; en annan revision ger 409.',
+      description:
+        'Revisionen du senast läste (en annan revision ger 409), eller * (uppgifterna ska finnas).',
     }),
     ApiResponse({ status: 400, description: 'Ogiltig begäran', ...problem }),
     ApiResponse({ status: 401, description: 'Inte inloggad', ...problem }),

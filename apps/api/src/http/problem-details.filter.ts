@@ -8,6 +8,7 @@ import {
 import { DomainError, type DomainErrorCode } from '@stegvis/domain';
 import { StreamDeletedError, WrongExpectedRevisionError } from '@stegvis/event-store';
 import type { Request, Response } from 'express';
+import { allowedMethods, methodNotAllowed } from './allowed-methods';
 import { Problem } from './problem';
 
 const NOT_FOUND: ReadonlySet<DomainErrorCode> = new Set([
@@ -21,6 +22,7 @@ const TITLES: Readonly<Record<number, string>> = {
   401: 'Inte inloggad',
   403: 'Saknar behörighet',
   404: 'Finns inte',
+  405: 'Metoden stöds inte',
   409: 'Krock med en samtidig ändring',
   413: 'För stor begäran',
   415: 'Fel innehållstyp',
@@ -38,7 +40,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
-    const problem = this.toProblem(exception);
+    const problem = this.toProblem(exception, request);
     if (problem.status === 500) {
       // Log the type and stack only: messages of unknown errors may echo input.
       const error = exception instanceof Error ? exception : undefined;
@@ -46,6 +48,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     response
       .status(problem.status)
+      .set(problem.headers)
       .type('application/problem+json')
       .json({
         type: `https://stegvis.se/problems/${problem.code}`,
@@ -53,12 +56,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         status: problem.status,
         detail: problem.detail,
         code: problem.code,
-        instance: request.originalUrl,
+        // The path only: a query string may carry what must not be echoed (a personnummer, say).
+        instance: request.path,
         ...problem.extensions,
       });
   }
 
-  private toProblem(exception: unknown): Problem {
+  private toProblem(exception: unknown, request: Request): Problem {
     if (exception instanceof Problem) return exception;
     if (exception instanceof DomainError) {
       return new Problem(
@@ -71,7 +75,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return new Problem(
         409,
         'concurrent_write',
-        'Uppgifterna har ändrats sedan du läste dem. Läs in dem på nytt och försök igen.',
+        exception.expected === 'stream_exists'
+          ? 'If-Match: * kräver att uppgifterna redan finns. Skicka utan If-Match för att skapa nya.'
+          : 'Uppgifterna har ändrats sedan du läste dem. Läs in dem på nytt och försök igen.',
         { currentRevision: exception.actual ?? null },
       );
     }
@@ -82,16 +88,22 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         'Deltagaren är raderad och kan inte ta emot fler uppgifter.',
       );
     }
-    return fromHttpLayer(exception);
+    return fromHttpLayer(exception, request);
   }
 }
 
 /** Errors raised before our code runs: unknown routes, Nest's own exceptions. */
-function fromHttpLayer(exception: unknown): Problem {
+function fromHttpLayer(exception: unknown, request: Request): Problem {
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
-    if (status === 404)
+    if (status === 404) {
+      // A known path asked with a method it lacks: 405, not 404. A route's own 404 keeps its method.
+      const allowed = allowedMethods(request.app, request.path);
+      if (allowed.length > 0 && !allowed.includes(request.method)) {
+        return methodNotAllowed(request.method, allowed);
+      }
       return new Problem(404, 'not_found', 'Det finns ingen sådan adress i API:t.');
+    }
     if (status < 500) return new Problem(status, 'bad_request', 'Begäran kunde inte behandlas.');
     // Readiness: the health check's own report says which dependency is down.
     if (status === 503) {

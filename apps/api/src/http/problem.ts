@@ -10,16 +10,28 @@ export class Problem extends Error {
     readonly code: string,
     readonly detail: string,
     readonly extensions: Readonly<Record<string, unknown>> = {},
+    /** Response headers the status calls for, e.g. `WWW-Authenticate` on a 401, `Allow` on a 405. */
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {
     super(detail);
   }
 }
 
-export const unauthenticated = () =>
+/**
+ * RFC 6750 §3: the challenge names the scheme and realm; `invalid_token` only when a bearer token
+ * was sent and refused. Which check refused it is never said (the same answer for every one).
+ */
+export const unauthenticated = (tokenRefused: boolean) =>
   new Problem(
     401,
     'unauthenticated',
     'Inloggning krävs: skicka en giltig token i Authorization-huvudet.',
+    {},
+    {
+      'WWW-Authenticate': tokenRefused
+        ? 'Bearer realm="stegvis", error="invalid_token"'
+        : 'Bearer realm="stegvis"',
+    },
   );
 
 export const forbidden = () =>

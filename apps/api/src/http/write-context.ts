@@ -1,5 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import type { WriteExpectation } from '@stegvis/event-store';
 import type { Actor } from '../auth/actor';
 import type { AuthenticatedRequest } from '../auth/auth.decorators';
 import { validationFailed } from './problem';
@@ -9,8 +10,8 @@ export type WriteContext = {
   readonly actor: Actor;
   /** Scoped to the caller, so two users' keys can never collide. */
   readonly idempotencyKey: string | undefined;
-  /** From If-Match: the stream revision the client last saw. */
-  readonly expectedRevision: number | undefined;
+  /** From If-Match: the stream revision the client last saw, or `*`: the stream must exist. */
+  readonly expectedRevision: WriteExpectation | undefined;
   readonly correlationId: string;
   readonly now: Date;
 };
@@ -34,14 +35,15 @@ export function writeContextOf(request: AuthenticatedRequest): WriteContext {
       },
     ]);
   }
-  const ifMatch = header('if-match');
-  const revision = ifMatch === undefined ? undefined : REVISION.exec(ifMatch.trim())?.[1];
+  const ifMatch = header('if-match')?.trim();
+  const revision =
+    ifMatch === undefined ? undefined : ifMatch === '*' ? '*' : REVISION.exec(ifMatch)?.[1];
   if (ifMatch !== undefined && revision === undefined) {
     throw validationFailed([
       {
         path: 'headers.if-match',
         code: 'invalid_format',
-        message: 'If-Match ska vara en revision, t.ex. "3".',
+        message: 'If-Match ska vara en revision, t.ex. "3", eller * (uppgifterna ska finnas).',
       },
     ]);
   }
@@ -51,7 +53,8 @@ export function writeContextOf(request: AuthenticatedRequest): WriteContext {
     actor,
     idempotencyKey:
       key === undefined ? undefined : `${actor.sub}|${request.method}|${request.path}|${key}`,
-    expectedRevision: revision === undefined ? undefined : Number(revision),
+    expectedRevision:
+      revision === undefined ? undefined : revision === '*' ? 'stream_exists' : Number(revision),
     correlationId:
       correlation !== undefined && CORRELATION.test(correlation) ? correlation : randomUUID(),
     now: new Date(),

@@ -1,4 +1,4 @@
-import { Body, Param, Query, type PipeTransform } from '@nestjs/common';
+import { Body, Param, type PipeTransform } from '@nestjs/common';
 import { ApiBody } from '@nestjs/swagger';
 import { applyDecorators } from '@nestjs/common';
 import { z } from 'zod';
@@ -15,14 +15,20 @@ export class ZodPipe<S extends z.ZodType> implements PipeTransform<unknown, z.in
   transform(value: unknown): z.infer<S> {
     const result = this.schema.safeParse(value);
     if (result.success) return result.data;
-    throw validationFailed(
-      result.error.issues.map((issue) => ({
-        path: [this.location, ...issue.path.map(String)].join('.'),
-        message: issue.message,
-        code: issue.code,
-      })),
-    );
+    throw validationFailed(problemErrors(result.error.issues, this.location));
   }
+}
+
+/** zod issues as a problem's `errors`, each path prefixed with where the value came from. */
+export function problemErrors(
+  issues: readonly z.core.$ZodIssue[],
+  location: string,
+): { path: string; message: string; code: string }[] {
+  return issues.map((issue) => ({
+    path: [location, ...issue.path.map(String)].join('.'),
+    message: issue.message,
+    code: issue.code,
+  }));
 }
 
 /** OpenAPI description of a schema, derived from the same zod schema that validates it. */
@@ -38,6 +44,3 @@ export const ApiZodBody = (schema: z.ZodType) =>
 
 export const ZodParam = (name: string, schema: z.ZodType) =>
   Param(name, new ZodPipe(schema, `params.${name}`));
-
-export const ZodQuery = (name: string, schema: z.ZodType) =>
-  Query(name, new ZodPipe(schema, `query.${name}`));

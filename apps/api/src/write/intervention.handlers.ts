@@ -34,13 +34,20 @@ export class ChangeInterventionHandler implements ICommandHandler<ChangeInterven
   constructor(private readonly writer: StreamWriter) {}
 
   async execute({ interventionId, command, ctx }: ChangeIntervention) {
-    return this.writer.write(streamNames.intervention(interventionId), ctx, (snapshot, today) => {
-      const state = stateOf(interventionDecider, snapshot);
-      if (state.status !== 'registered') throw new DomainError('intervention_not_found');
-      // Staff record head counts for their interventions; goals and closing are the chief's.
-      if (command.type === 'RecordAttendance') access.workInIntervention(ctx.actor, state);
-      else access.manageAssociation(ctx.actor, state.associationId);
-      return interventionDecider.decide({ ...command, today }, state);
-    });
+    const stream = streamNames.intervention(interventionId);
+    // Access first, on the stream as read: a retried Idempotency-Key is answered without deciding.
+    const snapshot = await this.writer.read(stream);
+    const state = stateOf(interventionDecider, snapshot);
+    if (state.status !== 'registered') throw new DomainError('intervention_not_found');
+    // Staff record head counts for their interventions; goals and closing are the chief's.
+    if (command.type === 'RecordAttendance') access.workInIntervention(ctx.actor, state);
+    else access.manageAssociation(ctx.actor, state.associationId);
+    return this.writer.write(
+      stream,
+      ctx,
+      (current, today) =>
+        interventionDecider.decide({ ...command, today }, stateOf(interventionDecider, current)),
+      snapshot,
+    );
   }
 }

@@ -4,11 +4,14 @@ import {
   associationDecider,
   DomainError,
   ensureEnrolled,
+  ParticipantErased,
   participantDecider,
   streamNames,
 } from '@stegvis/domain';
-import { EVENT_STORE, WrongExpectedRevisionError, type EventStore } from '@stegvis/event-store';
-import { access } from '../auth/access';
+import { checkExpectation, EVENT_STORE, type EventStore } from '@stegvis/event-store';
+import type { z } from 'zod';
+import type { Actor } from '../auth/actor';
+import { access, mayWorkInIntervention } from '../auth/access';
 import { ChangeParticipant, EnrolParticipant, EraseParticipant } from './commands';
 import { pseudonym } from './pseudonyms';
 import { participantStateOf, stateOf, StreamWriter } from './stream-writer';
@@ -39,15 +42,24 @@ export class ChangeParticipantHandler implements ICommandHandler<ChangeParticipa
   constructor(private readonly writer: StreamWriter) {}
 
   async execute({ participantId, command, ctx }: ChangeParticipant) {
+    const stream = streamNames.participant(participantId);
+    // Access first, on the stream as read: a retried Idempotency-Key is answered without deciding.
+    const snapshot = await this.writer.read(stream);
+    const state = participantStateOf(snapshot);
+    if (state.status === 'erased') throw await erasureAnswer(this.writer, ctx.actor, participantId);
+    const enrolled = ensureEnrolled(state);
+    access.workInIntervention(ctx.actor, enrolled);
+    // A participant never changes intervention, so it is loaded once for every attempt.
+    const intervention = await this.writer.loadIntervention(enrolled.interventionId);
     return this.writer.write(
-      streamNames.participant(participantId),
+      stream,
       ctx,
-      async (snapshot, today) => {
-        const state = ensureEnrolled(participantStateOf(snapshot));
-        access.workInIntervention(ctx.actor, state);
-        const intervention = await this.writer.loadIntervention(state.interventionId);
-        return participantDecider.decide({ ...command, today, intervention }, state);
-      },
+      (current, today) =>
+        participantDecider.decide(
+          { ...command, today, intervention },
+          ensureEnrolled(participantStateOf(current)),
+        ),
+      snapshot,
     );
   }
 }
@@ -69,15 +81,14 @@ export class EraseParticipantHandler implements ICommandHandler<EraseParticipant
     const current = await this.writer.read(participantStream);
     const state = participantStateOf(current);
     if (state.status === 'erased') {
-      return this.alreadyErased(participantId, ctx.actor.associationId);
+      // Repeating an erasure succeeds for the chief of the association that erased the participant.
+      if (await erasureSeenBy(this.writer, ctx.actor, participantId)) return;
+      throw new DomainError('participant_not_found');
     }
     if (state.status === 'new') throw new DomainError('participant_not_found');
     access.manageAssociation(ctx.actor, state.associationId);
     // If-Match names the participant's revision; the fact itself goes to the association's stream.
-    const { expectedRevision } = ctx;
-    if (expectedRevision !== undefined && expectedRevision !== current.revision) {
-      throw new WrongExpectedRevisionError(participantStream, expectedRevision, current.revision);
-    }
+    checkExpectation(participantStream, ctx.expectedRevision, current.revision);
     const associationStream = streamNames.association(state.associationId);
     await this.writer.write(
       associationStream,
@@ -90,20 +101,35 @@ export class EraseParticipantHandler implements ICommandHandler<EraseParticipant
     );
     await this.store.deleteStream(participantStream);
   }
+}
 
-  /** A repeated erasure succeeds for the chief whose association erased the participant. */
-  private async alreadyErased(
-    participantId: string,
-    associationId: string | undefined,
-  ): Promise<void> {
-    if (associationId !== undefined) {
-      const association = stateOf(
-        associationDecider,
-        await this.writer.read(streamNames.association(associationId)),
-      );
-      if (association.status === 'registered' && association.erasedParticipants.has(participantId))
-        return;
+/**
+ * The erasure of this participant as recorded in the actor's own association, if the actor could
+ * have worked with the participant. Anyone else cannot tell an erased pseudonym from one that
+ * never existed.
+ */
+async function erasureSeenBy(
+  writer: StreamWriter,
+  actor: Actor,
+  participantId: string,
+): Promise<z.infer<typeof ParticipantErased>['data'] | undefined> {
+  if (actor.associationId === undefined) return undefined;
+  const association = await writer.read(streamNames.association(actor.associationId));
+  for (const event of association.events) {
+    const erased = ParticipantErased.safeParse({ type: event.type, data: event.data });
+    if (erased.success && erased.data.data.participantId === participantId) {
+      return mayWorkInIntervention(actor, erased.data.data) ? erased.data.data : undefined;
     }
-    throw new DomainError('participant_not_found');
   }
+  return undefined;
+}
+
+/** What a write to an erased participant answers: 422 to those who may know, else unknown (404). */
+async function erasureAnswer(
+  writer: StreamWriter,
+  actor: Actor,
+  participantId: string,
+): Promise<DomainError> {
+  const erasure = await erasureSeenBy(writer, actor, participantId);
+  return new DomainError(erasure === undefined ? 'participant_not_found' : 'participant_erased');
 }

@@ -52,6 +52,10 @@ export class StreamWriter {
     return state;
   }
 
+  /**
+   * Check access before this, on the stream as read (pass that `snapshot`): a retried
+   * Idempotency-Key is answered here without deciding again.
+   */
   async write(
     streamName: string,
     ctx: WriteContext,
@@ -59,6 +63,7 @@ export class StreamWriter {
       snapshot: StreamSnapshot,
       today: string,
     ) => readonly DomainEvent[] | Promise<readonly DomainEvent[]>,
+    snapshot?: StreamSnapshot,
   ): Promise<WriteAnswer> {
     const today = swedishDate(ctx.now);
     const result = await handleCommand(
@@ -67,6 +72,7 @@ export class StreamWriter {
       (snapshot) => decide(snapshot, today),
       {
         expectedRevision: ctx.expectedRevision,
+        ...(snapshot === undefined ? {} : { snapshot }),
         idempotencyKey: ctx.idempotencyKey,
         metadata: { actor: ctx.actor.sub, correlationId: ctx.correlationId },
         now: ctx.now,

@@ -1,5 +1,4 @@
 import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
-import { randomUUID } from 'node:crypto';
 import type {
   EnqueueOptions,
   JobContext,
@@ -10,8 +9,8 @@ import type {
 } from '../job-queue.port';
 import {
   assertValidEnqueue,
-  assertValidJobId,
   failedReasonOf,
+  jobIdOf,
   noProcessorReason,
   normaliseProgress,
   truncate,
@@ -86,11 +85,10 @@ export class BullMqJobQueue implements JobQueue {
   async enqueue(name: string, data: unknown, options: EnqueueOptions = {}): Promise<string> {
     if (this.closing) throw new Error('BullMqJobQueue is closed');
     assertValidEnqueue(name, options.attempts);
-    if (options.jobId !== undefined) assertValidJobId(options.jobId);
     // BullMQ does not add a job whose id exists and returns the existing id, which is the port's
     // deduplication. Random UUIDs instead of BullMQ's counter keep ids unguessable in URLs.
     const job = await this.queue.add(name, data, {
-      jobId: options.jobId ?? randomUUID(),
+      jobId: jobIdOf(options),
       attempts: options.attempts ?? 1,
     });
     if (job.id === undefined) throw new Error('BullMQ returned a job without an id');

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type {
   EnqueueOptions,
   JobContext,
@@ -9,8 +8,8 @@ import type {
 } from '../job-queue.port';
 import {
   assertValidEnqueue,
-  assertValidJobId,
   failedReasonOf,
+  jobIdOf,
   noProcessorReason,
   normaliseProgress,
 } from '../job-rules';
@@ -69,11 +68,8 @@ export class InProcessJobQueue implements JobQueue {
   async enqueue(name: string, data: unknown, options: EnqueueOptions = {}): Promise<string> {
     if (this.closing) throw new Error('InProcessJobQueue is closed');
     assertValidEnqueue(name, options.attempts);
-    if (options.jobId !== undefined) {
-      assertValidJobId(options.jobId);
-      if (this.jobs.has(options.jobId)) return options.jobId;
-    }
-    const id = options.jobId ?? randomUUID();
+    const id = jobIdOf(options);
+    if (this.jobs.has(id)) return id;
     // BullMQ stores data as JSON (undefined becomes {}); copying through JSON here makes data that
     // is not plain JSON (dates, class instances) behave the same in both adapters.
     const copy = jsonCopy(data);

@@ -31,6 +31,7 @@ const CLOSE_HOLD_MS = 200;
  *   reason is the last attempt's message, cut to at most 200 characters;
  * - a job whose name has no processor fails at once, whatever its attempts;
  * - ids must not be integers or contain ':' (BullMQ's rules), and generated ids are unique;
+ * - an idempotency key of any characters names one job, by an id derived from it alike everywhere;
  * - after `close`, enqueueing rejects and jobs still waiting are not started.
  */
 export function describeJobQueueContract(
@@ -283,6 +284,35 @@ export function describeJobQueueContract(
       });
       expect(await queue().counts()).toEqual({ waiting: 0, active: 0, completed: 1, failed: 0 });
       expect(calls).toBe(1);
+    });
+
+    it('deduplicates on idempotencyKey, whatever characters the key holds', async () => {
+      const key = 'chief-0|POST|/v1/associations/F-1/exports|nyckel:1';
+      const first = await queue().enqueue('export', { version: 1 }, { idempotencyKey: key });
+      const second = await queue().enqueue('export', { version: 2 }, { idempotencyKey: key });
+      const other = await queue().enqueue('export', {}, { idempotencyKey: `${key}x` });
+      expect(second).toBe(first);
+      expect(other).not.toBe(first);
+      // Shaped like a generated id, and nothing of the key (which names the user) shows in it.
+      expect(first).toMatch(
+        /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+      );
+      expect((await statusOf(first))?.data).toEqual({ version: 1 });
+      expect(await queue().counts()).toEqual({ waiting: 2, active: 0, completed: 0, failed: 0 });
+    });
+
+    // Pinned: a changed derivation would start a second job for a retry across an upgrade.
+    it('derives the same job id from a key in every adapter', async () => {
+      expect(await queue().enqueue('export', {}, { idempotencyKey: 'samma-nyckel' })).toBe(
+        '4307614f-2705-5f81-a164-1e876908f6ac',
+      );
+    });
+
+    it('refuses a jobId together with an idempotencyKey, and an empty key', async () => {
+      await expect(
+        queue().enqueue('export', {}, { jobId: 'export-1', idempotencyKey: 'k' }),
+      ).rejects.toThrow(/not both/);
+      await expect(queue().enqueue('export', {}, { idempotencyKey: '' })).rejects.toThrow(/empty/);
     });
 
     it('refuses job ids that BullMQ cannot store', async () => {
