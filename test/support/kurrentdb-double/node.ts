@@ -41,13 +41,23 @@ export type FaultKind =
   /** The write happened, but the answer is a timeout: a retry must not write it twice. */
   | 'timeout-after-write'
   /** The call is accepted and never answered, while the connection stays healthy. */
-  | 'hang';
+  | 'hang'
+  /** A read answers one record twice: a position that does not increase. */
+  | 'repeat-record'
+  /** The caller may not do this (AccessDenied): no retry can cure it. */
+  | 'access-denied';
 
-export type Operation = 'read' | 'append' | 'tombstone';
+export type Operation = 'read' | 'subscribe' | 'append' | 'tombstone';
 
 /** How a node lets a call in: normally, not at all, or with a fault to answer. */
 export type Admission =
-  undefined | 'hang' | 'not-ready' | 'timeout' | 'timeout-after-write' | Partial<ServiceError>;
+  | undefined
+  | 'hang'
+  | 'not-ready'
+  | 'timeout'
+  | 'timeout-after-write'
+  | 'repeat-record'
+  | Partial<ServiceError>;
 
 export type ScavengeResult = 'InProgress' | 'Success' | 'Stopped' | 'Errored';
 
@@ -86,6 +96,16 @@ export class DoubleNode {
   private scavengedTo = -1n;
   private lastScavenge: { readonly id: string; result: ScavengeResult } | undefined;
   private runningScavenge: NodeJS.Timeout | undefined;
+  /**
+   * What clients asked of this node: reads of each stream, `$all` records it examined, appends
+   * it received (complete requests, whatever became of them), subscriptions now open.
+   */
+  readonly stats = {
+    streamReads: new Map<string, number>(),
+    allRecordsScanned: 0,
+    appendsReceived: 0,
+    openSubscriptions: 0,
+  };
   /** Scavenges this node ran to completion, oldest first (what a test checks). */
   readonly scavenges: {
     readonly id: string;
@@ -212,9 +232,12 @@ export class DoubleNode {
   admit(operation: Operation, requiresLeader: boolean): Admission {
     const fault = this.faults.get(operation)?.shift();
     if (fault === 'unavailable') return rpc.notReady();
+    if (fault === 'access-denied') return rpc.accessDenied();
     if (fault === 'not-leader' || (requiresLeader && this.role !== 'leader')) {
-      const leader = this.cluster.leader() ?? this;
-      return rpc.notLeader('127.0.0.1', leader.port);
+      const leader =
+        fault === 'not-leader' ? (this.cluster.leader() ?? this) : this.cluster.leader();
+      // During an election there is no leader to name (NotHandled without LeaderInfo).
+      return leader === undefined ? rpc.noLeaderInfo() : rpc.notLeader('127.0.0.1', leader.port);
     }
     if (fault === 'not-ready' && operation !== 'append') return rpc.notReady();
     if (fault === 'timeout' && operation !== 'append') return rpc.timeout(operation);

@@ -72,21 +72,23 @@ async function read(
 ): Promise<void> {
   const options = call.request.getOptions();
   if (options === undefined) return fail(call, rpc.invalidArgument('Options are required'));
-  const fault = node.admit('read', requiresLeader(call));
+  const fault = node.admit(options.hasSubscription() ? 'subscribe' : 'read', requiresLeader(call));
   if (fault === 'hang') return;
+  const repeat = fault === 'repeat-record';
   // Only appends can time out after writing; anything else that is not an error is a timeout.
-  if (typeof fault === 'string') return fail(call, rpc.timeout('read'));
-  if (fault !== undefined) return fail(call, fault);
+  if (typeof fault === 'string' && !repeat) return fail(call, rpc.timeout('read'));
+  if (typeof fault === 'object') return fail(call, fault);
   const structured = options.getUuidOption()?.hasStructured() ?? false;
   const send = (resp: ReadResp): boolean => !call.cancelled && call.write(resp);
 
-  if (options.hasSubscription()) return subscribe(node, call, options, structured);
+  if (options.hasSubscription()) return subscribe(node, call, options, structured, repeat);
 
   const count = BigInt(options.getCount() || '0');
   const backwards = options.getReadDirection() === ReadReq.Options.ReadDirection.BACKWARDS;
   if (options.hasStream()) {
     const streamOptions = options.getStream();
     const name = streamNameOf(streamOptions?.getStreamIdentifier());
+    node.stats.streamReads.set(name, (node.stats.streamReads.get(name) ?? 0) + 1);
     const records = node.readStream(name);
     if (records === 'deleted') return fail(call, rpc.streamDeleted(name));
     if (records === 'not_found') {
@@ -121,8 +123,10 @@ async function read(
   let sent = 0n;
   for (const record of records) {
     if (sent >= count) break;
+    node.stats.allRecordsScanned += 1;
     if (!matches(record, filter)) continue;
     send(eventResp(record, structured, true));
+    if (repeat && sent === 1n) send(eventResp(record, structured, true));
     sent += 1n;
   }
   call.end();
@@ -137,6 +141,7 @@ function subscribe(
   call: ServerWritableStream<ReadReq, ReadResp>,
   options: Options,
   structured: boolean,
+  repeat: boolean,
 ): void {
   if (!options.hasAll())
     return fail(call, rpc.invalidArgument('The double subscribes to $all only'));
@@ -150,12 +155,17 @@ function subscribe(
     ),
   );
   let caughtUp = false;
+  let sent = 0;
   const pump = (): void => {
     if (call.cancelled) return;
     for (const record of node.readAll()) {
       if (record.position <= cursor) continue;
       cursor = record.position;
-      if (matches(record, filter)) call.write(eventResp(record, structured, true));
+      node.stats.allRecordsScanned += 1;
+      if (!matches(record, filter)) continue;
+      call.write(eventResp(record, structured, true));
+      if (repeat && sent === 1) call.write(eventResp(record, structured, true));
+      sent += 1;
     }
     if (!caughtUp) {
       caughtUp = true;
@@ -170,7 +180,14 @@ function subscribe(
       call.write(new ReadResp().setCaughtUp(caught));
     }
   };
-  const stop = node.onVisibleChange(pump);
+  node.stats.openSubscriptions += 1;
+  const unsubscribe = node.onVisibleChange(pump);
+  let open = true;
+  const stop = (): void => {
+    unsubscribe();
+    if (open) node.stats.openSubscriptions -= 1;
+    open = false;
+  };
   call.on('cancelled', stop);
   call.on('close', stop);
   node.trackCall(call, stop);
@@ -267,6 +284,7 @@ function batchAppend(
     }
     if (!request.getIsFinal()) return;
     pending.delete(key);
+    node.stats.appendsReceived += 1;
     const respond = (fill: (resp: BatchAppendResp) => void): void => {
       const resp = new BatchAppendResp().setStreamIdentifier(streamIdentifier(write.streamName));
       if (correlation !== undefined) resp.setCorrelationId(correlation);

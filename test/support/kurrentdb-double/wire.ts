@@ -85,6 +85,7 @@ export const rpc = {
       'leader-endpoint-host': host,
       'leader-endpoint-port': String(port),
     }),
+  noLeaderInfo: () => rpcError(GrpcStatus.UNKNOWN, 'No leader info available in response'),
   notReady: () => rpcError(GrpcStatus.UNAVAILABLE, 'Server Is Not Ready'),
   timeout: (message: string) => rpcError(GrpcStatus.ABORTED, `Operation timed out: ${message}`),
   streamDeleted: (streamName: string) =>
