@@ -32,7 +32,7 @@ export type LogRecord = {
   readonly isJson: boolean;
   readonly data: Uint8Array;
   readonly metadata: Uint8Array;
-  /** .NET ticks (100 ns since 0001-01-01) of when it was written. */
+  /** When it was written, in .NET ticks (100 ns) since the Unix epoch (ToTicksSinceEpoch). */
   readonly created: bigint;
 };
 
@@ -65,8 +65,6 @@ export type DeleteOutcome =
   | { readonly kind: 'wrong_expected_version'; readonly current: bigint | undefined }
   | { readonly kind: 'stream_deleted' };
 
-/** Ticks between 0001-01-01 and 1970-01-01. */
-const EPOCH_TICKS = 621_355_968_000_000_000n;
 /** Bytes of a prepare record besides its strings and payloads (roughly what the server writes). */
 const RECORD_OVERHEAD = 96n;
 
@@ -241,12 +239,8 @@ export function sizeOnDisk(event: ProposedEvent): number {
   return event.data.length + event.metadata.length + event.type.length * 2;
 }
 
-export function ticksToDate(ticks: bigint): Date {
-  return new Date(Number((ticks - EPOCH_TICKS) / 10_000n));
-}
-
 function nowTicks(): bigint {
-  return BigInt(Date.now()) * 10_000n + EPOCH_TICKS;
+  return BigInt(Date.now()) * 10_000n;
 }
 
 function randomGuid(): string {
