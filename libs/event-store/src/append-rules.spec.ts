@@ -6,17 +6,7 @@ import {
   type StoredLocation,
 } from './append-rules';
 import { InvalidAppendError } from './errors';
-import type { NewEvent } from './event-store.port';
-
-function newEvent(overrides: Partial<NewEvent> = {}): NewEvent {
-  return {
-    id: randomUUID(),
-    type: 'ParticipantEnrolled',
-    data: {},
-    metadata: { recordedAt: '2025-03-01T09:00:00.000Z', actor: 'a', correlationId: 'c' },
-    ...overrides,
-  };
-}
+import { newEvent } from './testing/new-event';
 
 describe('append rules', () => {
   it('decides expectations the same way for every adapter', () => {

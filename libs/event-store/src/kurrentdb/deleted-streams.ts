@@ -1,12 +1,7 @@
-import { BACKWARDS, END, START, eventTypeFilter } from '@kurrent/kurrentdb-client';
+import { START, eventTypeFilter } from '@kurrent/kurrentdb-client';
 import type { GlobalPosition } from '../event-store.port';
 import type { KurrentDbConnection } from './kurrentdb-connection';
-import {
-  isStreamDeletedError,
-  isStreamNotFoundError,
-  toGlobalPosition,
-  toReadPosition,
-} from './kurrentdb-mapping';
+import { isStreamDeletedError, isStreamNotFoundError, toReadPosition } from './kurrentdb-mapping';
 
 /** Event type of the record the server writes into a stream when it is tombstoned. */
 const TOMBSTONE_EVENT_TYPE_REGEX = '^\\$streamDeleted$';
@@ -110,7 +105,7 @@ export class DeletedStreams {
     const startedAt = Date.now();
     // Tombstones up to the log's end now are covered by this scan (or, on the first call, by the
     // checks, which read the streams' state after this moment).
-    const end = await this.logEnd();
+    const end = await this.connection.logEnd();
     const from = this.scannedTo;
     if (from !== undefined && end !== undefined && end > from) {
       const names = await this.connection.run('the tombstones', async (client) => {
@@ -131,21 +126,5 @@ export class DeletedStreams {
     }
     this.scannedTo ??= -1n;
     this.refreshedAt = startedAt;
-  }
-
-  /** Position of the last record of the whole log (any record), on the leader. */
-  private async logEnd(): Promise<GlobalPosition | undefined> {
-    return this.connection.run('the end of the log', async (client) => {
-      for await (const resolved of client.readAll({
-        direction: BACKWARDS,
-        fromPosition: END,
-        maxCount: 1,
-        requiresLeader: true,
-      })) {
-        const position = resolved.event?.position;
-        if (position !== undefined) return toGlobalPosition(position);
-      }
-      return undefined;
-    });
   }
 }

@@ -7,22 +7,10 @@
 import { AccessDeniedError } from '@kurrent/kurrentdb-client';
 import { randomUUID } from 'node:crypto';
 import { KurrentDbDouble, TOMBSTONE_TYPE } from '../../../../test/support/kurrentdb-double';
-import type { NewEvent, StoredEvent } from '../event-store.port';
+import type { StoredEvent } from '../event-store.port';
 import { waitFor, withTimeout } from '../testing/wait-for';
 import { KurrentDbEventStore, type KurrentDbEventStoreOptions } from './kurrentdb-event-store';
-
-function newEvent(): NewEvent {
-  return {
-    id: randomUUID(),
-    type: 'ParticipantEnrolled',
-    data: { participantId: 'D-7K3QX9MW2A', birthYear: 1990 },
-    metadata: {
-      recordedAt: '2025-03-01T09:00:00.000Z',
-      actor: 'staff-1',
-      correlationId: randomUUID(),
-    },
-  };
-}
+import { newEvent } from '../testing/new-event';
 
 describe('KurrentDbEventStore against the double', () => {
   let double: KurrentDbDouble;

@@ -1,9 +1,11 @@
-import { KurrentDBClient, UnavailableError } from '@kurrent/kurrentdb-client';
+import { BACKWARDS, END, KurrentDBClient, UnavailableError } from '@kurrent/kurrentdb-client';
+import type { GlobalPosition } from '../event-store.port';
 import {
   DeadlineError,
   isTransientError,
   normaliseConnectionString,
   retryDelayMs,
+  toGlobalPosition,
 } from './kurrentdb-mapping';
 
 export type ConnectionOptions = {
@@ -61,9 +63,24 @@ export class KurrentDbConnection {
         if (this.closed || !isTransientError(error) || attempt >= this.options.attempts)
           throw error;
         if (error instanceof UnavailableError) this.replace(client);
-        await sleep(retryDelayMs(attempt, this.options.maxRetryDelayMs));
+        await pause(retryDelayMs(attempt, this.options.maxRetryDelayMs));
       }
     }
+  }
+
+  /** Position of the last record of the whole log (any record, system ones too), on the leader. */
+  logEnd(): Promise<GlobalPosition | undefined> {
+    return this.run('the end of the log', async (client) => {
+      for await (const resolved of client.readAll({
+        direction: BACKWARDS,
+        fromPosition: END,
+        maxCount: 1,
+        requiresLeader: true,
+      })) {
+        if (resolved.event !== undefined) return toGlobalPosition(resolved.event.position);
+      }
+      return undefined;
+    });
   }
 
   /** Settles like `promise`, or rejects with DeadlineError once the deadline has passed. */
@@ -102,6 +119,16 @@ export class KurrentDbConnection {
   }
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+/** Resolves after `ms`, or at once when `signal` aborts. */
+export function pause(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const done = (): void => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
 }

@@ -25,7 +25,7 @@ import type {
   StoredEvent,
 } from '../event-store.port';
 import { DeletedStreams } from './deleted-streams';
-import { KurrentDbConnection } from './kurrentdb-connection';
+import { KurrentDbConnection, pause } from './kurrentdb-connection';
 import {
   PositionOrderError,
   SubscriptionEndedError,
@@ -236,7 +236,7 @@ export class KurrentDbEventStore implements EventStore {
         // Re-open from the last position seen; the wait grows but stays bounded, so the
         // projection resumes soon after the server is back.
         failures += 1;
-        await sleep(retryDelayMs(failures, this.maxResubscribeDelayMs), signal);
+        await pause(retryDelayMs(failures, this.maxResubscribeDelayMs), signal);
       } finally {
         await reader?.dispose();
       }
@@ -388,18 +388,4 @@ async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   const items: T[] = [];
   for await (const item of iterable) items.push(item);
   return items;
-}
-
-/** Resolves after `ms`, or at once when `signal` aborts. */
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const done = (): void => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-  });
 }

@@ -6,22 +6,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { KurrentDbDouble, type FaultKind } from '../../../../test/support/kurrentdb-double';
-import type { NewEvent, StoredEvent } from '../event-store.port';
+import type { StoredEvent } from '../event-store.port';
 import { waitFor, withTimeout } from '../testing/wait-for';
 import { KurrentDbEventStore, type KurrentDbEventStoreOptions } from './kurrentdb-event-store';
-
-function newEvent(): NewEvent {
-  return {
-    id: randomUUID(),
-    type: 'ParticipantExited',
-    data: { participantId: 'D-7K3QX9MW2A' },
-    metadata: {
-      recordedAt: '2025-03-01T09:00:00.000Z',
-      actor: 'staff-1',
-      correlationId: randomUUID(),
-    },
-  };
-}
+import { newEvent } from '../testing/new-event';
 
 let double: KurrentDbDouble;
 const stores: KurrentDbEventStore[] = [];

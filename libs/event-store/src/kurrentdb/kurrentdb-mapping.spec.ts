@@ -14,7 +14,6 @@ import {
 import type { RecordedEvent } from '@kurrent/kurrentdb-client';
 import { randomUUID } from 'node:crypto';
 import { StreamDeletedError, WrongExpectedRevisionError } from '../errors';
-import type { NewEvent } from '../event-store.port';
 import {
   DeadlineError,
   PositionOrderError,
@@ -36,6 +35,7 @@ import {
   toStoredEvent,
   toStreamState,
 } from './kurrentdb-mapping';
+import { newEvent } from '../testing/new-event';
 
 /** A grpc-js ServiceError as the client receives it: status code plus trailing metadata. */
 function serviceError(code: number, metadata: Record<string, string>): Error {
@@ -44,20 +44,6 @@ function serviceError(code: number, metadata: Record<string, string>): Error {
     details: 'simulated',
     metadata: { getMap: () => metadata },
   });
-}
-
-function newEvent(overrides: Partial<NewEvent> = {}): NewEvent {
-  return {
-    id: randomUUID(),
-    type: 'ParticipantEnrolled',
-    data: { participantId: 'D-7K3QX9MW2A', birthYear: 1990 },
-    metadata: {
-      recordedAt: '2025-03-01T09:00:00.000Z',
-      actor: 'staff-1',
-      correlationId: randomUUID(),
-    },
-    ...overrides,
-  };
 }
 
 function recorded(overrides: Partial<Record<keyof RecordedEvent, unknown>> = {}): RecordedEvent {

@@ -3,28 +3,14 @@
  * KurrentDB documents it (the leader first, the other nodes with syncOnly), with the `$ops`
  * credentials, tracked to completion on every node, and what the metric reports meanwhile.
  */
-import { randomUUID } from 'node:crypto';
 import {
   KurrentDbDouble,
   type KurrentDbDoubleOptions,
 } from '../../../../test/support/kurrentdb-double';
-import type { NewEvent } from '../event-store.port';
 import { waitFor, withTimeout } from '../testing/wait-for';
 import { KurrentDbEventStore } from './kurrentdb-event-store';
 import { KurrentDbScavenger, type KurrentDbScavengerOptions } from './kurrentdb-scavenger';
-
-function newEvent(): NewEvent {
-  return {
-    id: randomUUID(),
-    type: 'ParticipantEnrolled',
-    data: { participantId: 'D-7K3QX9MW2A' },
-    metadata: {
-      recordedAt: '2025-03-01T09:00:00.000Z',
-      actor: 'chief-1',
-      correlationId: randomUUID(),
-    },
-  };
-}
+import { newEvent } from '../testing/new-event';
 
 let double: KurrentDbDouble;
 let store: KurrentDbEventStore;

@@ -1,4 +1,4 @@
-import { BACKWARDS, END, START, eventTypeFilter } from '@kurrent/kurrentdb-client';
+import { START, eventTypeFilter } from '@kurrent/kurrentdb-client';
 import type { ErasureCompaction } from '../erasure-compaction.port';
 import type { GlobalPosition } from '../event-store.port';
 import {
@@ -7,7 +7,7 @@ import {
   type Credentials,
   type Member,
 } from './kurrentdb-admin-api';
-import { KurrentDbConnection } from './kurrentdb-connection';
+import { KurrentDbConnection, pause } from './kurrentdb-connection';
 import { toGlobalPosition, toReadPosition } from './kurrentdb-mapping';
 
 export type ScavengerLog = (
@@ -146,7 +146,7 @@ export class KurrentDbScavenger implements ErasureCompaction {
 
   /** One scavenge on every member of the cluster, the leader first. */
   private async round(signal: AbortSignal): Promise<void> {
-    const upTo = await this.logEnd();
+    const upTo = await this.connection.logEnd();
     if (upTo === undefined) return;
     const members = (await this.admin.members()).filter((m) => m.state !== 'Manager');
     const down = members.filter((m) => !m.alive);
@@ -208,33 +208,4 @@ export class KurrentDbScavenger implements ErasureCompaction {
       ),
     );
   }
-
-  /** Position of the last record of the whole log, on the leader. */
-  private async logEnd(): Promise<GlobalPosition | undefined> {
-    return this.connection.run('the end of the log', async (client) => {
-      for await (const resolved of client.readAll({
-        direction: BACKWARDS,
-        fromPosition: END,
-        maxCount: 1,
-        requiresLeader: true,
-      })) {
-        if (resolved.event !== undefined) return toGlobalPosition(resolved.event.position);
-      }
-      return undefined;
-    });
-  }
-}
-
-/** Resolves after `ms`, or at once when `signal` aborts. */
-function pause(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const done = (): void => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-  });
 }
