@@ -2,7 +2,9 @@
  * Runs the EventStore contract suite against a live KurrentDB / EventStoreDB server
  * (files named *.esdb.ts), which `npm test` leaves out:
  *
- *   EVENTSTORE_URL='kurrentdb://localhost:2113?tls=false' npx jest -c jest.eventstoredb.config.js
+ *   EVENTSTORE_URL='kurrentdb://localhost:2113?tls=false' npm run test:eventstoredb
+ *
+ * (`npm test` runs the same contract suite against the KurrentDB test double.)
  */
 const base = require('./jest.config.js');
 

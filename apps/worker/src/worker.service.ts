@@ -6,9 +6,15 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@stegvis/config';
-import { EVENT_STORE, type EventStore } from '@stegvis/event-store';
+import {
+  ERASURE_COMPACTION,
+  EVENT_STORE,
+  type ErasureCompaction,
+  type EventStore,
+} from '@stegvis/event-store';
 import { JOB_QUEUE, type JobQueue } from '@stegvis/job-queue';
 import { READ_MODEL_STORE, type ReadModelStore } from '@stegvis/read-models';
+import { runErasureCompaction } from './erasure-compaction';
 import { ProjectionRunner } from './projection-runner';
 import { REBUILD_JOB, rebuildReadModels } from './rebuild';
 import { EXPORT_JOB, runExport } from './reports/export-job';
@@ -19,6 +25,7 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
   private readonly logger = new Logger(WorkerService.name);
   private readonly stop = new AbortController();
   private running: Promise<void> | undefined;
+  private compacting: Promise<void> | undefined;
   readonly runner: ProjectionRunner;
 
   constructor(
@@ -26,12 +33,14 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
     @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
     @Inject(JOB_QUEUE) private readonly jobs: JobQueue,
     @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(ERASURE_COMPACTION) private readonly compaction: ErasureCompaction,
   ) {
     this.runner = new ProjectionRunner(store, readModels, { leaseTtlMs: config.projectionLeaseMs });
   }
 
   async onApplicationBootstrap(): Promise<void> {
     this.running = this.runner.run(this.stop.signal);
+    this.compacting = runErasureCompaction(this.compaction, this.stop.signal);
     await this.jobs.startProcessing({
       [REBUILD_JOB]: async (job) =>
         rebuildReadModels(this.store, this.readModels, (p) => job.updateProgress(p)),
@@ -43,6 +52,6 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
   /** Stop taking work and finish the batch in progress before the stores close. */
   async beforeApplicationShutdown(): Promise<void> {
     this.stop.abort();
-    await this.running;
+    await Promise.all([this.running, this.compacting]);
   }
 }

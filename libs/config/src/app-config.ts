@@ -16,6 +16,11 @@ const EnvSchema = z.object({
       message: 'ska börja med esdb:// eller kurrentdb://',
     })
     .optional(),
+  /** A KurrentDB user in `$ops` (or `$admins`) with which the worker scavenges after erasures. */
+  EVENTSTORE_OPS_USERNAME: z.string().min(1).optional(),
+  EVENTSTORE_OPS_PASSWORD: z.string().min(1).optional(),
+  /** How long after an erasure the worker waits before scavenging, so nearby erasures share one. */
+  ERASURE_SCAVENGE_DELAY_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\/.+/, { message: 'ska börja med redis:// eller rediss://' })
@@ -41,6 +46,11 @@ export type AppConfig = {
   readonly port: number;
   readonly dataDir: string;
   readonly eventStoreUrl: string | undefined;
+  /** Scavenging after erasures (KurrentDB only). */
+  readonly scavenge: {
+    readonly credentials: { readonly username: string; readonly password: string } | undefined;
+    readonly delayMs: number;
+  };
   readonly redisUrl: string | undefined;
   readonly redisPrefix: string;
   readonly projectionLeaseMs: number;
@@ -71,12 +81,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(`Ogiltig konfiguration: ${problems}`);
   }
   const e = parsed.data;
+  if ((e.EVENTSTORE_OPS_USERNAME === undefined) !== (e.EVENTSTORE_OPS_PASSWORD === undefined)) {
+    throw new ConfigError(
+      'Ogiltig konfiguration: EVENTSTORE_OPS_USERNAME och EVENTSTORE_OPS_PASSWORD anges tillsammans eller inte alls.',
+    );
+  }
   const dataDir = resolve(e.DATA_DIR);
   const secret = e.AUTH_SECRET ?? developmentSecret(dataDir);
   return {
     port: e.PORT,
     dataDir,
     eventStoreUrl: e.EVENTSTORE_URL,
+    scavenge: {
+      credentials:
+        e.EVENTSTORE_OPS_USERNAME === undefined || e.EVENTSTORE_OPS_PASSWORD === undefined
+          ? undefined
+          : { username: e.EVENTSTORE_OPS_USERNAME, password: e.EVENTSTORE_OPS_PASSWORD },
+      delayMs: e.ERASURE_SCAVENGE_DELAY_MINUTES * 60_000,
+    },
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
     projectionLeaseMs: e.PROJECTION_LEASE_MS,

@@ -21,3 +21,18 @@ export class StreamDeletedError extends Error {
     super(`Stream ${streamName} is deleted`);
   }
 }
+
+/**
+ * An append the port refuses before anything is written: an event id that is not a UUID, a
+ * system name (`$…`), one id twice, or a retry that repeats only part of an earlier append. A
+ * programming error: retrying cannot cure it.
+ */
+export class InvalidAppendError extends Error {
+  override readonly name = 'InvalidAppendError';
+  constructor(
+    readonly streamName: string,
+    reason: string,
+  ) {
+    super(`Append to ${streamName} refused: ${reason}`);
+  }
+}

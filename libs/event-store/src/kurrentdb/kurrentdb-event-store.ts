@@ -1,17 +1,18 @@
 import {
   BACKWARDS,
   END,
-  KurrentDBClient,
   START,
   WrongExpectedVersionError,
-  eventTypeFilter,
   excludeSystemEvents,
 } from '@kurrent/kurrentdb-client';
-import type {
-  AllStreamResolvedEvent,
-  AllStreamSubscription,
-  RecordedEvent,
-} from '@kurrent/kurrentdb-client';
+import type { KurrentDBClient, RecordedEvent } from '@kurrent/kurrentdb-client';
+import {
+  NO_STREAM_RESULT,
+  assertRevision,
+  findRetriedAppend,
+  matchesExpectation,
+  normaliseAppend,
+} from '../append-rules';
 import { StreamDeletedError, WrongExpectedRevisionError } from '../errors';
 import type {
   AppendResult,
@@ -23,30 +24,25 @@ import type {
   ReadAllOptions,
   StoredEvent,
 } from '../event-store.port';
+import { DeletedStreams } from './deleted-streams';
+import { KurrentDbConnection, pause } from './kurrentdb-connection';
 import {
+  PositionOrderError,
   SubscriptionEndedError,
-  findRetriedAppend,
-  isAfter,
+  isNextInOrder,
   isStreamDeletedError,
   isStreamNotFoundError,
   isTransientError,
   isUserEvent,
-  matchesExpectation,
-  normaliseConnectionString,
   observedStreamState,
-  resubscribeDelayMs,
+  retryDelayMs,
   toEventData,
   toGlobalPosition,
   toPortError,
   toReadPosition,
   toStoredEvent,
 } from './kurrentdb-mapping';
-
-/** The part of the client the adapter uses; tests substitute a scripted double. */
-export type KurrentDbClientLike = Pick<
-  KurrentDBClient,
-  'appendToStream' | 'readStream' | 'readAll' | 'subscribeToAll' | 'tombstoneStream' | 'dispose'
->;
+import { SubscriptionReader } from './subscription-reader';
 
 export type KurrentDbEventStoreOptions = {
   /**
@@ -56,17 +52,19 @@ export type KurrentDbEventStoreOptions = {
   readonly deletedStreamsMaxAgeMs?: number;
   /** Upper bound of the wait before re-opening a failed subscription. */
   readonly maxResubscribeDelayMs?: number;
+  /** Longest wait for one read, append or tombstone before it counts as failed. Default 10 s. */
+  readonly deadlineMs?: number;
+  /** Attempts of an operation failing with a transient error (a failover). Default 6. */
+  readonly attempts?: number;
+  /** Upper bound of the wait between those attempts. Default 2 s. */
+  readonly maxRetryDelayMs?: number;
 };
 
 /** Attempts of one append when a concurrent writer moves the stream between check and write. */
-const MAX_APPEND_ATTEMPTS = 10;
-/** Events buffered from a subscription before it is paused (gRPC flow control does the rest). */
-const SUBSCRIPTION_HIGH_WATER = 512;
-const SUBSCRIPTION_LOW_WATER = 128;
-const HEAD_PAGE_SIZE = 100;
-const UNSUBSCRIBE_TIMEOUT_MS = 1000;
-/** Event type of the record the server writes into a stream when it is tombstoned. */
-const TOMBSTONE_EVENT_TYPE_REGEX = '^\\$streamDeleted$';
+const MAX_CONFLICT_ATTEMPTS = 10;
+/** headPosition reads this many events first, then pages twice as large up to the maximum. */
+const FIRST_HEAD_PAGE = 8;
+const MAX_HEAD_PAGE = 256;
 
 /**
  * The production EventStore: KurrentDB (formerly EventStoreDB) through the official gRPC client.
@@ -80,30 +78,35 @@ const TOMBSTONE_EVENT_TYPE_REGEX = '^\\$streamDeleted$';
  *   So every append first reads the stream: when all ids are already there it answers with the
  *   stored revision and position without writing. The check is made atomic with the write by
  *   always sending the revision it observed (never `any`) and starting over on a conflict.
+ *   The same check makes an append safe to retry after a transient failure (a leader change, a
+ *   restart, a timeout that may or may not have written): the retry finds what was written.
  * - Erasure: a tombstone hides the stream from stream reads at once, but `$all` returns its
- *   earlier events until a scavenge removes them from disk. The adapter keeps an index of
- *   tombstoned streams (built from the `$streamDeleted` records in `$all`) and drops their events
- *   from readAll, follow and headPosition.
+ *   earlier events until a scavenge removes them from disk. The adapter hides the events of
+ *   tombstoned streams from readAll, follow and headPosition (deleted-streams.ts).
+ * - Consistency in a cluster: everything that decides what is written or hidden (stream reads,
+ *   stream checks, the head of the log, appends, tombstones) goes to the leader; a follower may
+ *   lag behind. Only `$all` pages and the subscription may come from any node.
+ * - Every operation has a deadline and transient failures are retried, bounded
+ *   (kurrentdb-connection.ts).
  *
  * Divergence from the SQLite adapter: an id reused in a *different* stream is not detected (the
- * server has no index by event id); within a stream the rules are the same.
+ * server has no index by event id); within a stream the rules are the same (append-rules.ts).
  */
 export class KurrentDbEventStore implements EventStore {
-  private readonly client: KurrentDbClientLike;
-  private readonly deletedStreams: DeletedStreamIndex;
+  private readonly connection: KurrentDbConnection;
+  private readonly deletedStreams: DeletedStreams;
   private readonly deletedStreamsMaxAgeMs: number;
   private readonly maxResubscribeDelayMs: number;
   private closed = false;
 
   /** `connectionString`: `esdb://…` or `kurrentdb://…`, e.g. `kurrentdb://host:2113?tls=false`. */
-  constructor(connectionString: string, options?: KurrentDbEventStoreOptions);
-  constructor(client: KurrentDbClientLike, options?: KurrentDbEventStoreOptions);
-  constructor(source: string | KurrentDbClientLike, options: KurrentDbEventStoreOptions = {}) {
-    this.client =
-      typeof source === 'string'
-        ? KurrentDBClient.connectionString(normaliseConnectionString(source))
-        : source;
-    this.deletedStreams = new DeletedStreamIndex(this.client);
+  constructor(connectionString: string, options: KurrentDbEventStoreOptions = {}) {
+    this.connection = new KurrentDbConnection(connectionString, {
+      deadlineMs: options.deadlineMs ?? 10_000,
+      attempts: options.attempts ?? 6,
+      maxRetryDelayMs: options.maxRetryDelayMs ?? 2_000,
+    });
+    this.deletedStreams = new DeletedStreams(this.connection);
     this.deletedStreamsMaxAgeMs = options.deletedStreamsMaxAgeMs ?? 1000;
     this.maxResubscribeDelayMs = options.maxResubscribeDelayMs ?? 5000;
   }
@@ -113,67 +116,38 @@ export class KurrentDbEventStore implements EventStore {
     events: readonly NewEvent[],
     expected: ExpectedRevision,
   ): Promise<AppendResult> {
-    let conflict: unknown;
-    for (let attempt = 1; attempt <= MAX_APPEND_ATTEMPTS; attempt += 1) {
-      // Read from the leader: a follower may lag and make the check see an older stream.
-      const stored = await this.readStoredStream(streamName, true);
-
-      const retried = findRetriedAppend(streamName, events, stored);
-      if (retried) return retried;
-
-      const last = stored.at(-1);
-      const actual = last?.revision;
-      if (!matchesExpectation(expected, actual)) {
-        throw new WrongExpectedRevisionError(streamName, expected, actual);
-      }
-      if (events.length === 0) {
-        return last === undefined
-          ? { revision: -1, position: -1n }
-          : { revision: last.revision, position: last.position };
-      }
-
+    const normalised = normaliseAppend(streamName, events);
+    if (typeof expected === 'number') assertRevision(expected);
+    for (let conflicts = 1; ; conflicts += 1) {
       try {
-        const result = await this.client.appendToStream(streamName, events.map(toEventData), {
-          streamState: observedStreamState(actual),
-          requiresLeader: true,
-        });
-        const revision = Number(result.nextExpectedRevision);
-        return { revision, position: await this.positionOf(streamName, revision) };
+        return await this.connection.run('an append', (client) =>
+          this.appendOnce(client, streamName, normalised, expected),
+        );
       } catch (error) {
         // Someone wrote between our read and our write. Reading again decides: the same ids
         // (a concurrent retry) → no-op; a failed expectation → WrongExpectedRevisionError; `any`
         // or `stream_exists` still satisfied → write again on top.
-        if (!(error instanceof WrongExpectedVersionError)) {
-          throw toPortError(error, streamName, expected);
+        if (error instanceof WrongExpectedVersionError && conflicts < MAX_CONFLICT_ATTEMPTS) {
+          continue;
         }
-        conflict = error;
+        throw toPortError(error, streamName, expected);
       }
     }
-    throw toPortError(conflict, streamName, expected);
   }
 
   async readStream(streamName: string): Promise<StoredEvent[]> {
     try {
-      return await this.readStoredStream(streamName, false);
+      return await this.connection.run('a stream read', (client) =>
+        this.readStoredStream(client, streamName),
+      );
     } catch (error) {
       if (error instanceof StreamDeletedError) return [];
       throw error;
     }
   }
 
-  async isDeleted(streamName: string): Promise<boolean> {
-    if (this.deletedStreams.has(streamName)) return true;
-    try {
-      for await (const _ of this.client.readStream(streamName, { maxCount: 1 })) break;
-      return false;
-    } catch (error) {
-      if (isStreamDeletedError(error)) {
-        this.deletedStreams.add(streamName);
-        return true;
-      }
-      if (isStreamNotFoundError(error)) return false;
-      throw error;
-    }
+  isDeleted(streamName: string): Promise<boolean> {
+    return this.deletedStreams.isDeleted(streamName);
   }
 
   async readAll(options: ReadAllOptions): Promise<StoredEvent[]> {
@@ -185,30 +159,36 @@ export class KurrentDbEventStore implements EventStore {
     let cursor = after;
     while (page.length < limit) {
       // Reading forwards from a position returns the event at it again: ask for one more.
-      const wanted = limit - page.length + (cursor === undefined ? 0 : 1);
+      const inclusive = cursor !== undefined;
+      const wanted = limit - page.length + (inclusive ? 1 : 0);
+      const from = cursor;
+      const received = await this.connection.run('a page of $all', (client) =>
+        collect(
+          client.readAll({
+            fromPosition: from === undefined ? START : toReadPosition(from),
+            maxCount: wanted,
+            filter: excludeSystemEvents(),
+          }),
+        ),
+      );
       const candidates: RecordedEvent[] = [];
-      let received = 0;
-      for await (const resolved of this.client.readAll({
-        fromPosition: cursor === undefined ? START : toReadPosition(cursor),
-        maxCount: wanted,
-        filter: excludeSystemEvents(),
-      })) {
-        received += 1;
+      for (const [index, resolved] of received.entries()) {
         const recorded = resolved.event;
         if (recorded === undefined) continue;
         const position = toGlobalPosition(recorded.position);
-        if (!isAfter(position, cursor)) continue;
+        if (!isNextInOrder(position, cursor, inclusive && index === 0)) continue;
         cursor = position;
         if (isUserEvent(recorded)) candidates.push(recorded);
       }
       // After the read, so that a stream tombstoned before the read is known to be deleted.
       await this.deletedStreams.refresh();
+      const deleted = await this.deletedStreams.deletedAmong(candidates.map((r) => r.streamId));
       for (const recorded of candidates) {
         if (page.length === limit) break;
-        if (!this.deletedStreams.has(recorded.streamId)) page.push(toStoredEvent(recorded));
+        if (!deleted.has(recorded.streamId)) page.push(toStoredEvent(recorded));
       }
       // The server fills a filtered read up to maxCount unless the log ends first.
-      if (received < wanted) break;
+      if (received.length < wanted) break;
     }
     return page;
   }
@@ -222,7 +202,7 @@ export class KurrentDbEventStore implements EventStore {
       try {
         await this.deletedStreams.refresh();
         reader = new SubscriptionReader(
-          this.client.subscribeToAll({
+          this.connection.client.subscribeToAll({
             fromPosition: cursor === undefined ? START : toReadPosition(cursor),
             filter: excludeSystemEvents(),
           }),
@@ -235,10 +215,11 @@ export class KurrentDbEventStore implements EventStore {
           const recorded = next.event.event;
           if (recorded === undefined) continue;
           const position = toGlobalPosition(recorded.position);
-          if (!isAfter(position, cursor)) continue;
+          // A subscription is exclusive of its start: nothing may repeat a position.
+          isNextInOrder(position, cursor, false);
           if (isUserEvent(recorded)) {
             await this.deletedStreams.refreshIfOlderThan(this.deletedStreamsMaxAgeMs);
-            if (!this.deletedStreams.has(recorded.streamId)) {
+            if (!(await this.deletedStreams.isDeleted(recorded.streamId))) {
               const event = toStoredEvent(recorded);
               cursor = position;
               failures = 0;
@@ -255,7 +236,7 @@ export class KurrentDbEventStore implements EventStore {
         // Re-open from the last position seen; the wait grows but stays bounded, so the
         // projection resumes soon after the server is back.
         failures += 1;
-        await sleep(resubscribeDelayMs(failures, this.maxResubscribeDelayMs), signal);
+        await pause(retryDelayMs(failures, this.maxResubscribeDelayMs), signal);
       } finally {
         await reader?.dispose();
       }
@@ -263,67 +244,116 @@ export class KurrentDbEventStore implements EventStore {
   }
 
   /**
-   * Checks the newest candidates' streams one by one rather than refreshing the index of
-   * deleted streams: readiness probes call this often, and the first refresh of the index scans
-   * the whole log.
+   * The newest user event's position, read from the leader: readiness probes call this, so a
+   * cluster without a leader (an election, a lost quorum) is not ready. It checks the newest
+   * candidates' streams rather than scanning the log for tombstones.
    */
   async headPosition(): Promise<GlobalPosition | undefined> {
     let before: GlobalPosition | undefined;
-    for (;;) {
+    // Readiness probes call this every few seconds: usually the newest event is the answer.
+    for (let pageSize = FIRST_HEAD_PAGE; ; pageSize = Math.min(pageSize * 2, MAX_HEAD_PAGE)) {
+      const from = before;
+      const received = await this.connection.run('the head of the log', (client) =>
+        collect(
+          client.readAll({
+            direction: BACKWARDS,
+            fromPosition: from === undefined ? END : toReadPosition(from),
+            maxCount: pageSize,
+            filter: excludeSystemEvents(),
+            requiresLeader: true,
+          }),
+        ),
+      );
       const candidates: { readonly streamName: string; readonly position: GlobalPosition }[] = [];
-      let received = 0;
-      for await (const resolved of this.client.readAll({
-        direction: BACKWARDS,
-        fromPosition: before === undefined ? END : toReadPosition(before),
-        maxCount: HEAD_PAGE_SIZE,
-        filter: excludeSystemEvents(),
-      })) {
-        received += 1;
+      for (const resolved of received) {
         const recorded = resolved.event;
         if (recorded === undefined) continue;
         const position = toGlobalPosition(recorded.position);
-        if (before !== undefined && position >= before) continue;
+        // Reading backwards from a position is exclusive of it: positions only decrease.
+        if (before !== undefined && position >= before) {
+          throw new PositionOrderError(before, position);
+        }
         before = position;
         if (isUserEvent(recorded)) candidates.push({ streamName: recorded.streamId, position });
       }
-      for (const { streamName, position } of candidates) {
-        if (!(await this.isDeleted(streamName))) return position;
-      }
-      if (received < HEAD_PAGE_SIZE || before === undefined) return undefined;
+      const deleted = await this.deletedStreams.deletedAmong(candidates.map((c) => c.streamName));
+      const head = candidates.find((candidate) => !deleted.has(candidate.streamName));
+      if (head !== undefined) return head.position;
+      if (received.length < pageSize || before === undefined) return undefined;
     }
   }
 
   /**
    * Tombstones the stream (a hard delete): it can never be written or read again, and the
    * adapter hides its events from `$all` at once. The data itself stays in the database files
-   * until the next scavenge physically removes it, so operators must scavenge after erasures
-   * (see docs/production.md). A soft delete would not do: the stream could be recreated and its
+   * until a scavenge has run on every node (erasure-compaction.ts starts them; see
+   * docs/production.md). A soft delete would not do: the stream could be recreated and its
    * events brought back by changing its metadata.
    */
   async deleteStream(streamName: string): Promise<void> {
-    try {
-      await this.client.tombstoneStream(streamName, { requiresLeader: true });
-    } catch (error) {
-      // Tombstoning twice fails with "stream deleted": the erasure already happened.
-      if (!isStreamDeletedError(error)) throw error;
-    }
+    await this.connection.run('a tombstone', async (client) => {
+      try {
+        await client.tombstoneStream(streamName, { requiresLeader: true });
+      } catch (error) {
+        // Tombstoning twice fails with "stream deleted": the erasure already happened (also
+        // when a retried tombstone finds the first attempt's).
+        if (!isStreamDeletedError(error)) throw error;
+      }
+    });
     this.deletedStreams.add(streamName);
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.client.dispose();
+    await this.connection.close();
   }
 
-  /** The stream's events; [] when it does not exist; port StreamDeletedError when tombstoned. */
-  private async readStoredStream(
+  private async appendOnce(
+    client: KurrentDBClient,
     streamName: string,
-    requiresLeader: boolean,
+    events: readonly NewEvent[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> {
+    const stored = await this.readStoredStream(client, streamName);
+    const byId = new Map(stored.map((event) => [event.id, event]));
+    const retried = findRetriedAppend(streamName, events, (id) => byId.get(id));
+    if (retried) return retried;
+
+    const last = stored.at(-1);
+    const actual = last?.revision;
+    if (!matchesExpectation(expected, actual)) {
+      throw new WrongExpectedRevisionError(streamName, expected, actual);
+    }
+    if (events.length === 0) {
+      return last === undefined
+        ? NO_STREAM_RESULT
+        : { revision: last.revision, position: last.position };
+    }
+    const result = await client.appendToStream(streamName, events.map(toEventData), {
+      streamState: observedStreamState(actual),
+      requiresLeader: true,
+    });
+    const revision = Number(result.nextExpectedRevision);
+    // The answer carries the last event's position; an old server may send none.
+    const position =
+      result.position === undefined
+        ? await this.positionOf(client, streamName, revision)
+        : toGlobalPosition(result.position);
+    return { revision, position };
+  }
+
+  /**
+   * The stream's events, read from the leader (a follower may not have the latest write yet);
+   * [] when it does not exist; port StreamDeletedError when tombstoned.
+   */
+  private async readStoredStream(
+    client: KurrentDBClient,
+    streamName: string,
   ): Promise<StoredEvent[]> {
     const events: StoredEvent[] = [];
     try {
-      for await (const resolved of this.client.readStream(streamName, { requiresLeader })) {
+      for await (const resolved of client.readStream(streamName, { requiresLeader: true })) {
         if (resolved.event !== undefined) events.push(toStoredEvent(resolved.event));
       }
     } catch (error) {
@@ -337,14 +367,13 @@ export class KurrentDbEventStore implements EventStore {
     return events;
   }
 
-  /**
-   * The global position of the event at `revision`. The append answer carries a single
-   * position for the whole batch, and which event's it is has changed between server versions,
-   * so the adapter reads the last appended event back instead (one indexed read, on the leader
-   * so that it is certainly there).
-   */
-  private async positionOf(streamName: string, revision: number): Promise<GlobalPosition> {
-    for await (const resolved of this.client.readStream(streamName, {
+  /** The global position of the event at `revision`, read back from the leader. */
+  private async positionOf(
+    client: KurrentDBClient,
+    streamName: string,
+    revision: number,
+  ): Promise<GlobalPosition> {
+    for await (const resolved of client.readStream(streamName, {
       fromRevision: BigInt(revision),
       maxCount: 1,
       requiresLeader: true,
@@ -355,166 +384,8 @@ export class KurrentDbEventStore implements EventStore {
   }
 }
 
-/**
- * The names of tombstoned streams, learnt from the `$streamDeleted` records in `$all`. Each
- * refresh reads only the part of the log it has not scanned yet, so following a long log costs
- * one server-side filtered pass in total. Tombstones are permanent, so nothing is ever removed.
- */
-class DeletedStreamIndex {
-  private readonly names = new Set<string>();
-  /** Every tombstone at or before this position is in `names`. */
-  private scannedTo: GlobalPosition | undefined;
-  private refreshedAt = Number.NEGATIVE_INFINITY;
-  /** Refreshes run one at a time, each starting after the previous one finished. */
-  private queue: Promise<void> = Promise.resolve();
-
-  constructor(private readonly client: KurrentDbClientLike) {}
-
-  has(streamName: string): boolean {
-    return this.names.has(streamName);
-  }
-
-  add(streamName: string): void {
-    this.names.add(streamName);
-  }
-
-  /** Learns every stream tombstoned before this call. */
-  refresh(): Promise<void> {
-    const run = this.queue.then(() => this.scan());
-    this.queue = run.catch(() => undefined);
-    return run;
-  }
-
-  async refreshIfOlderThan(maxAgeMs: number): Promise<void> {
-    if (Date.now() - this.refreshedAt > maxAgeMs) await this.refresh();
-  }
-
-  private async scan(): Promise<void> {
-    const startedAt = Date.now();
-    // The head of the whole log (any record) bounds what this scan is sure to have covered:
-    // a tombstone written later lands after it and is found by the next scan.
-    const head = await this.lastLogPosition();
-    let highest = this.scannedTo;
-    for await (const resolved of this.client.readAll({
-      fromPosition: this.scannedTo === undefined ? START : toReadPosition(this.scannedTo),
-      filter: eventTypeFilter({ regex: TOMBSTONE_EVENT_TYPE_REGEX }),
-    })) {
-      const recorded = resolved.event;
-      if (recorded === undefined) continue;
-      this.names.add(recorded.streamId);
-      const position = toGlobalPosition(recorded.position);
-      if (highest === undefined || position > highest) highest = position;
-    }
-    if (head !== undefined && (highest === undefined || head > highest)) highest = head;
-    this.scannedTo = highest;
-    this.refreshedAt = startedAt;
-  }
-
-  private async lastLogPosition(): Promise<GlobalPosition | undefined> {
-    for await (const resolved of this.client.readAll({
-      direction: BACKWARDS,
-      fromPosition: END,
-      maxCount: 1,
-    })) {
-      const position = resolved.event?.position;
-      if (position !== undefined) return toGlobalPosition(position);
-    }
-    return undefined;
-  }
-}
-
-type SubscriptionStep =
-  | { readonly kind: 'event'; readonly event: AllStreamResolvedEvent }
-  | { readonly kind: 'error'; readonly error: unknown }
-  | { readonly kind: 'end' }
-  | { readonly kind: 'aborted' };
-
-/**
- * Pulls events from a subscription one at a time. The client's subscription is a Readable that
- * reports failures by emitting 'error' without ending, so a plain `for await` could hang after
- * an error or an unsubscribe; this reader turns each of those into an explicit step and applies
- * back-pressure by pausing the stream while the consumer is busy.
- */
-class SubscriptionReader {
-  private readonly buffer: AllStreamResolvedEvent[] = [];
-  private failure: { readonly error: unknown } | undefined;
-  private ended = false;
-  private wake: (() => void) | undefined;
-
-  constructor(private readonly subscription: AllStreamSubscription) {
-    subscription.on('data', (event: AllStreamResolvedEvent) => {
-      this.buffer.push(event);
-      if (this.buffer.length >= SUBSCRIPTION_HIGH_WATER) subscription.pause();
-      this.notify();
-    });
-    // Stays attached after dispose: an 'error' without a listener would crash the process.
-    subscription.on('error', (error: Error) => {
-      this.failure ??= { error };
-      this.notify();
-    });
-    subscription.on('end', () => this.markEnded());
-    subscription.on('close', () => this.markEnded());
-  }
-
-  async next(signal: AbortSignal): Promise<SubscriptionStep> {
-    for (;;) {
-      if (signal.aborted) return { kind: 'aborted' };
-      const event = this.buffer.shift();
-      if (event !== undefined) {
-        if (this.buffer.length <= SUBSCRIPTION_LOW_WATER && this.subscription.isPaused()) {
-          this.subscription.resume();
-        }
-        return { kind: 'event', event };
-      }
-      // Buffered events go first: they precede the failure in the log.
-      if (this.failure !== undefined) return { kind: 'error', error: this.failure.error };
-      if (this.ended) return { kind: 'end' };
-      await new Promise<void>((resolve) => {
-        const done = (): void => {
-          signal.removeEventListener('abort', done);
-          this.wake = undefined;
-          resolve();
-        };
-        this.wake = done;
-        signal.addEventListener('abort', done, { once: true });
-      });
-    }
-  }
-
-  async dispose(): Promise<void> {
-    this.buffer.length = 0;
-    // unsubscribe() first waits for the gRPC call to exist, which can take as long as finding
-    // a node does; the follower must end promptly all the same, so the wait is bounded.
-    const unsubscribed = this.subscription.unsubscribe().catch(() => undefined);
-    let timer: NodeJS.Timeout | undefined;
-    const bounded = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, UNSUBSCRIBE_TIMEOUT_MS);
-    });
-    await Promise.race([unsubscribed, bounded]);
-    clearTimeout(timer);
-    this.subscription.destroy();
-  }
-
-  private markEnded(): void {
-    this.ended = true;
-    this.notify();
-  }
-
-  private notify(): void {
-    this.wake?.();
-  }
-}
-
-/** Resolves after `ms`, or at once when `signal` aborts. */
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const done = (): void => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-  });
+async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
+  const items: T[] = [];
+  for await (const item of iterable) items.push(item);
+  return items;
 }

@@ -9,8 +9,12 @@
  *   is what the port's GlobalPosition needs. (Only legacy TCP explicit transactions share a
  *   commit position between events; Stegvis never writes those.)
  * - Reading `$all` forwards from a position is inclusive: the event at that position is returned
- *   again. A catch-up subscription from a position is exclusive. The adapter skips positions
- *   `<= after` in both cases so it does not depend on either.
+ *   again (AllReader: `TFPos >= pos`). A catch-up subscription from a position is exclusive. The
+ *   adapter skips exactly that first record of a read and treats any other position that fails
+ *   to increase as a broken log (PositionOrderError), never as something to skip silently.
+ * - The append answer carries the log position of the last event written (the TransactionEnd
+ *   record the commit is acknowledged for; RequestManagerBase since 22.6), also for a write the
+ *   server recognised as already committed.
  * - A tombstone is a `$streamDeleted` record in the deleted stream itself; `$all` keeps returning
  *   the stream's earlier events until a scavenge removes them.
  */
@@ -37,9 +41,9 @@ import type {
   Position,
   RecordedEvent,
 } from '@kurrent/kurrentdb-client';
+import { assertRevision } from '../append-rules';
 import { StreamDeletedError, WrongExpectedRevisionError } from '../errors';
 import type {
-  AppendResult,
   EventMetadata,
   ExpectedRevision,
   GlobalPosition,
@@ -108,31 +112,6 @@ export function observedStreamState(actual: number | undefined): AppendStreamSta
   return actual === undefined ? NO_STREAM : BigInt(actual);
 }
 
-/** Throws a RangeError unless `revision` can be a stream revision. */
-export function assertRevision(revision: number): void {
-  if (!Number.isSafeInteger(revision) || revision < 0) {
-    throw new RangeError(`Expected revision must be a non-negative integer, got ${revision}`);
-  }
-}
-
-/** Whether a stream whose last revision is `actual` (undefined: no stream) meets `expected`. */
-export function matchesExpectation(
-  expected: ExpectedRevision,
-  actual: number | undefined,
-): boolean {
-  switch (expected) {
-    case 'any':
-      return true;
-    case 'no_stream':
-      return actual === undefined;
-    case 'stream_exists':
-      return actual !== undefined;
-    default:
-      assertRevision(expected);
-      return actual === expected;
-  }
-}
-
 /**
  * The client's "current state" of a stream as the port's actual revision. The server reports
  * a missing stream as `no_stream`; the newer append API reports deleted (-5) and tombstoned (-6)
@@ -189,7 +168,8 @@ export function isTransientError(error: unknown): boolean {
     error instanceof CancelledError ||
     error instanceof NotLeaderError ||
     error instanceof UnknownError ||
-    error instanceof SubscriptionEndedError
+    error instanceof SubscriptionEndedError ||
+    error instanceof DeadlineError
   ) {
     return true;
   }
@@ -208,8 +188,24 @@ export class SubscriptionEndedError extends Error {
   }
 }
 
-/** Delay before re-opening a subscription after `failures` consecutive failures (≥ 1). */
-export function resubscribeDelayMs(failures: number, maxDelayMs = 5000, baseDelayMs = 100): number {
+/** An operation did not finish within the deadline: the node may be frozen or partitioned. */
+export class DeadlineError extends Error {
+  override readonly name = 'DeadlineError';
+  constructor(what: string, deadlineMs: number) {
+    super(`KurrentDB did not answer ${what} within ${deadlineMs} ms`);
+  }
+}
+
+/** `$all` answered a position that does not come after the previous one: a broken log. */
+export class PositionOrderError extends Error {
+  override readonly name = 'PositionOrderError';
+  constructor(previous: GlobalPosition, position: GlobalPosition) {
+    super(`KurrentDB answered position ${position} after ${previous}: positions must increase`);
+  }
+}
+
+/** Delay before the next attempt after `failures` consecutive failures (≥ 1). */
+export function retryDelayMs(failures: number, maxDelayMs = 5000, baseDelayMs = 100): number {
   const exponent = Math.min(Math.max(failures - 1, 0), 30);
   return Math.min(baseDelayMs * 2 ** exponent, maxDelayMs);
 }
@@ -242,9 +238,20 @@ export function toReadPosition(after: GlobalPosition): Position {
   return { commit: after, prepare: after };
 }
 
-/** True when the event at `position` comes strictly after `after` (absent: the start). */
-export function isAfter(position: GlobalPosition, after: GlobalPosition | undefined): boolean {
-  return after === undefined || position > after;
+/**
+ * Whether a record read from `$all` is new: true when `position` comes after `previous`
+ * (absent: nothing read yet). The record at exactly `previous` is the inclusive start of a
+ * forward read and is skipped (false) when `inclusiveStart` allows it; any other position that
+ * does not increase throws PositionOrderError.
+ */
+export function isNextInOrder(
+  position: GlobalPosition,
+  previous: GlobalPosition | undefined,
+  inclusiveStart: boolean,
+): boolean {
+  if (previous === undefined || position > previous) return true;
+  if (inclusiveStart && position === previous) return false;
+  throw new PositionOrderError(previous, position);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -326,39 +333,4 @@ function toSafeNumber(value: bigint, what: string): number {
     throw new RangeError(`The ${what} ${value} does not fit a JavaScript number`);
   }
   return Number(value);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Idempotent appends
-
-/**
- * The answer to an append whose ids are all already stored in the stream: the stored events'
- * last revision and position. Undefined when none is stored. Some but not all stored cannot be
- * a retry (the same rule as the SQLite adapter) and throws, as does one id twice in one append.
- */
-export function findRetriedAppend(
-  streamName: string,
-  events: readonly NewEvent[],
-  stored: readonly StoredEvent[],
-): AppendResult | undefined {
-  if (events.length === 0) return undefined;
-  const ids = new Set(events.map((event) => event.id));
-  if (ids.size !== events.length) {
-    throw new Error(`Append to ${streamName}: the same event id appears twice in one append`);
-  }
-  let found = 0;
-  let last: StoredEvent | undefined;
-  for (const event of stored) {
-    if (!ids.has(event.id)) continue;
-    found += 1;
-    if (last === undefined || event.revision > last.revision) last = event;
-  }
-  if (found === 0 || last === undefined) return undefined;
-  if (found !== events.length) {
-    throw new Error(
-      `Append to ${streamName}: ${found} of ${events.length} event ids are already stored; ` +
-        'a retry must repeat the original append exactly',
-    );
-  }
-  return { revision: last.revision, position: last.position };
 }

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { PassThrough, Readable } from 'node:stream';
 import type { EventStore, NewEvent, StoredEvent } from '../event-store.port';
+import { KurrentDbDouble } from '../../../../test/support/kurrentdb-double';
+import { KurrentDbEventStore } from '../kurrentdb/kurrentdb-event-store';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store';
 import {
   EVENT_LOG_FORMAT,
@@ -385,6 +387,39 @@ describe('portable event log', () => {
 
     const miscounted = [...fileLines.slice(0, 3), fileLines.at(-1) ?? ''].join('\n');
     expect((await failure(importText(openStore(), miscounted))).message).toMatch(/end line counts/);
+  });
+});
+
+// Fix 6: a batch of the import stays below the 1 MiB an append may hold in KurrentDB.
+describe('portable event log into KurrentDB', () => {
+  let double: KurrentDbDouble;
+
+  beforeEach(async () => {
+    double = await KurrentDbDouble.start();
+  });
+
+  afterEach(() => double.close());
+
+  it('imports a long stream of large events in appends that the server accepts', async () => {
+    const source = openStore();
+    const stream = `association-${A}`;
+    const notes = 'x'.repeat(8 * 1024);
+    const written: NewEvent[] = [];
+    for (let i = 0; i < 300; i += 1) written.push(event('AssociationChanged', { notes, i }));
+    for (let i = 0; i < written.length; i += 100) {
+      await source.append(stream, written.slice(i, i + 100), i === 0 ? 'no_stream' : i - 1);
+    }
+    const { text } = await exportToText(source);
+    const target = new KurrentDbEventStore(double.connectionString({ discoveryInterval: '20' }));
+    try {
+      expect((await importText(target, text)).events).toBe(300);
+
+      expect((await target.readStream(stream)).map((e) => e.id)).toEqual(written.map((e) => e.id));
+      // 300 events of 8 KiB are 2.4 MB: more than two appends, none refused.
+      expect(double.node.stats.appendsReceived).toBeGreaterThan(2);
+    } finally {
+      await target.close();
+    }
   });
 });
 

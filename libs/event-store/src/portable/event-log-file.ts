@@ -30,8 +30,16 @@ export const EVENT_LOG_FORMAT = 'stegvis-event-log';
 export const EVENT_LOG_VERSION = 1;
 
 const PAGE_SIZE = 1000;
-/** Consecutive events of one stream are imported in one append of at most this many. */
+/** Consecutive events of one stream are imported in one append of at most this many ... */
 const MAX_IMPORT_BATCH = 200;
+/**
+ * ... and at most this many bytes. KurrentDB refuses an append larger than its MaxAppendSize,
+ * 1 MiB by default up to 25.0 (EventStoreDB 22.6–24.10 too), counted as data + metadata + twice
+ * the type's length per event; the margin covers ids and the gRPC framing around each event.
+ */
+const MAX_IMPORT_BATCH_BYTES = 1024 * 1024 - 64 * 1024;
+/** What one event adds to an append besides data, metadata and type (id, framing). */
+const EVENT_OVERHEAD_BYTES = 128;
 
 export type ExportEventLogOptions = {
   /** Only this förbund's streams: its association stream, interventions and participants. */
@@ -294,6 +302,7 @@ type PendingRun = {
   readonly firstRevision: number;
   readonly firstLine: number;
   readonly events: NewEvent[];
+  bytes: number;
 };
 
 /** Appends the file's events, joining consecutive events of one stream into one append. */
@@ -307,27 +316,34 @@ class Importer {
   constructor(private readonly store: EventStore) {}
 
   async add(line: EventLogLine, lineNumber: number): Promise<void> {
+    const event: NewEvent = {
+      id: line.id,
+      type: line.type,
+      data: line.data,
+      metadata: line.metadata,
+    };
+    const bytes = appendSize(event);
     const run = this.pending;
     const continues =
       run !== undefined &&
       run.streamName === line.streamName &&
       run.firstRevision + run.events.length === line.revision &&
-      run.events.length < MAX_IMPORT_BATCH;
+      run.events.length < MAX_IMPORT_BATCH &&
+      run.bytes + bytes <= MAX_IMPORT_BATCH_BYTES;
     if (!continues) {
       await this.flush();
+      // An event too large on its own still goes alone: the store says whether it takes it.
       this.pending = {
         streamName: line.streamName,
         firstRevision: line.revision,
         firstLine: lineNumber,
         events: [],
+        bytes: 0,
       };
     }
-    this.pending?.events.push({
-      id: line.id,
-      type: line.type,
-      data: line.data,
-      metadata: line.metadata,
-    });
+    if (this.pending === undefined) return;
+    this.pending.events.push(event);
+    this.pending.bytes += bytes;
   }
 
   async deleteStream(streamName: string, lineNumber: number): Promise<void> {
@@ -378,6 +394,18 @@ class Importer {
   }
 }
 
+/** What an event counts against an append size limit, framing included. */
+function appendSize(event: NewEvent): number {
+  return (
+    Buffer.byteLength(JSON.stringify(event.data)) +
+    Buffer.byteLength(JSON.stringify(event.metadata)) +
+    event.type.length * 2 +
+    EVENT_OVERHEAD_BYTES
+  );
+}
+
 function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  // Some client errors carry no message, only their name (MaxAppendSizeExceededError).
+  if (error instanceof Error) return error.message === '' ? error.name : error.message;
+  return String(error);
 }

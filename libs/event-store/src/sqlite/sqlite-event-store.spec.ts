@@ -169,16 +169,6 @@ describe('SqliteEventStore', () => {
     expect(await store.readStream('stream-a')).toHaveLength(2);
   });
 
-  it('refuses the same id twice in one append', async () => {
-    const store = open();
-    const event = newEvent();
-
-    await expect(store.append('stream-a', [event, event], 'no_stream')).rejects.toThrow(
-      /same event id appears twice/,
-    );
-    expect(await store.readStream('stream-a')).toEqual([]);
-  });
-
   it('rolls back a batch that fails halfway through the inserts', async () => {
     const store = open();
     // The third event cannot be serialised (a BigInt), so the batch fails after the first

@@ -1,4 +1,10 @@
 import Database from 'better-sqlite3';
+import {
+  NO_STREAM_RESULT,
+  findRetriedAppend,
+  matchesExpectation,
+  normaliseAppend,
+} from '../append-rules';
 import { StreamDeletedError, WrongExpectedRevisionError } from '../errors';
 import type {
   AppendResult,
@@ -191,7 +197,8 @@ export class SqliteEventStore implements EventStore {
     events: readonly NewEvent[],
     expected: ExpectedRevision,
   ): Promise<AppendResult> {
-    const { result, written } = this.appendTransaction(streamName, events, expected);
+    const normalised = normaliseAppend(streamName, events);
+    const { result, written } = this.appendTransaction(streamName, normalised, expected);
     if (written) this.notifyFollowers();
     return result;
   }
@@ -254,7 +261,16 @@ export class SqliteEventStore implements EventStore {
     const stream = this.selectStream.get(streamName);
     if (stream?.deleted === 1n) throw new StreamDeletedError(streamName);
 
-    const retried = this.findRetriedAppend(streamName, events);
+    const retried = findRetriedAppend(streamName, events, (id) => {
+      const row = this.selectEventLocation.get(id);
+      return (
+        row && {
+          streamName: row.stream_name,
+          revision: Number(row.revision),
+          position: row.position,
+        }
+      );
+    });
     if (retried) return { result: retried, written: false };
 
     const actual = stream === undefined ? undefined : Number(stream.revision);
@@ -263,7 +279,7 @@ export class SqliteEventStore implements EventStore {
     }
 
     if (events.length === 0) {
-      if (actual === undefined) return { result: { revision: -1, position: -1n }, written: false };
+      if (actual === undefined) return { result: NO_STREAM_RESULT, written: false };
       const position = this.selectLastPositionOfStream.get(streamName);
       if (position === undefined) throw new Error(`Stream ${streamName} has no events`);
       return { result: { revision: actual, position }, written: false };
@@ -285,40 +301,6 @@ export class SqliteEventStore implements EventStore {
     }
     this.upsertStreamRevision.run(streamName, revision);
     return { result: { revision, position }, written: true };
-  }
-
-  /**
-   * The result of the earlier append when every id is already stored in this stream, undefined
-   * when none is. Anything in between cannot be a retry and would break id uniqueness.
-   */
-  private findRetriedAppend(
-    streamName: string,
-    events: readonly NewEvent[],
-  ): AppendResult | undefined {
-    if (events.length > 1 && new Set(events.map((event) => event.id)).size !== events.length) {
-      throw new Error(`Append to ${streamName}: the same event id appears twice in one append`);
-    }
-    let found = 0;
-    let last: EventLocationRow | undefined;
-    for (const event of events) {
-      const location = this.selectEventLocation.get(event.id);
-      if (location === undefined) continue;
-      if (location.stream_name !== streamName) {
-        throw new Error(
-          `Append to ${streamName}: event id ${event.id} is already used in another stream`,
-        );
-      }
-      found += 1;
-      last = location;
-    }
-    if (found === 0) return undefined;
-    if (found !== events.length || last === undefined) {
-      throw new Error(
-        `Append to ${streamName}: ${found} of ${events.length} event ids are already stored; ` +
-          'a retry must repeat the original append exactly',
-      );
-    }
-    return { revision: Number(last.revision), position: last.position };
   }
 
   private readPage(after: GlobalPosition | undefined, limit: number): StoredEvent[] {
@@ -347,19 +329,6 @@ export class SqliteEventStore implements EventStore {
       signal.addEventListener('abort', wake, { once: true });
       this.waiters.add(wake);
     });
-  }
-}
-
-function matchesExpectation(expected: ExpectedRevision, actual: number | undefined): boolean {
-  switch (expected) {
-    case 'any':
-      return true;
-    case 'no_stream':
-      return actual === undefined;
-    case 'stream_exists':
-      return actual !== undefined;
-    default:
-      return actual === expected;
   }
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { StreamDeletedError, WrongExpectedRevisionError } from '../errors';
+import { InvalidAppendError, StreamDeletedError, WrongExpectedRevisionError } from '../errors';
 import type {
   AppendResult,
   EventStore,
@@ -238,6 +238,64 @@ export function describeEventStoreContract(
         expect((await store().append(stream, [newEvent()], 'any')).revision).toBe(0);
         expect((await store().append(stream, [newEvent(), newEvent()], 'any')).revision).toBe(2);
         expect(await store().readStream(stream)).toHaveLength(3);
+      });
+    });
+
+    describe('what an append may hold', () => {
+      it('stores event ids in lower case, so a retry in any case is the same append', async () => {
+        const stream = streamName();
+        const batch = [newEvent(), newEvent()].map((event) => ({
+          ...event,
+          id: event.id.toUpperCase(),
+        }));
+
+        const first = await store().append(stream, batch, 'no_stream');
+
+        expect((await store().readStream(stream)).map((event) => event.id)).toEqual(
+          batch.map((event) => event.id.toLowerCase()),
+        );
+        expect(await store().append(stream, batch, 1)).toEqual(first);
+        const lowered = batch.map((event) => ({ ...event, id: event.id.toLowerCase() }));
+        expect(await store().append(stream, lowered, 'any')).toEqual(first);
+        expect(await store().readStream(stream)).toHaveLength(2);
+      });
+
+      it('refuses an event id that is not a UUID and writes nothing of the batch', async () => {
+        const stream = streamName();
+        for (const id of ['not-a-uuid', '', `${randomUUID()}x`, randomUUID().replace(/-/g, '')]) {
+          const error = await rejectionOf(
+            store().append(stream, [newEvent(), { ...newEvent(), id }], 'no_stream'),
+          );
+          expect(error).toBeInstanceOf(InvalidAppendError);
+          expect(error).toMatchObject({ streamName: stream });
+        }
+        expect(await store().readStream(stream)).toEqual([]);
+      });
+
+      it('refuses system names: a stream or an event type starting with $', async () => {
+        const system = `$${streamName()}`;
+        const stream = streamName();
+
+        for (const [name, event] of [
+          [system, newEvent()],
+          [stream, newEvent('$ContractEventRecorded')],
+        ] as const) {
+          const error = await rejectionOf(store().append(name, [event], 'any'));
+          expect(error).toBeInstanceOf(InvalidAppendError);
+          expect(error).toMatchObject({ streamName: name });
+        }
+        expect(await store().readStream(stream)).toEqual([]);
+        expect(await store().readStream(system)).toEqual([]);
+      });
+
+      it('refuses the same id twice in one append', async () => {
+        const stream = streamName();
+        const event = newEvent();
+
+        const error = await rejectionOf(store().append(stream, [event, event], 'no_stream'));
+
+        expect(error).toBeInstanceOf(InvalidAppendError);
+        expect(await store().readStream(stream)).toEqual([]);
       });
     });
 
