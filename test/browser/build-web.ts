@@ -1,0 +1,13 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+
+/**
+ * Jest's global setup: builds the web application (apps/web → dist/web) once before any test,
+ * so the browser tests of a fresh clone run against the current sources.
+ */
+export default function buildWeb(): void {
+  execFileSync('npm', ['run', '--silent', 'build:web'], {
+    cwd: join(__dirname, '..', '..'),
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
