@@ -8,6 +8,8 @@ import { join } from 'node:path';
 export default function buildWeb(): void {
   execFileSync('npm', ['run', '--silent', 'build:web'], {
     cwd: join(__dirname, '..', '..'),
+    // Jest sets NODE_ENV=test, which would make Vite bundle React's development build.
+    env: { ...process.env, NODE_ENV: 'production' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
 }

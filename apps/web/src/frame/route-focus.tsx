@@ -9,12 +9,11 @@ import { PAGE_HEADING_ID } from './page';
  */
 export function RouteFocus() {
   const { pathname } = useLocation();
-  const first = useRef(true);
+  // The address focus was last moved for; effects may run twice, a visit's first page never moves it.
+  const shown = useRef(pathname);
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
+    if (shown.current === pathname) return;
+    shown.current = pathname;
     const target = document.getElementById(PAGE_HEADING_ID) ?? document.getElementById('main');
     target?.focus();
   }, [pathname]);

@@ -1,4 +1,4 @@
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Navigate, useLocation } from 'react-router';
 import { z } from 'zod';
 import { Page } from '../frame/page';
 import { startPage } from '../frame/pages';
@@ -38,18 +38,15 @@ function readState(state: unknown): SignInState {
 export function LoginPage() {
   const { state: session, signedIn } = useSession();
   const location = useLocation();
-  const navigate = useNavigate();
   const { from, reason } = readState(location.state);
   const credentials = useZodForm(Credentials, { defaultValues: { email: '', password: '' } });
   const token = useZodForm(TokenSignIn, { defaultValues: { token: '' } });
 
+  // Signed in (now or before): on to the page that sent here, or the role's start page.
   if (session.status === 'signed-in') {
-    return <Navigate to={startPage(session.me.role)} replace />;
+    return <Navigate to={from ?? startPage(session.me.role)} replace />;
   }
-  const enter = (me: Me) => {
-    signedIn(me);
-    void navigate(from ?? startPage(me.role), { replace: true });
-  };
+  const enter = (me: Me) => signedIn(me);
 
   return (
     <Page title="Logga in">

@@ -35,9 +35,12 @@ const finished = (status: ExportStatus | undefined) =>
  */
 export function ExportJob({
   job,
+  startedHere,
   onFinished,
 }: {
   readonly job: StartedExport;
+  /** Started on this page just now (not listed from earlier): its end is news. */
+  readonly startedHere: boolean;
   readonly onFinished: (message: string) => void;
 }) {
   const { expired } = useSession();
@@ -48,7 +51,7 @@ export function ExportJob({
   useEffect(() => {
     const controller = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
-    let seenRunning = false;
+    let seenRunning = startedHere;
     const poll = async () => {
       try {
         const next = await exportStatus(job.jobId, controller.signal);
@@ -79,7 +82,7 @@ export function ExportJob({
       controller.abort();
       clearTimeout(timer);
     };
-  }, [job.jobId, job.description, expired, onFinished]);
+  }, [job.jobId, job.description, startedHere, expired, onFinished]);
 
   const download = async () => {
     setDownloadError(undefined);

@@ -69,6 +69,7 @@ export default function ExportPage() {
   });
   const [jobs, setJobs] = useState<StartedExport[]>(startedExports);
   const [announcement, setAnnouncement] = useState('');
+  const [startedHere, setStartedHere] = useState<ReadonlySet<string>>(new Set());
   const year = form.watch('year');
   // The year's insatser, from its report (the API has no list of insatser yet).
   const { state } = useLoad(`insatser/${year}`, async (signal) =>
@@ -91,6 +92,7 @@ export default function ExportPage() {
       values,
       insatser.find((i) => i.value === values.interventionId)?.label,
     );
+    setStartedHere((ids) => new Set([...ids, jobId]));
     setJobs(rememberExport({ jobId, description, startedAt: new Date().toISOString() }));
     setAnnouncement(`Exporten ${description} är startad.`);
   };
@@ -137,7 +139,12 @@ export default function ExportPage() {
         ) : (
           <ul className="jobs">
             {jobs.map((job) => (
-              <ExportJob key={job.jobId} job={job} onFinished={onFinished} />
+              <ExportJob
+                key={job.jobId}
+                job={job}
+                startedHere={startedHere.has(job.jobId)}
+                onFinished={onFinished}
+              />
             ))}
           </ul>
         )}
