@@ -7,7 +7,7 @@ export function goalTarget(goal: GoalResult): string {
     case 'participantCount':
       return `minst ${count(goal.target)} deltagare`;
     case 'genderBalance':
-      return `högst ${decimal(goal.target * 100)} procentenheters skillnad`;
+      return `högst ${decimal(goal.target * 100)} procentenheter mellan andelen kvinnor och män`;
     default:
       return `minst ${percent(goal.target)}`;
   }
@@ -20,7 +20,7 @@ export function goalValue(goal: GoalResult): string {
     case 'participantCount':
       return `${count(goal.value)} deltagare`;
     case 'genderBalance':
-      return `${decimal(goal.value * 100)} procentenheters skillnad`;
+      return `${decimal(goal.value * 100)} procentenheter`;
     default:
       return percent(goal.value);
   }
@@ -40,14 +40,17 @@ const BASIS: Record<GoalResult['kind'], string> = {
 /** What the outcome was computed from: "5 av 6 avslutade som svarat". */
 export function goalBasis(goal: GoalResult): string {
   if (goal.denominator === null) return `${count(goal.numerator)} ${BASIS[goal.kind]}`;
-  if (goal.kind === 'genderBalance') {
-    return `skillnad ${countOf(goal.numerator, goal.denominator)} deltagare`;
-  }
+  // The numerator is the difference in head count; the basis is everyone counted.
+  if (goal.kind === 'genderBalance') return `${count(goal.denominator)} deltagare`;
   return `${countOf(goal.numerator, goal.denominator)} ${BASIS[goal.kind]}`;
 }
 
-/** How far the bar fills (0–1) and where the target mark sits, for the goal's picture. */
-export function goalScale(goal: GoalResult): { value: number; target: number } {
+/**
+ * How far the bar fills (0–1) and where the target mark sits, for the goal's picture; none
+ * for gender balance, where less is better and a bar would read the wrong way.
+ */
+export function goalScale(goal: GoalResult): { value: number; target: number } | undefined {
+  if (goal.kind === 'genderBalance') return undefined;
   const value = goal.value ?? 0;
   if (goal.kind === 'participantCount') {
     const top = Math.max(goal.target, value, 1) * 1.2;

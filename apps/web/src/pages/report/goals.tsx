@@ -39,7 +39,9 @@ function StatusBadge({ status }: { readonly status: GoalResult['status'] }) {
 
 /** Value against target as a bar with a target mark; the same facts are in the text beside it. */
 function GoalBar({ goal }: { readonly goal: GoalResult }) {
-  const { value, target } = goalScale(goal);
+  const scale = goalScale(goal);
+  if (!scale) return null;
+  const { value, target } = scale;
   return (
     <div className="goal-bar" aria-hidden="true">
       <div

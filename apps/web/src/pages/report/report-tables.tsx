@@ -46,6 +46,7 @@ export function InterventionsTable({ report }: { readonly report: Report }) {
           // Structural insatser have no enrolled participants: their visitor counts stand in.
           const isStructural = intervention.kind === 'structural';
           const met = intervention.goals.filter((goal) => goal.status === 'met').length;
+          const few = intervention.goals.filter((g) => g.status === 'insufficient_data').length;
           const answered = intervention.satisfaction.answered.total;
           return (
             <tr key={intervention.interventionId} data-intervention={intervention.interventionId}>
@@ -67,6 +68,9 @@ export function InterventionsTable({ report }: { readonly report: Report }) {
               </td>
               <td className="num">
                 {intervention.goals.length === 0 ? DASH : countOf(met, intervention.goals.length)}
+                {few > 0 ? (
+                  <span className="cell-note">{count(few)} för litet underlag</span>
+                ) : null}
               </td>
             </tr>
           );
