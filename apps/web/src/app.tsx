@@ -1,7 +1,7 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { Layout } from './frame/layout';
-import { PAGES } from './frame/pages';
+import { PAGES, type PageEntry } from './frame/pages';
 import { RequireRole } from './frame/require-role';
 import { NotFoundPage } from './frame/status-pages';
 import { AccountPage } from './pages/account-page';
@@ -13,17 +13,25 @@ import { SessionProvider } from './session/session-context';
 const ReportPage = lazy(() => import('./pages/report/report-page'));
 const ExportPage = lazy(() => import('./pages/export/export-page'));
 
-function Loading({ children }: { readonly children: ReactNode }) {
+/** A page only its roles may open, loaded when first opened if it is lazy. */
+function guarded(page: PageEntry, element: ReactNode, path: string = page.path) {
   return (
-    <Suspense
-      fallback={
-        <p className="status" role="status">
-          Hämtar sidan …
-        </p>
+    <Route
+      path={path}
+      element={
+        <RequireRole roles={page.roles}>
+          <Suspense
+            fallback={
+              <p className="status" role="status">
+                Hämtar sidan …
+              </p>
+            }
+          >
+            {element}
+          </Suspense>
+        </RequireRole>
       }
-    >
-      {children}
-    </Suspense>
+    />
   );
 }
 
@@ -35,56 +43,24 @@ export function App() {
         <Routes>
           <Route element={<Layout />}>
             <Route path="/logga-in" element={<LoginPage />} />
-            <Route
-              path={PAGES.report.path}
-              element={
-                <RequireRole roles={PAGES.report.roles}>
-                  <Loading>
-                    <ReportPage />
-                  </Loading>
-                </RequireRole>
-              }
-            />
-            <Route
-              path={PAGES.export.path}
-              element={
-                <RequireRole roles={PAGES.export.roles}>
-                  <Loading>
-                    <ExportPage />
-                  </Loading>
-                </RequireRole>
-              }
-            />
-            <Route
-              path={PAGES.account.path}
-              element={
-                <RequireRole roles={PAGES.account.roles}>
-                  <AccountPage />
-                </RequireRole>
-              }
-            />
-            <Route
-              path={`${PAGES.participants.path}/*`}
-              element={
-                <RequireRole roles={PAGES.participants.roles}>
-                  <ComingPage
-                    title="Deltagare"
-                    what="Här kommer du att se deltagarna i dina insatser, skriva in nya och registrera deras skattningar, steg, nöjdhet och avslut."
-                  />
-                </RequireRole>
-              }
-            />
-            <Route
-              path={PAGES.settings.path}
-              element={
-                <RequireRole roles={PAGES.settings.roles}>
-                  <ComingPage
-                    title="Inställningar"
-                    what="Här kommer förbundschefen att registrera insatser, sätta årets mål och hantera användare."
-                  />
-                </RequireRole>
-              }
-            />
+            {guarded(PAGES.report, <ReportPage />)}
+            {guarded(PAGES.export, <ExportPage />)}
+            {guarded(PAGES.account, <AccountPage />)}
+            {guarded(
+              PAGES.participants,
+              <ComingPage
+                title="Deltagare"
+                what="Här kommer du att se deltagarna i dina insatser, skriva in nya och registrera deras skattningar, steg, nöjdhet och avslut."
+              />,
+              `${PAGES.participants.path}/*`,
+            )}
+            {guarded(
+              PAGES.settings,
+              <ComingPage
+                title="Inställningar"
+                what="Här kommer förbundschefen att registrera insatser, sätta årets mål och hantera användare."
+              />,
+            )}
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

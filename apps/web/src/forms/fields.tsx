@@ -12,6 +12,37 @@ function useField(name: string) {
 const describedBy = (...ids: (string | false | undefined)[]) =>
   ids.filter((id): id is string => typeof id === 'string').join(' ') || undefined;
 
+/** What a control says to assistive technology: invalid or not, and its hint and error. */
+function controlState(
+  field: ReturnType<typeof useField>,
+  hint: ReactNode,
+): { 'aria-invalid': true | undefined; 'aria-describedby': string | undefined } {
+  return {
+    'aria-invalid': field.error ? true : undefined,
+    'aria-describedby': describedBy(
+      hint !== undefined && field.hintId,
+      field.error && field.errorId,
+    ),
+  };
+}
+
+function Hint({
+  id,
+  hint,
+  className = 'hint',
+}: {
+  readonly id: string;
+  readonly hint: ReactNode;
+  readonly className?: string;
+}) {
+  if (hint === undefined) return null;
+  return (
+    <p id={id} className={className}>
+      {hint}
+    </p>
+  );
+}
+
 function FieldMessage({
   id,
   error,
@@ -38,24 +69,19 @@ type TextFieldProps = {
 >;
 
 export function TextField({ name, label, hint, type = 'text', ...input }: TextFieldProps) {
-  const { id, hintId, errorId, register, error } = useField(name);
+  const field = useField(name);
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p id={hintId} className="hint">
-          {hint}
-        </p>
-      ) : null}
+      <label htmlFor={field.id}>{label}</label>
+      <Hint id={field.hintId} hint={hint} />
       <input
-        id={id}
+        id={field.id}
         type={type}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hint !== undefined && hintId, error && errorId)}
+        {...controlState(field, hint)}
         {...input}
-        {...register(name)}
+        {...field.register(name)}
       />
-      <FieldMessage id={errorId} error={error} />
+      <FieldMessage id={field.errorId} error={field.error} />
     </div>
   );
 }
@@ -75,20 +101,15 @@ export function SelectField({
   readonly choices: readonly Choice[];
   readonly onChange?: (value: string) => void;
 }) {
-  const { id, hintId, errorId, register, error } = useField(name);
-  const registered = register(name);
+  const field = useField(name);
+  const registered = field.register(name);
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p id={hintId} className="hint">
-          {hint}
-        </p>
-      ) : null}
+      <label htmlFor={field.id}>{label}</label>
+      <Hint id={field.hintId} hint={hint} />
       <select
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hint !== undefined && hintId, error && errorId)}
+        id={field.id}
+        {...controlState(field, hint)}
         {...registered}
         onChange={(event) => {
           void registered.onChange(event);
@@ -101,7 +122,7 @@ export function SelectField({
           </option>
         ))}
       </select>
-      <FieldMessage id={errorId} error={error} />
+      <FieldMessage id={field.errorId} error={field.error} />
     </div>
   );
 }
@@ -133,11 +154,7 @@ export function RadioGroupField({
             {...register(name)}
           />
           <label htmlFor={`${id}-${index}`}>{choice.label}</label>
-          {choice.hint ? (
-            <p id={`${id}-${index}-hint`} className="hint choice__hint">
-              {choice.hint}
-            </p>
-          ) : null}
+          <Hint id={`${id}-${index}-hint`} hint={choice.hint} className="hint choice__hint" />
         </div>
       ))}
       <FieldMessage id={errorId} error={error} />
@@ -154,23 +171,18 @@ export function CheckboxField({
   readonly label: string;
   readonly hint?: string;
 }) {
-  const { id, hintId, errorId, register, error } = useField(name);
+  const field = useField(name);
   return (
     <div className="field choice">
       <input
-        id={id}
+        id={field.id}
         type="checkbox"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hint !== undefined && hintId, error && errorId)}
-        {...register(name)}
+        {...controlState(field, hint)}
+        {...field.register(name)}
       />
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p id={hintId} className="hint choice__hint">
-          {hint}
-        </p>
-      ) : null}
-      <FieldMessage id={errorId} error={error} />
+      <label htmlFor={field.id}>{label}</label>
+      <Hint id={field.hintId} hint={hint} className="hint choice__hint" />
+      <FieldMessage id={field.errorId} error={field.error} />
     </div>
   );
 }

@@ -10,6 +10,17 @@ function HomeLink() {
   return <Link to={startPage(state.me.role)}>Gå till din startsida</Link>;
 }
 
+function RetryButton({ onRetry }: { readonly onRetry: (() => void) | undefined }) {
+  if (!onRetry) return null;
+  return (
+    <p>
+      <button type="button" className="button" onClick={onRetry}>
+        Försök igen
+      </button>
+    </p>
+  );
+}
+
 export function NotFoundPage({ detail }: { readonly detail?: string | undefined }) {
   return (
     <Page title="Sidan finns inte">
@@ -48,13 +59,7 @@ export function UnreachablePage({ onRetry }: { readonly onRetry?: (() => void) |
           försök igen om en stund. Svarar servern fortfarande inte, kontakta den som driver Stegvis
           hos er.
         </p>
-        {onRetry ? (
-          <p>
-            <button type="button" className="button" onClick={onRetry}>
-              Försök igen
-            </button>
-          </p>
-        ) : null}
+        <RetryButton onRetry={onRetry} />
       </div>
     </Page>
   );
@@ -71,13 +76,7 @@ export function ErrorPage({
     <Page title="Något gick fel">
       <div className="status-page">
         <p>{detail ?? 'Sidan kunde inte visas. Ladda om sidan och försök igen.'}</p>
-        {onRetry ? (
-          <p>
-            <button type="button" className="button" onClick={onRetry}>
-              Försök igen
-            </button>
-          </p>
-        ) : null}
+        <RetryButton onRetry={onRetry} />
       </div>
     </Page>
   );
