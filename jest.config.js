@@ -22,4 +22,6 @@ module.exports = {
     '^@stegvis/(.*)$': '<rootDir>/libs/$1/src',
   },
   testTimeout: 30000,
+  // The browser tests need the built web application.
+  globalSetup: '<rootDir>/test/browser/build-web.ts',
 };

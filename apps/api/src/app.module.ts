@@ -10,6 +10,7 @@ import { WorkerModule } from '../../worker/src/worker.module';
 import { EventStoreModule } from '@stegvis/event-store';
 import { AuthGuard } from './auth/auth.guard';
 import { DashboardModule } from './dashboard/dashboard.module';
+import { WebModule } from './web/web.module';
 import { AdminController } from './controllers/admin.controller';
 import { ExportsController } from './controllers/exports.controller';
 import { ReportsController } from './controllers/reports.controller';
@@ -57,6 +58,7 @@ export class AppModule {
         JwtModule.register({}),
         TerminusModule,
         DashboardModule,
+        WebModule,
       ],
       controllers: [
         AssociationsController,

@@ -1,0 +1,70 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { Layout } from './frame/layout';
+import { PAGES, type PageEntry } from './frame/pages';
+import { RequireRole } from './frame/require-role';
+import { NotFoundPage } from './frame/status-pages';
+import { AccountPage } from './pages/account-page';
+import { ComingPage } from './pages/coming-page';
+import { LoginPage } from './pages/login-page';
+import { SessionProvider } from './session/session-context';
+
+// The report (with Chart.js) and the export page load when first opened, so signing in is quick.
+const ReportPage = lazy(() => import('./pages/report/report-page'));
+const ExportPage = lazy(() => import('./pages/export/export-page'));
+
+/** A page only its roles may open, loaded when first opened if it is lazy. */
+function guarded(page: PageEntry, element: ReactNode, path: string = page.path) {
+  return (
+    <Route
+      path={path}
+      element={
+        <RequireRole roles={page.roles}>
+          <Suspense
+            fallback={
+              <p className="status" role="status">
+                Hämtar sidan …
+              </p>
+            }
+          >
+            {element}
+          </Suspense>
+        </RequireRole>
+      }
+    />
+  );
+}
+
+/** The web application's pages (DESIGN §8), each only for the roles named in PAGES. */
+export function App() {
+  return (
+    <SessionProvider>
+      <BrowserRouter>
+        <Routes>
+          <Route element={<Layout />}>
+            <Route path="/logga-in" element={<LoginPage />} />
+            {guarded(PAGES.report, <ReportPage />)}
+            {guarded(PAGES.export, <ExportPage />)}
+            {guarded(PAGES.account, <AccountPage />)}
+            {guarded(
+              PAGES.participants,
+              <ComingPage
+                title="Deltagare"
+                what="Här kommer du att se deltagarna i dina insatser, skriva in nya och registrera deras skattningar, steg, nöjdhet och avslut."
+              />,
+              `${PAGES.participants.path}/*`,
+            )}
+            {guarded(
+              PAGES.settings,
+              <ComingPage
+                title="Inställningar"
+                what="Här kommer förbundschefen att registrera insatser, sätta årets mål och hantera användare."
+              />,
+            )}
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Routes>
+      </BrowserRouter>
+    </SessionProvider>
+  );
+}

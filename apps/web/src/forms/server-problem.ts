@@ -1,0 +1,55 @@
+import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
+import { ApiError } from '../api/errors';
+
+/** Where the API says a value came from; the rest of its `errors[].path` names the field. */
+const LOCATIONS = ['body.', 'query.', 'params.'];
+
+const fieldName = (path: string): string => {
+  const location = LOCATIONS.find((prefix) => path.startsWith(prefix));
+  return location ? path.slice(location.length) : path;
+};
+
+/** The message a form shows above its fields when the call failed as a whole. */
+export function formMessage(error: unknown): string {
+  if (!(error instanceof ApiError)) return 'Det gick inte att skicka. Försök igen.';
+  switch (error.kind) {
+    case 'unreachable':
+      return 'Servern svarar inte. Kontrollera anslutningen och försök igen om en stund.';
+    case 'forbidden':
+      return error.detail ?? 'Du har inte behörighet att göra det här.';
+    default:
+      return error.detail ?? `Det gick inte att skicka (fel ${error.status}). Försök igen.`;
+  }
+}
+
+/**
+ * Shows a failed call in the form: each of the server's `errors[]` beside the field it names
+ * (focusing the first), and its `detail` above the fields.
+ */
+export function showServerProblem<T extends FieldValues>(
+  form: UseFormReturn<T, unknown, unknown>,
+  error: unknown,
+  fields: readonly Path<T>[],
+): void {
+  const known = new Set<string>(fields);
+  let focused = false;
+  const elsewhere: string[] = [];
+  if (error instanceof ApiError) {
+    for (const problem of error.fields) {
+      const name = fieldName(problem.path);
+      if (known.has(name)) {
+        form.setError(
+          name as Path<T>,
+          { type: 'server', message: problem.message },
+          { shouldFocus: !focused },
+        );
+        focused = true;
+      } else {
+        elsewhere.push(problem.message);
+      }
+    }
+  }
+  const detail = formMessage(error);
+  const message = elsewhere.length > 0 ? `${detail} ${elsewhere.join(' ')}` : detail;
+  form.setError('root.server', { type: 'server', message });
+}

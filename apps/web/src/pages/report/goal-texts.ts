@@ -1,0 +1,79 @@
+import type { GoalResult } from '../../api/reports';
+import { count, countOf, decimal, percent, DASH } from '../../format';
+
+/** The goal's target as a person says it: "minst 80 %". */
+export function goalTarget(goal: GoalResult): string {
+  switch (goal.kind) {
+    case 'participantCount':
+      return `minst ${count(goal.target)} deltagare`;
+    case 'genderBalance':
+      return `högst ${decimal(goal.target * 100)} procentenheter mellan andelen kvinnor och män`;
+    default:
+      return `minst ${percent(goal.target)}`;
+  }
+}
+
+/** The outcome in the same terms as the target: "83,3 %". */
+export function goalValue(goal: GoalResult): string {
+  if (goal.value === null) return DASH;
+  switch (goal.kind) {
+    case 'participantCount':
+      return `${count(goal.value)} deltagare`;
+    case 'genderBalance':
+      return `${decimal(goal.value * 100)} procentenheter`;
+    default:
+      return percent(goal.value);
+  }
+}
+
+/** Whom the denominator counts, per goal kind. */
+const BASIS: Record<GoalResult['kind'], string> = {
+  outcomeShare: 'avslutade',
+  satisfactionShare: 'avslutade som svarat',
+  positiveProgressShare: 'avslutade med skattning vid start och avslut',
+  planAtExitShare: 'avslutade',
+  itemShare: 'som svarat',
+  participantCount: 'deltagare',
+  genderBalance: 'deltagare',
+};
+
+/** What the outcome was computed from: "5 av 6 avslutade som svarat". */
+export function goalBasis(goal: GoalResult): string {
+  if (goal.denominator === null) return `${count(goal.numerator)} ${BASIS[goal.kind]}`;
+  // The numerator is the difference in head count; the basis is everyone counted.
+  if (goal.kind === 'genderBalance') return `${count(goal.denominator)} deltagare`;
+  return `${countOf(goal.numerator, goal.denominator)} ${BASIS[goal.kind]}`;
+}
+
+/**
+ * How far the bar fills (0–1) and where the target mark sits, for the goal's picture; none
+ * for gender balance, where less is better and a bar would read the wrong way.
+ */
+export function goalScale(goal: GoalResult): { value: number; target: number } | undefined {
+  if (goal.kind === 'genderBalance') return undefined;
+  const value = goal.value ?? 0;
+  if (goal.kind === 'participantCount') {
+    const top = Math.max(goal.target, value, 1) * 1.2;
+    return { value: value / top, target: goal.target / top };
+  }
+  return { value: Math.min(Math.max(value, 0), 1), target: Math.min(Math.max(goal.target, 0), 1) };
+}
+
+export type GoalTally = { total: number; met: number; notMet: number; insufficient: number };
+
+export function tally(goals: readonly GoalResult[]): GoalTally {
+  const met = goals.filter((goal) => goal.status === 'met').length;
+  const insufficient = goals.filter((goal) => goal.status === 'insufficient_data').length;
+  return { total: goals.length, met, insufficient, notMet: goals.length - met - insufficient };
+}
+
+/**
+ * The one-line summary: "7 av 9 mål uppfyllda, 2 med för litet underlag". Goals without enough
+ * data are not counted as failures: they are named apart.
+ */
+export function goalSummary({ total, met, notMet, insufficient }: GoalTally): string {
+  const parts = [`${count(met)} av ${count(total)} mål uppfyllda`];
+  if (notMet > 0) parts.push(`${count(notMet)} ej ${notMet === 1 ? 'uppfyllt' : 'uppfyllda'}`);
+  if (insufficient > 0) parts.push(`${count(insufficient)} med för litet underlag`);
+  return parts.join(', ');
+}

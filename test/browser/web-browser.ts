@@ -1,0 +1,88 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/** Debian's Chromium, headless, with nothing reaching out to the network. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export const launch = (): Promise<Browser> =>
+  chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+
+export type Tab = {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  readonly errors: string[];
+};
+
+/** A fresh browser session (its own sessionStorage), recording console and page errors. */
+export async function openTab(
+  browser: Browser,
+  viewport: { width: number; height: number } = { width: 1366, height: 900 },
+): Promise<Tab> {
+  const context = await browser.newContext({ viewport, locale: 'sv-SE', acceptDownloads: true });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  return { context, page, errors };
+}
+
+/** Signs in on /logga-in with a token, as a person pastes it (the temporary path). */
+export async function signInWithToken(page: Page, token: string): Promise<void> {
+  await page.getByLabel('Token', { exact: true }).fill(token);
+  await page.getByRole('button', { name: 'Logga in med token', exact: true }).click();
+}
+
+/** The page's main heading (h1) with this name, once shown. */
+export const heading = (page: Page, name: string | RegExp) =>
+  page.getByRole('heading', { level: 1, name });
+
+/** Text as a person reads it: no-break and narrow spaces as plain spaces, collapsed. */
+export const readable = (text: string | null): string =>
+  (text ?? '')
+    .replace(/[\u00a0\u202f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * The serious and critical accessibility violations axe-core finds on the page as it is now.
+ * axe is evaluated through the DevTools protocol, which the page's CSP does not govern.
+ */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  const found: { id: string; impact: string; targets: string[] }[] = await page.evaluate(`
+    axe.run(document, { resultTypes: ['violations'] }).then((result) =>
+      result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        targets: v.nodes.map((n) => n.target.join(' ')),
+      })),
+    )`);
+  return found
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.targets.join(', ')}`);
+}
+
+/**
+ * Where screenshots go: docs/screenshots when STEGVIS_SCREENSHOTS names it (npm run
+ * screenshots), a temporary folder otherwise, so a test run never changes the checkout.
+ */
+export function screenshotPath(name: string): string {
+  const folder = process.env.STEGVIS_SCREENSHOTS ?? join(tmpdir(), 'stegvis-screenshots');
+  mkdirSync(folder, { recursive: true });
+  return join(folder, name);
+}
