@@ -1,5 +1,6 @@
 import type { RegisterInterventionBody } from '../commands';
 import type { Goal } from '../goals';
+import { AppendOnlySet } from '../shared/append-only-map';
 import { DEFAULT_LADDER, NAVET_INDICATORS, STEGVIS_5 } from '../instruments';
 import { deciderSpec } from '../testing/decider-spec';
 import {
@@ -16,7 +17,7 @@ const association: AssociationState = {
   status: 'registered',
   associationId: ASSOCIATION_ID,
   parties: ['FK', 'AF', 'MUNICIPALITY'],
-  erasedParticipants: new Set(),
+  erasedParticipants: AppendOnlySet.empty(),
 };
 const body: RegisterInterventionBody = {
   name: 'Resurslotsen',
