@@ -9,6 +9,7 @@ import {
 } from './instruments';
 import { IsoDate } from './shared/dates';
 import { allowing, listed, named, refusedAt, sentence } from './shared/messages';
+import { capitalised, fieldName } from './shared/fields';
 import { readableText } from './shared/text';
 import {
   AssessmentPhase,
@@ -41,7 +42,7 @@ export const OrgNumber = z
   .refine((digits) => Number(digits[2]) >= 2, {
     error: named(
       (field) =>
-        `${field} är inte ett organisationsnummer: ett sådant har 2 eller högre som tredje siffra (ett personnummer har 0 eller 1 där). Ange förbundets organisationsnummer.`,
+        `${capitalised(field)} är inte ett organisationsnummer: ett sådant har 2 eller högre som tredje siffra (ett personnummer har 0 eller 1 där). Ange förbundets organisationsnummer.`,
     ),
   })
   .refine(luhnValid, {
@@ -144,7 +145,9 @@ export const RecordSelfAssessmentBody = z.strictObject({
           : sentence(issue, SCORES_EXAMPLE),
     })
     .refine((s) => Object.keys(s).length > 0, {
-      error: named((field) => `${field} måste innehålla minst ett värde: ange ${SCORES_EXAMPLE}.`),
+      error: named(
+        (field) => `${capitalised(field)} måste innehålla minst ett värde: ange ${SCORES_EXAMPLE}.`,
+      ),
     }),
 });
 export type RecordSelfAssessmentBody = z.infer<typeof RecordSelfAssessmentBody>;
@@ -172,7 +175,7 @@ export type ExitParticipantBody = z.infer<typeof ExitParticipantBody>;
 export const RetractEntryBody = z.strictObject({
   eventId: z.uuid({
     error: allowing(
-      'id:t för en uppgift i deltagarens historik, t.ex. 6f1d0c2e-2b7a-4c1e-9f5a-3d2b1c0a9e8f',
+      'id:t för en uppgift i deltagarens historik, t.ex. 0b7e3c9a-5d21-4f8e-9a6b-2c4d8e1f3a57',
     ),
   }),
   reason: RetractionReason,

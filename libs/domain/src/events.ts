@@ -26,9 +26,9 @@ const pseudonym = (prefix: string, what: string, example: string) =>
       ),
     })
     .regex(new RegExp(`^${prefix}-[0-9A-HJKMNP-TV-Z]{10}$`));
-export const AssociationId = pseudonym('F', 'ett förbunds-id', 'F-7K3QX9MW2A');
-export const InterventionId = pseudonym('I', 'ett insats-id', 'I-7K3QX9MW2A');
-export const ParticipantId = pseudonym('D', 'ett deltagar-id', 'D-7K3QX9MW2A');
+export const AssociationId = pseudonym('F', 'ett förbunds-id', 'F-4HX9QK2WMP');
+export const InterventionId = pseudonym('I', 'ett insats-id', 'I-4HX9QK2WMP');
+export const ParticipantId = pseudonym('D', 'ett deltagar-id', 'D-4HX9QK2WMP');
 
 /** Every event data carries `occurredOn`: the date the fact happened, not when it was recorded. */
 const event = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { allowing, refusedAt } from './shared/messages';
+import { allowing, objectOf, refusedAt } from './shared/messages';
 import { readableText } from './shared/text';
 
 /** A machine name chosen by a person: a questionnaire's, an item's, a ladder's, a goal's. */
@@ -11,6 +11,7 @@ export const keyOf = (example: string) =>
       ),
     })
     .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/);
+
 /** The key of a questionnaire (built-in or the association's own). */
 export const InstrumentKey = keyOf('stegvis-5');
 /** The key of a questionnaire's item. */
@@ -19,22 +20,23 @@ const Label = readableText({ min: 1, max: 200 });
 
 /** A questionnaire: each item is answered with an integer on its scale. */
 export const Instrument = z
-  .strictObject({
-    key: InstrumentKey,
-    label: Label,
-    items: z
-      .array(
-        z.strictObject({
-          key: ItemKey,
-          label: Label,
-          min: z.number().int(),
-          max: z.number().int(),
-        }),
-        { error: allowing('en lista med 1–50 frågor, var och en med key, label, min och max') },
-      )
-      .min(1)
-      .max(50),
-  })
+  .strictObject(
+    {
+      key: InstrumentKey,
+      label: Label,
+      items: z
+        .array(
+          z.strictObject(
+            { key: ItemKey, label: Label, min: z.number().int(), max: z.number().int() },
+            { error: objectOf('key, label, min och max') },
+          ),
+          { error: allowing('en lista med 1–50 frågor, var och en med key, label, min och max') },
+        )
+        .min(1)
+        .max(50),
+    },
+    { error: objectOf('key, label och items') },
+  )
   .superRefine(({ items }, ctx) => {
     const firstWithKey = new Map<string, number>();
     items.forEach((item, i) => {
@@ -55,16 +57,23 @@ export type Instrument = z.infer<typeof Instrument>;
 
 /** The step ladder toward work: levels 1..n, the highest closest to work or studies. */
 export const Ladder = z
-  .strictObject({
-    key: keyOf('stegvis-trappa'),
-    label: Label,
-    levels: z
-      .array(z.strictObject({ level: z.number().int().min(1), label: Label }), {
-        error: allowing('en lista med 2–20 nivåer, var och en med level och label'),
-      })
-      .min(2)
-      .max(20),
-  })
+  .strictObject(
+    {
+      key: keyOf('stegvis-trappa'),
+      label: Label,
+      levels: z
+        .array(
+          z.strictObject(
+            { level: z.number().int().min(1), label: Label },
+            { error: objectOf('level och label') },
+          ),
+          { error: allowing('en lista med 2–20 nivåer, var och en med level och label') },
+        )
+        .min(2)
+        .max(20),
+    },
+    { error: objectOf('key, label och levels') },
+  )
   .superRefine(({ levels }, ctx) => {
     levels.forEach((step, i) => {
       if (step.level !== i + 1) {

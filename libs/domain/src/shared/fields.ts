@@ -15,6 +15,11 @@ const FIELDS: Readonly<Record<string, string>> = {
   startsOn: 'insatsens startdatum',
   endsOn: 'insatsens slutdatum',
   instrument: 'självskattningsformuläret',
+  // Bare, as an own questionnaire's or ladder's fields are named inside the message about it.
+  key: 'nyckeln',
+  label: 'namnet',
+  items: 'frågorna',
+  levels: 'nivåerna',
   'instrument.key': 'formulärets nyckel',
   'instrument.label': 'formulärets namn',
   'instrument.items': 'formulärets frågor',

@@ -21,17 +21,24 @@ export function sentence(issue: Pick<Issue, 'path' | 'input'>, allowed: string):
     : `${field} ska vara ${allowed}.`;
 }
 
-/** A schema's own error: its field named from the path, what it allows said by the schema. */
+/**
+ * A schema's own error: its field named from the path, what it allows said by the schema. (A
+ * rule added in a refinement of the same schema keeps its own wording: see `refusedAt`.)
+ */
 export const allowing =
   (allowed: string) =>
   (issue: Issue): string =>
-    sentence(issue, allowed);
+    ruleOf(issue) ?? sentence(issue, allowed);
 
-/** A schema's own error for a rule that reads as a predicate: "<field> får bara …". */
+/** A schema's own error worded around its field, given in lower case: "Kontrollsiffran i <field> …". */
 export const named =
   (say: (field: string) => string) =>
   (issue: Pick<Issue, 'path'>): string =>
-    say(capitalised(fieldName(issue.path ?? [])));
+    say(fieldName(issue.path ?? []));
+
+/** An object schema's own error when it is not an object at all; other issues keep their wording. */
+export const objectOf = (fields: string) => (issue: Issue) =>
+  issue.code === 'invalid_type' ? sentence(issue, `ett objekt med ${fields}`) : undefined;
 
 /**
  * A custom issue for `ctx.addIssue` in a superRefine: `rule` is the predicate ("ska vara större
@@ -42,7 +49,9 @@ export function refusedAt(path: PropertyKey[], rule: string) {
 }
 
 /** A number the way a Swede reads it: 100 000, 0,85. */
-export const swedishNumber = (n: number | bigint): string => n.toLocaleString('sv-SE');
+export const swedishNumber = (n: number | bigint): string =>
+  // Grouped from five digits on, as Swedish style has it: 2100, 100 000.
+  n.toLocaleString('sv-SE', { useGrouping: n >= 10_000 || n <= -10_000 });
 
 /** "a, b eller c". */
 export function listed(items: readonly string[], conjunction = 'eller'): string {
@@ -86,7 +95,7 @@ const TYPES: Readonly<Record<string, string>> = {
 const FORMATS: Readonly<Record<string, string>> = {
   date: DATE_ALLOWED,
   datetime: 'en tidpunkt med tidszon, t.ex. 2026-11-22T10:00:00Z',
-  uuid: 'ett id i formen 6f1d0c2e-2b7a-4c1e-9f5a-3d2b1c0a9e8f',
+  uuid: 'ett id i formen 0b7e3c9a-5d21-4f8e-9a6b-2c4d8e1f3a57',
 };
 
 const codes = (values: readonly unknown[]) => listed(values.map(String));
@@ -140,8 +149,17 @@ function sizeAllowed(issue: Extract<Issue, { code: 'too_small' | 'too_big' }>): 
 function unknownKeys(issue: Issue): string {
   const where = issue.path?.length ? capitalised(fieldName(issue.path)) : 'Begäran';
   const known = issue.inst instanceof z.ZodObject ? Object.keys(issue.inst.shape) : [];
-  const allowed = known.length > 0 ? ` Tillåtna fält är ${listed(known)}.` : '';
+  const allowed = known.length > 0 ? ` Tillåtna fält är ${listed(known, 'och')}.` : '';
   return `${where} innehåller fält som inte finns: ta bort dem.${allowed}`;
+}
+
+/** The sentence of a custom issue made with `refusedAt`, naming the field at its full path. */
+function ruleOf(issue: Issue): string | undefined {
+  if (issue.code !== 'custom') return undefined;
+  const rule = (issue.params as { rule?: unknown } | undefined)?.rule;
+  return typeof rule === 'string'
+    ? `${capitalised(fieldName(issue.path ?? []))} ${rule}.`
+    : undefined;
 }
 
 /** The global error map: every issue a schema does not word itself. */
@@ -153,9 +171,7 @@ export const swedishIssueMessage: z.core.$ZodErrorMap = (issue) => {
     return sentence({ path: issue.path, input: input?.[key] }, allowedBy(issue));
   }
   if (issue.code === 'custom') {
-    const rule = (issue.params as { rule?: unknown } | undefined)?.rule;
-    const field = capitalised(fieldName(issue.path ?? []));
-    return typeof rule === 'string' ? `${field} ${rule}.` : `${field} är inte giltigt.`;
+    return ruleOf(issue) ?? `${capitalised(fieldName(issue.path ?? []))} är inte giltigt.`;
   }
   return sentence(issue, allowedBy(issue));
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { capitalised } from './fields';
 import { allowing, named } from './messages';
 
 /**
@@ -35,14 +36,14 @@ export function readableText({ min, max }: { min: number; max: number }) {
       z.refine((text) => !hasHiddenCharacters(text), {
         error: named(
           (field) =>
-            `${field} innehåller osynliga styrtecken (t.ex. radbrytning, tabb eller tecken som vänder textriktningen): skriv texten med vanliga tecken.`,
+            `${capitalised(field)} innehåller osynliga styrtecken (t.ex. radbrytning, tabb eller tecken som vänder textriktningen): skriv texten med vanliga tecken.`,
         ),
         abort: true,
       }),
       z.refine(hasVisibleCharacters, {
         error: named(
           (field) =>
-            `${field} måste innehålla synliga tecken, inte bara blanksteg eller osynliga tecken.`,
+            `${capitalised(field)} måste innehålla synliga tecken, inte bara blanksteg eller osynliga tecken.`,
         ),
         abort: true,
       }),
