@@ -28,28 +28,31 @@ export function hasVisibleCharacters(text: string): boolean {
  * refused as described above, with messages that name the field.
  */
 export function readableText({ min, max }: { min: number; max: number }) {
+  // Each check runs only while the text has no other fault, so one message says what is wrong;
+  // none aborts, so a union holding the text (an own questionnaire) reports it at its own path.
+  const clean = (payload: { issues: readonly unknown[] }) => payload.issues.length === 0;
   return z
     .string({ error: allowing(`en text på ${min}–${max} tecken`) })
     .normalize('NFC')
     .trim()
+    .min(min)
+    .max(max)
     .check(
       z.refine((text) => !hasHiddenCharacters(text), {
         error: named(
           (field) =>
             `${capitalised(field)} innehåller osynliga styrtecken (t.ex. radbrytning, tabb eller tecken som vänder textriktningen): skriv texten med vanliga tecken.`,
         ),
-        abort: true,
+        when: clean,
       }),
       z.refine(hasVisibleCharacters, {
         error: named(
           (field) =>
             `${capitalised(field)} måste innehålla synliga tecken, inte bara blanksteg eller osynliga tecken.`,
         ),
-        abort: true,
+        when: clean,
       }),
-    )
-    .min(min)
-    .max(max);
+    );
 }
 
 /**
