@@ -139,6 +139,17 @@ const BAD_ASSOCIATION_IDS = ['F-1', 'f-7k3qx9mw2a', 'I-7K3QX9MW2A'] as const;
 /** Not a year 2000–2100 written plainly; Number() reads the last three as 2025. */
 const BAD_YEARS = ['20x5', '1999', '2101', '2025.5', '-2025', '0x7E9', '2.025e3', '+2025'] as const;
 
+/** Issue 9, item 20: what would travel unseen into CSV files and pages. */
+const UNREADABLE_NAMES = [
+  'Sam\u202ECoach', // right-to-left override
+  '\u2067Navet\u2069', // right-to-left isolate
+  '\u200B\u200B\u200B', // zero-width spaces only
+  '\u3164\u3164', // Hangul fillers only
+  'Förbund\u0000et', // NUL
+  'Rad\nbrytning', // newline
+  'Sam\tCoach', // a tab
+] as const;
+
 const BAD_IDEMPOTENCY_KEYS = ['has space', 'slash/in/key', 'x'.repeat(201), '', 'nyckel-åäö'];
 const BAD_IF_MATCH = ['abc', '"-1"', '1.5', '', 'W/"abc"', '"1", "2"', '9'.repeat(16)];
 
@@ -401,6 +412,16 @@ const GOAL_FIELD_CASES: readonly Variant[] = [
   badGoal('with a capitalised id', { ...satisfactionGoal, id: 'Nöjda' }, 'body.goals.0.id'),
   badGoal('with an empty label', { ...satisfactionGoal, label: '   ' }, 'body.goals.0.label'),
   badGoal(
+    'with a tab in its label',
+    { ...satisfactionGoal, label: 'Nöjda\tdeltagare' },
+    'body.goals.0.label',
+  ),
+  badGoal(
+    'with a label of zero-width spaces',
+    { ...satisfactionGoal, label: '\u200B\u200B' },
+    'body.goals.0.label',
+  ),
+  badGoal(
     'with an unknown field',
     { ...satisfactionGoal, comment: 'Anna Svensson drar ned snittet' },
     'body.goals.0',
@@ -511,7 +532,7 @@ const ENDPOINTS: readonly Endpoint[] = [
     required: ['name', 'orgNumber', 'parties'],
     params: [],
     fields: [
-      ...bad('name', ['x', ' a ', 'x'.repeat(121)]),
+      ...bad('name', ['x', ' a ', 'x'.repeat(121), ...UNREADABLE_NAMES]),
       ...bad('orgNumber', [
         '811218-9876', // a personnummer (with a valid check digit)
         '8112189876',
@@ -546,7 +567,7 @@ const ENDPOINTS: readonly Endpoint[] = [
       },
     ],
     fields: [
-      ...bad('name', ['x', '  ']),
+      ...bad('name', ['x', '  ', ...UNREADABLE_NAMES]),
       ...bad('kind', ['mixed', 'Individual', 'individinriktad']),
       ...bad('parties', [[], ['FK', 'FK'], ['SELF'], ['Kommun']]),
       ...bad('instrument', [
@@ -556,6 +577,8 @@ const ENDPOINTS: readonly Endpoint[] = [
         { key: 'egen', label: 'Egen', items: [] },
         { key: 'egen', label: 'Egen', items: [{ key: 'a', label: 'A', min: 5, max: 1 }] },
         { key: 'Egen Enkät', label: 'Egen', items: [{ key: 'a', label: 'A', min: 1, max: 5 }] },
+        { key: 'egen', label: 'Egen\u202E', items: [{ key: 'a', label: 'A', min: 1, max: 5 }] },
+        { key: 'egen', label: 'Egen', items: [{ key: 'a', label: '\u200B', min: 1, max: 5 }] },
       ]),
       ...bad('ladder', [
         'stegvis-trappa',
@@ -566,6 +589,14 @@ const ENDPOINTS: readonly Endpoint[] = [
           levels: [
             { level: 2, label: 'Två' },
             { level: 1, label: 'Ett' },
+          ],
+        },
+        {
+          key: 'dold',
+          label: 'Dold',
+          levels: [
+            { level: 1, label: 'Ett\u2066' },
+            { level: 2, label: 'Två' },
           ],
         },
         {
