@@ -139,9 +139,7 @@ export const RecordSelfAssessmentBody = z.strictObject({
     .record(ItemKey, z.number({ error: allowing('ett heltal på formulärets skala') }).int(), {
       error: (issue) =>
         issue.code === 'invalid_key'
-          ? named((field) => `Nycklarna i ${field} ska vara frågornas nycklar, t.ex. wellbeing.`)(
-              issue,
-            )
+          ? `Nycklarna i ${fieldName(['scores'])} ska vara frågornas nycklar, t.ex. wellbeing.`
           : sentence(issue, SCORES_EXAMPLE),
     })
     .refine((s) => Object.keys(s).length > 0, {

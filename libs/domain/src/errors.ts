@@ -155,15 +155,25 @@ function messageOf(code: DomainErrorCode, params: unknown): string {
   return typeof refusal === 'string' ? refusal : refusal.detail(params as never);
 }
 
-export class DomainError<C extends DomainErrorCode = DomainErrorCode> extends Error {
+class DomainErrorClass extends Error {
   override readonly name = 'DomainError';
   constructor(
-    readonly code: C,
-    ...params: DomainErrorParams<C>
+    readonly code: DomainErrorCode,
+    params?: unknown,
   ) {
-    super(messageOf(code, params[0]));
+    super(messageOf(code, params));
   }
 }
+
+/**
+ * A refused command: `new DomainError('date_in_future', { field, today })`. Typed per code, so a
+ * code whose message names particulars cannot be thrown without them.
+ */
+export const DomainError: new <C extends DomainErrorCode>(
+  code: C,
+  ...params: DomainErrorParams<C>
+) => DomainErrorClass = DomainErrorClass;
+export type DomainError = DomainErrorClass;
 
 export function ensure<C extends DomainErrorCode>(
   condition: unknown,

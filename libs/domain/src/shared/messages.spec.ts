@@ -148,6 +148,13 @@ const CASES: readonly Case[] = [
     'Ett av värdena (scores) ska vara ett heltal på formulärets skala.',
   ],
   [
+    'a key of scores that is no item key, without repeating it',
+    RecordSelfAssessmentBody,
+    { instrument: 'stegvis-5', phase: 'start', assessedOn: '2026-03-01', scores: { 'Sven S': 4 } },
+    'scores.Sven S',
+    'Nycklarna i värdena (scores) ska vara frågornas nycklar, t.ex. wellbeing.',
+  ],
+  [
     'a scale whose maximum is not above its minimum',
     RegisterInterventionBody,
     {
