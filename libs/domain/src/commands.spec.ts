@@ -9,17 +9,10 @@ import {
   SetGoalsBody,
 } from './commands';
 import { swedishValidation } from './shared/messages';
+import { enrolmentBody } from './testing/fixtures';
 
 describe('request bodies', () => {
-  const enrol = {
-    enrolledOn: '2026-02-01',
-    gender: 'man',
-    birthYear: 1988,
-    referringParty: 'AF',
-    incomeSource: 'unemployment_support',
-    educationLevel: 'compulsory',
-    supportDurationBefore: 'over_5y',
-  };
+  const enrol = enrolmentBody;
 
   it('accepts a complete enrolment', () =>
     expect(EnrolParticipantBody.parse(enrol)).toEqual(enrol));

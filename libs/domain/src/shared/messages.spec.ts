@@ -10,6 +10,7 @@ import {
 } from '../commands';
 import { GoalYear } from '../goals';
 import { ParticipantId } from '../events';
+import { enrolmentBody } from '../testing/fixtures';
 import { swedishValidation } from './messages';
 
 /**
@@ -18,15 +19,7 @@ import { swedishValidation } from './messages';
  */
 beforeAll(() => z.config(swedishValidation));
 
-const enrolment = {
-  enrolledOn: '2026-02-01',
-  gender: 'man',
-  birthYear: 1988,
-  referringParty: 'AF',
-  incomeSource: 'unemployment_support',
-  educationLevel: 'compulsory',
-  supportDurationBefore: 'over_5y',
-};
+const enrolment = enrolmentBody;
 const goal = { id: 'nojda', label: 'Nöjda', kind: 'satisfactionShare', target: 0.85 };
 const intervention = {
   name: 'Navet',
