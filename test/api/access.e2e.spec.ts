@@ -9,6 +9,7 @@ import { bearer, createTenant, enrol, ORG_NUMBERS, type Tenant } from '../suppor
 let api: Api;
 let a: Tenant;
 let b: Tenant;
+let shortCourses = 0;
 type Request = { method: 'get' | 'post' | 'put' | 'delete'; path: string; body?: object };
 type Actor = 'admin' | 'chief' | 'board' | 'staff' | 'otherStaff' | 'chiefOfB' | 'staffOfB';
 const actors: Actor[] = ['admin', 'chief', 'board', 'staff', 'otherStaff', 'chiefOfB', 'staffOfB'];
@@ -101,7 +102,13 @@ const routes: {
       const res = await api.http
         .post(`/v1/associations/${a.associationId}/interventions`)
         .set(bearer(a.chief))
-        .send({ name: 'Kortkurs', kind: 'structural', parties: ['FK'], startsOn: '2025-01-01' })
+        // One per role: open insatser of an association need names of their own.
+        .send({
+          name: `Kortkurs ${++shortCourses}`,
+          kind: 'structural',
+          parties: ['FK'],
+          startsOn: '2025-01-01',
+        })
         .expect(201);
       return {
         method: 'post',

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { swedishValidation } from '@stegvis/domain';
 import { z } from 'zod';
 
 // Every validation message a person reads is Swedish: configuration errors at boot as well as
 // problem details. Set here because both processes load their configuration first.
-z.config(z.locales.sv());
+z.config({ ...z.locales.sv(), ...swedishValidation });
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),

@@ -8,17 +8,11 @@ import {
   RetractEntryBody,
   SetGoalsBody,
 } from './commands';
+import { swedishValidation } from './shared/messages';
+import { enrolmentBody } from './testing/fixtures';
 
 describe('request bodies', () => {
-  const enrol = {
-    enrolledOn: '2026-02-01',
-    gender: 'man',
-    birthYear: 1988,
-    referringParty: 'AF',
-    incomeSource: 'unemployment_support',
-    educationLevel: 'compulsory',
-    supportDurationBefore: 'over_5y',
-  };
+  const enrol = enrolmentBody;
 
   it('accepts a complete enrolment', () =>
     expect(EnrolParticipantBody.parse(enrol)).toEqual(enrol));
@@ -137,8 +131,8 @@ describe('request bodies', () => {
   });
 
   it('speaks Swedish when configured the way the API configures zod', () => {
-    z.config(z.locales.sv());
+    z.config(swedishValidation);
     const result = EnrolParticipantBody.safeParse({ ...enrol, extra: 1 });
-    expect(result.error?.issues[0]?.message).toMatch(/Okänd nyckel/);
+    expect(result.error?.issues[0]?.message).toMatch(/^Begäran innehåller fält som inte finns/);
   });
 });

@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import { Goals } from './goals';
-import { Instrument, Ladder } from './instruments';
+import {
+  BUILT_IN_INSTRUMENT_KEYS,
+  Instrument,
+  InstrumentKey,
+  ItemKey,
+  Ladder,
+} from './instruments';
 import { IsoDate } from './shared/dates';
+import { allowing, listed, named, refusedAt, sentence } from './shared/messages';
+import { capitalised, fieldName } from './shared/fields';
+import { readableText } from './shared/text';
 import {
   AssessmentPhase,
   EducationLevel,
@@ -21,20 +30,24 @@ import {
  * identifying (a name, a personnummer, a comment) can be slipped in beside the known fields.
  */
 
-const Name = z.string().trim().min(2).max(120);
+const Name = readableText({ min: 2, max: 120 });
 const Count = z.number().int().min(0).max(100_000);
 
 /** Organisationsnummer NNNNNN-NNNN with a valid check digit. Its third digit is ≥ 2, which is what
  * tells it apart from a personnummer (a month digit is 0 or 1): a personnummer is refused here. */
 export const OrgNumber = z
-  .string()
-  .regex(/^\d{6}-?\d{4}$/, 'Organisationsnumret ska skrivas NNNNNN-NNNN.')
+  .string({ error: allowing('tio siffror skrivna NNNNNN-NNNN, t.ex. 222000-1974') })
+  .regex(/^\d{6}-?\d{4}$/)
   .transform((s) => s.replace('-', ''))
-  .refine(
-    (digits) => Number(digits[2]) >= 2,
-    'Ett organisationsnummer har 2 eller högre som tredje siffra.',
-  )
-  .refine(luhnValid, 'Organisationsnumrets kontrollsiffra stämmer inte.')
+  .refine((digits) => Number(digits[2]) >= 2, {
+    error: named(
+      (field) =>
+        `${capitalised(field)} är inte ett organisationsnummer: ett sådant har 2 eller högre som tredje siffra (ett personnummer har 0 eller 1 där). Ange förbundets organisationsnummer.`,
+    ),
+  })
+  .refine(luhnValid, {
+    error: named((field) => `Kontrollsiffran i ${field} stämmer inte: kontrollera numret.`),
+  })
   .transform((digits) => `${digits.slice(0, 6)}-${digits.slice(6)}`);
 
 function luhnValid(digits: string): boolean {
@@ -46,9 +59,33 @@ function luhnValid(digits: string): boolean {
 }
 
 const uniqueParties = z
-  .array(Party)
+  .array(Party, { error: allowing('en lista med minst en part, t.ex. ["FK", "AF"]') })
   .min(1)
-  .refine((ps) => new Set(ps).size === ps.length, 'Varje part får bara anges en gång.');
+  .superRefine((parties, ctx) => {
+    parties.forEach((party, i) => {
+      const first = parties.indexOf(party);
+      if (first < i)
+        ctx.addIssue(refusedAt([i], `är samma som part ${first + 1}: ange varje part en gång`));
+    });
+  });
+
+/** A built-in questionnaire by its key, or a whole questionnaire of the association's own. */
+const InstrumentChoice = z.union([InstrumentKey, Instrument], {
+  error: (issue) => {
+    if (issue.code !== 'invalid_union' || typeof issue.input !== 'object' || issue.input === null) {
+      return sentence(
+        issue,
+        `nyckeln till ett inbyggt formulär (${listed(BUILT_IN_INSTRUMENT_KEYS)}) eller ett eget formulär med key, label och items`,
+      );
+    }
+    // An own questionnaire: what is wrong inside it, as the object's own checks say it.
+    const inside = issue.errors[1] ?? [];
+    return [
+      sentence(issue, 'ett giltigt eget formulär').replace(/ ska vara .*$/, ' är inte giltigt.'),
+      ...inside.map((i) => i.message),
+    ].join(' ');
+  },
+});
 
 export const RegisterAssociationBody = z.strictObject({
   name: Name,
@@ -63,8 +100,7 @@ export const RegisterInterventionBody = z.strictObject({
   parties: uniqueParties,
   startsOn: IsoDate,
   endsOn: IsoDate.optional(),
-  /** A built-in instrument's key, or a whole instrument of the association's own. */
-  instrument: z.union([z.string().min(1).max(64), Instrument]).optional(),
+  instrument: InstrumentChoice.optional(),
   ladder: Ladder.optional(),
 });
 export type RegisterInterventionBody = z.infer<typeof RegisterInterventionBody>;
@@ -77,7 +113,10 @@ export type CloseInterventionBody = z.infer<typeof CloseInterventionBody>;
 
 export const RecordAttendanceBody = z
   .strictObject({ occurredOn: IsoDate, women: Count, men: Count, other: Count })
-  .refine((b) => b.women + b.men + b.other > 0, 'Minst en deltagare måste anges.');
+  .refine((b) => b.women + b.men + b.other > 0, {
+    message:
+      'Antalet kvinnor, män och övriga (women, men, other) är alla 0: ange hur många som deltog.',
+  });
 export type RecordAttendanceBody = z.infer<typeof RecordAttendanceBody>;
 
 export const EnrolParticipantBody = z.strictObject({
@@ -91,13 +130,23 @@ export const EnrolParticipantBody = z.strictObject({
 });
 export type EnrolParticipantBody = z.infer<typeof EnrolParticipantBody>;
 
+const SCORES_EXAMPLE = 'ett objekt med ett heltal per fråga, t.ex. {"wellbeing": 7}';
 export const RecordSelfAssessmentBody = z.strictObject({
-  instrument: z.string().min(1).max(64),
+  instrument: InstrumentKey,
   phase: AssessmentPhase,
   assessedOn: IsoDate,
   scores: z
-    .record(z.string().min(1).max(64), z.number().int())
-    .refine((s) => Object.keys(s).length > 0, 'Minst ett värde måste anges.'),
+    .record(ItemKey, z.number({ error: allowing('ett heltal på formulärets skala') }).int(), {
+      error: (issue) =>
+        issue.code === 'invalid_key'
+          ? `Nycklarna i ${fieldName(['scores'])} ska vara frågornas nycklar, t.ex. wellbeing.`
+          : sentence(issue, SCORES_EXAMPLE),
+    })
+    .refine((s) => Object.keys(s).length > 0, {
+      error: named(
+        (field) => `${capitalised(field)} måste innehålla minst ett värde: ange ${SCORES_EXAMPLE}.`,
+      ),
+    }),
 });
 export type RecordSelfAssessmentBody = z.infer<typeof RecordSelfAssessmentBody>;
 
@@ -121,7 +170,14 @@ export const ExitParticipantBody = z.strictObject({
 });
 export type ExitParticipantBody = z.infer<typeof ExitParticipantBody>;
 
-export const RetractEntryBody = z.strictObject({ eventId: z.uuid(), reason: RetractionReason });
+export const RetractEntryBody = z.strictObject({
+  eventId: z.uuid({
+    error: allowing(
+      'id:t för en uppgift i deltagarens historik, t.ex. 0b7e3c9a-5d21-4f8e-9a6b-2c4d8e1f3a57',
+    ),
+  }),
+  reason: RetractionReason,
+});
 export type RetractEntryBody = z.infer<typeof RetractEntryBody>;
 
 export const EraseParticipantBody = z.strictObject({ reason: ErasureReason });

@@ -1,56 +1,184 @@
+import { capitalised, fieldName } from './shared/fields';
+import { listed, swedishNumber } from './shared/messages';
+
 /**
- * Domain rule violations. `code` is stable (scripts rely on it); `message` is Swedish and is
- * shown to staff as the problem+json `detail`. Messages never contain participant data.
+ * Domain rule violations. `code` is stable (scripts rely on it); the message is Swedish, shown
+ * to staff as the problem+json `detail`, and names the field, item, range or date concerned and
+ * what to do. Parameters are what the decider knows (the enrolment date, the scale of an item,
+ * today), never a value the caller typed as free text, and never anything about the person.
  */
-export const domainErrors = {
+
+/** A refusal with parameters: `summary` says what the code means, `detail` the case at hand. */
+const withDetail = <P>(summary: string, detail: (params: P) => string) => ({ summary, detail });
+
+/** A date field of the command, named as the request names it: "inskrivningsdatumet (enrolledOn)". */
+type DateField = { readonly field: string };
+const field = (key: string) => capitalised(fieldName([key]));
+
+const refusals = {
   association_not_found: 'Samordningsförbundet finns inte.',
   association_already_registered: 'Samordningsförbundet är redan registrerat.',
   intervention_not_found: 'Insatsen finns inte.',
   intervention_already_registered: 'Insatsen är redan registrerad.',
   intervention_too_few_parties:
-    'En individinriktad insats måste finansieras eller bemannas av minst två parter.',
-  intervention_party_not_member: 'En av insatsens parter är inte medlem i samordningsförbundet.',
-  intervention_ends_before_start: 'Insatsens slutdatum ligger före startdatumet.',
-  intervention_already_closed: 'Insatsen är redan avslutad.',
-  intervention_not_open: 'Insatsen är inte öppen på det angivna datumet.',
+    'En individinriktad insats måste finansieras eller bemannas av minst två parter: ange minst två parter (parties).',
+  intervention_party_not_member: withDetail(
+    'En av insatsens parter är inte medlem i samordningsförbundet.',
+    (p: { outsiders: readonly string[]; members: readonly string[] }) =>
+      `${listed(p.outsiders, 'och')} är inte ${p.outsiders.length > 1 ? 'medlemmar' : 'medlem'} i samordningsförbundet: ange bara förbundets medlemmar (${listed(p.members)}) som parter (parties).`,
+  ),
+  intervention_ends_before_start:
+    'Insatsens slutdatum (endsOn) ligger före startdatumet (startsOn): ange ett slutdatum samma dag som startdatumet eller senare.',
+  intervention_already_closed: withDetail(
+    'Insatsen är redan avslutad.',
+    (p: { closedOn: string }) => `Insatsen är redan avslutad ${p.closedOn}.`,
+  ),
+  intervention_not_open: withDetail(
+    'Insatsen är inte öppen på det angivna datumet.',
+    (p: DateField & { startsOn: string; lastOpenDate?: string | undefined }) =>
+      p.lastOpenDate === undefined
+        ? `${field(p.field)} ligger utanför insatsens öppna tid: ange ett datum från och med ${p.startsOn}.`
+        : `${field(p.field)} ligger utanför insatsens öppna tid ${p.startsOn}–${p.lastOpenDate}: ange ett datum från och med ${p.startsOn} till och med ${p.lastOpenDate}.`,
+  ),
   intervention_is_structural:
     'Insatsen är strukturinriktad och har inga enskilda deltagare; registrera antal deltagare i stället.',
   intervention_is_individual:
     'Insatsen är individinriktad; antal deltagare registreras för strukturinriktade insatser och volymaktiviteter.',
-  date_in_future: 'Datumet ligger i framtiden.',
-  date_before_intervention_start: 'Datumet ligger före insatsens start.',
-  date_before_enrolment: 'Datumet ligger före deltagarens inskrivning.',
-  date_after_exit: 'Datumet ligger efter deltagarens avslut.',
-  exit_before_recorded_entries:
+  intervention_name_taken: withDetail(
+    'Förbundet har redan en öppen insats med samma namn.',
+    (p: { interventionId: string }) =>
+      `Förbundet har redan en öppen insats med samma namn (name), ${p.interventionId}: välj ett annat namn, eller avsluta den insatsen först. Skickades registreringen två gånger är insatsen redan registrerad.`,
+  ),
+  date_in_future: withDetail(
+    'Datumet ligger i framtiden.',
+    (p: DateField & { today: string }) =>
+      `${field(p.field)} ligger i framtiden: ange ett datum till och med i dag, ${p.today}.`,
+  ),
+  date_before_intervention_start: withDetail(
+    'Datumet ligger före insatsens start.',
+    (p: DateField & { startsOn: string }) =>
+      `${field(p.field)} ligger före insatsens start ${p.startsOn}: ange ett datum från och med ${p.startsOn}.`,
+  ),
+  date_before_enrolment: withDetail(
+    'Datumet ligger före deltagarens inskrivning.',
+    (p: DateField & { enrolledOn: string }) =>
+      `${field(p.field)} ligger före deltagarens inskrivning ${p.enrolledOn}: ange ett datum från och med ${p.enrolledOn}.`,
+  ),
+  date_after_exit: withDetail(
+    'Datumet ligger efter deltagarens avslut.',
+    (p: DateField & { exitedOn: string }) =>
+      `${field(p.field)} ligger efter deltagarens avslut ${p.exitedOn}: ange ett datum till och med ${p.exitedOn}, eller makulera avslutet först om det var fel.`,
+  ),
+  exit_before_recorded_entries: withDetail(
     'Avslutsdatumet ligger före en redan registrerad uppgift om deltagaren.',
+    (p: { latest: string }) =>
+      `Avslutsdatumet (exitedOn) ligger före en redan registrerad uppgift om deltagaren, daterad ${p.latest}: ange ett avslutsdatum från och med ${p.latest}, eller makulera den uppgiften först.`,
+  ),
   participant_already_enrolled: 'Deltagaren är redan inskriven.',
   participant_not_found: 'Deltagaren finns inte.',
-  participant_already_exited: 'Deltagaren är redan avslutad.',
+  participant_already_exited: withDetail(
+    'Deltagaren är redan avslutad.',
+    (p: { exitedOn: string }) =>
+      `Deltagaren är redan avslutad ${p.exitedOn}: makulera det avslutet först om det ska ändras.`,
+  ),
   participant_erased: 'Deltagaren är raderad och kan inte ta emot fler uppgifter.',
-  participant_age_out_of_range: 'Födelseåret ger en ålder vid inskrivning utanför 16–100 år.',
+  participant_age_out_of_range: withDetail(
+    'Födelseåret ger en ålder vid inskrivning utanför 16–100 år.',
+    (p: { earliest: number; latest: number }) =>
+      `Födelseåret (birthYear) ger en ålder vid inskrivningen utanför 16–100 år: ange ett födelseår mellan ${p.earliest} och ${p.latest}.`,
+  ),
   participant_not_in_association: 'Deltagaren tillhör inte samordningsförbundet.',
-  instrument_unknown: 'Självskattningsformuläret finns inte.',
-  instrument_not_used: 'Insatsen använder inte det angivna självskattningsformuläret.',
-  instrument_item_unknown: 'Formuläret saknar en eller flera av de angivna frågorna.',
-  score_out_of_range: 'Ett eller flera värden ligger utanför formulärets skala.',
-  ladder_level_unknown: 'Nivån finns inte på insatsens stegtrappa.',
-  retraction_target_not_found: 'Uppgiften som ska makuleras finns inte hos deltagaren.',
-  retraction_target_already_retracted: 'Uppgiften är redan makulerad.',
+  participant_fact_limit_reached: withDetail(
+    'Deltagaren har nått gränsen för antalet registrerade uppgifter.',
+    (p: { limit: number }) =>
+      `Deltagaren har nått gränsen på ${swedishNumber(p.limit)} registrerade uppgifter och kan inte ta emot fler. En deltagare har normalt några tiotal: kontrollera om samma uppgift registreras om och om igen.`,
+  ),
+  instrument_unknown: withDetail(
+    'Självskattningsformuläret finns inte.',
+    (p: { builtIn: readonly string[] }) =>
+      `Självskattningsformuläret (instrument) finns inte: ange ett inbyggt formulär (${listed(p.builtIn)}) eller ett eget formulär med key, label och items.`,
+  ),
+  instrument_not_used: withDetail(
+    'Insatsen använder inte det angivna självskattningsformuläret.',
+    (p: { instrument: string }) =>
+      `Insatsen använder inte det angivna självskattningsformuläret (instrument): ange ${p.instrument}, insatsens formulär.`,
+  ),
+  instrument_item_unknown: withDetail(
+    'Formuläret saknar en eller flera av de angivna frågorna.',
+    (p: { instrument: string; items: readonly string[] }) =>
+      `Formuläret ${p.instrument} saknar en eller flera av de angivna frågorna (scores): ange bara dess frågor, ${listed(p.items)}.`,
+  ),
+  score_out_of_range: withDetail(
+    'Ett eller flera värden ligger utanför formulärets skala.',
+    (p: { item: string; min: number; max: number }) =>
+      `Värdet för frågan ${p.item} (scores.${p.item}) ligger utanför formulärets skala: ange ett heltal mellan ${p.min} och ${p.max}.`,
+  ),
+  ladder_level_unknown: withDetail(
+    'Nivån finns inte på insatsens stegtrappa.',
+    (p: { levels: number }) =>
+      `Nivån (level) finns inte på insatsens stegtrappa: ange en nivå mellan 1 och ${p.levels}.`,
+  ),
+  retraction_target_not_found:
+    'Uppgiften som ska makuleras (eventId) finns inte hos deltagaren: ange id:t för en uppgift i deltagarens historik.',
+  retraction_target_already_retracted: 'Uppgiften (eventId) är redan makulerad.',
   retraction_target_not_retractable:
     'Inskrivningen och makuleringar kan inte makuleras; radera deltagaren i stället om inskrivningen var fel.',
-  goal_ids_not_unique: 'Varje mål måste ha ett unikt id.',
-  goal_item_unknown: 'Ett mål hänvisar till en fråga som inte finns i insatsens formulär.',
+  goal_ids_not_unique: withDetail(
+    'Varje mål måste ha ett unikt id.',
+    (p: { first: number; second: number }) =>
+      `Mål ${p.first + 1} och mål ${p.second + 1} har samma id (goals.${p.second}.id): ge varje mål ett eget id.`,
+  ),
+  goal_item_unknown: withDetail(
+    'Ett mål hänvisar till en fråga som inte finns i insatsens formulär.',
+    (p: { goal: number; instrument: string; items: readonly string[] }) =>
+      `Mål ${p.goal + 1} (goals.${p.goal}) hänvisar till en fråga som inte finns i insatsens formulär ${p.instrument}: ange formuläret ${p.instrument} och en av dess frågor, ${listed(p.items)}.`,
+  ),
 } as const;
 
-export type DomainErrorCode = keyof typeof domainErrors;
+type Refusals = typeof refusals;
+export type DomainErrorCode = keyof Refusals;
 
-export class DomainError extends Error {
+/** The parameters a code's message needs: none for a fixed message. */
+export type DomainErrorParams<C extends DomainErrorCode> = Refusals[C] extends {
+  detail: (params: infer P) => string;
+}
+  ? [params: P]
+  : [];
+
+/** What each code means, one fixed sentence per code (the `detail` of a case adds its particulars). */
+export const domainErrors = Object.fromEntries(
+  Object.entries(refusals).map(([code, r]) => [code, typeof r === 'string' ? r : r.summary]),
+) as Readonly<Record<DomainErrorCode, string>>;
+
+function messageOf(code: DomainErrorCode, params: unknown): string {
+  const refusal: string | { detail: (p: never) => string } = refusals[code];
+  return typeof refusal === 'string' ? refusal : refusal.detail(params as never);
+}
+
+class DomainErrorClass extends Error {
   override readonly name = 'DomainError';
-  constructor(readonly code: DomainErrorCode) {
-    super(domainErrors[code]);
+  constructor(
+    readonly code: DomainErrorCode,
+    params?: unknown,
+  ) {
+    super(messageOf(code, params));
   }
 }
 
-export function ensure(condition: unknown, code: DomainErrorCode): asserts condition {
-  if (!condition) throw new DomainError(code);
+/**
+ * A refused command: `new DomainError('date_in_future', { field, today })`. Typed per code, so a
+ * code whose message names particulars cannot be thrown without them.
+ */
+export const DomainError: new <C extends DomainErrorCode>(
+  code: C,
+  ...params: DomainErrorParams<C>
+) => DomainErrorClass = DomainErrorClass;
+export type DomainError = DomainErrorClass;
+
+export function ensure<C extends DomainErrorCode>(
+  condition: unknown,
+  code: C,
+  ...params: DomainErrorParams<C>
+): asserts condition {
+  if (!condition) throw new DomainError(code, ...params);
 }

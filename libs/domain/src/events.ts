@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Goal } from './goals';
 import { Instrument, Ladder } from './instruments';
 import { IsoDate } from './shared/dates';
+import { allowing } from './shared/messages';
 import {
   AssessmentPhase,
   EducationLevel,
@@ -17,11 +18,17 @@ import {
 } from './vocabulary';
 
 /** Server-made pseudonyms. Crockford base32 without I, L, O, U so they can be read aloud. */
-const pseudonym = (prefix: string) =>
-  z.string().regex(new RegExp(`^${prefix}-[0-9A-HJKMNP-TV-Z]{10}$`));
-export const AssociationId = pseudonym('F');
-export const InterventionId = pseudonym('I');
-export const ParticipantId = pseudonym('D');
+const pseudonym = (prefix: string, what: string, example: string) =>
+  z
+    .string({
+      error: allowing(
+        `${what} som ${example}: ${prefix}- och tio tecken (0–9 och A–Z utom I, L, O och U)`,
+      ),
+    })
+    .regex(new RegExp(`^${prefix}-[0-9A-HJKMNP-TV-Z]{10}$`));
+export const AssociationId = pseudonym('F', 'ett förbunds-id', 'F-4HX9QK2WMP');
+export const InterventionId = pseudonym('I', 'ett insats-id', 'I-4HX9QK2WMP');
+export const ParticipantId = pseudonym('D', 'ett deltagar-id', 'D-4HX9QK2WMP');
 
 /** Every event data carries `occurredOn`: the date the fact happened, not when it was recorded. */
 const event = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
@@ -117,6 +124,18 @@ export const EntryRetracted = event('EntryRetracted', {
   reason: RetractionReason,
 });
 
+/** What must be unique, and among whom (see the unique-value decider). */
+export const UNIQUE_SCOPES = ['intervention-name'] as const;
+export type UniqueScope = (typeof UNIQUE_SCOPES)[number];
+
+/** Stream `unique-<scope>-<hash of the value>`: the value now belongs to `holderId`. */
+export const UniqueValueClaimed = event('UniqueValueClaimed', {
+  scope: z.enum(UNIQUE_SCOPES),
+  holderId: z.string().min(1),
+  /** The instant of the claim: a claim whose holder never came to exist lapses after a while. */
+  claimedAt: z.iso.datetime(),
+});
+
 export const AssociationEvent = z.discriminatedUnion('type', [
   AssociationRegistered,
   AssociationGoalsSet,
@@ -142,10 +161,14 @@ export const ParticipantEvent = z.discriminatedUnion('type', [
 ]);
 export type ParticipantEvent = z.infer<typeof ParticipantEvent>;
 
+export const UniqueValueEvent = z.discriminatedUnion('type', [UniqueValueClaimed]);
+export type UniqueValueEvent = z.infer<typeof UniqueValueEvent>;
+
 export const StegvisEvent = z.discriminatedUnion('type', [
   ...AssociationEvent.options,
   ...InterventionEvent.options,
   ...ParticipantEvent.options,
+  ...UniqueValueEvent.options,
 ]);
 export type StegvisEvent = z.infer<typeof StegvisEvent>;
 export type StegvisEventType = StegvisEvent['type'];

@@ -1,54 +1,94 @@
 import { z } from 'zod';
-import { AssessmentPhase, Outcome } from './vocabulary';
+import { InstrumentKey, ItemKey, keyOf } from './instruments';
+import { allowing, sentence } from './shared/messages';
+import { readableText } from './shared/text';
+import { AssessmentPhase, Outcome, vocabulary } from './vocabulary';
 
-const Share = z.number().min(0).max(1);
-const GoalBase = {
-  id: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'Målets id får bara innehålla a–z, 0–9, _ och -.'),
-  label: z.string().trim().min(1).max(200),
-};
+/** A share is written 0–1: a percentage (85) is the mistake this message is for. */
+const Share = z
+  .number({ error: allowing('en andel mellan 0 och 1, t.ex. 0,85 för 85 % (i JSON 0.85)') })
+  .min(0)
+  .max(1);
+const GoalBase = { id: keyOf('nojda'), label: readableText({ min: 1, max: 200 }) };
+
+export const goalKinds = vocabulary({
+  outcomeShare: 'Andel avslutade med vissa avslutsorsaker',
+  satisfactionShare: 'Andel nöjda deltagare',
+  positiveProgressShare: 'Andel med positiv förflyttning',
+  participantCount: 'Antal deltagare',
+  genderBalance: 'Jämn könsfördelning',
+  planAtExitShare: 'Andel med plan vid avslut',
+  itemShare: 'Andel med visst svar på en fråga',
+});
 
 /** A measurable target for one year (DESIGN §4). All shares are 0–1. */
-export const Goal = z.discriminatedUnion('kind', [
-  z.strictObject({
-    ...GoalBase,
-    kind: z.literal('outcomeShare'),
-    outcomes: z.array(Outcome).min(1),
-    target: Share,
-  }),
-  z.strictObject({ ...GoalBase, kind: z.literal('satisfactionShare'), target: Share }),
-  z.strictObject({
-    ...GoalBase,
-    kind: z.literal('positiveProgressShare'),
-    source: z.enum(['selfAssessment', 'ladder']),
-    dimensions: z.array(z.string().min(1).max(64)).min(1).optional(),
-    target: Share,
-  }),
-  z.strictObject({
-    ...GoalBase,
-    kind: z.literal('participantCount'),
-    min: z.number().int().min(0),
-  }),
-  z.strictObject({ ...GoalBase, kind: z.literal('genderBalance'), maxDeviation: Share }),
-  z.strictObject({ ...GoalBase, kind: z.literal('planAtExitShare'), target: Share }),
-  z.strictObject({
-    ...GoalBase,
-    kind: z.literal('itemShare'),
-    instrument: z.string().min(1).max(64),
-    item: z.string().min(1).max(64),
-    atLeast: z.number().int(),
-    phase: AssessmentPhase,
-    target: Share,
-  }),
-]);
+export const Goal = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({
+      ...GoalBase,
+      kind: z.literal('outcomeShare'),
+      outcomes: z
+        .array(Outcome, {
+          error: allowing('en lista med minst en avslutsorsak, t.ex. ["work", "studies"]'),
+        })
+        .min(1),
+      target: Share,
+    }),
+    z.strictObject({ ...GoalBase, kind: z.literal('satisfactionShare'), target: Share }),
+    z.strictObject({
+      ...GoalBase,
+      kind: z.literal('positiveProgressShare'),
+      source: z.enum(['selfAssessment', 'ladder']),
+      dimensions: z
+        .array(ItemKey, {
+          error: allowing('en lista med minst en av formulärets frågor, t.ex. ["wellbeing"]'),
+        })
+        .min(1)
+        .optional(),
+      target: Share,
+    }),
+    z.strictObject({
+      ...GoalBase,
+      kind: z.literal('participantCount'),
+      min: z.number().int().min(0),
+    }),
+    z.strictObject({ ...GoalBase, kind: z.literal('genderBalance'), maxDeviation: Share }),
+    z.strictObject({ ...GoalBase, kind: z.literal('planAtExitShare'), target: Share }),
+    z.strictObject({
+      ...GoalBase,
+      kind: z.literal('itemShare'),
+      instrument: InstrumentKey,
+      item: ItemKey,
+      atLeast: z.number().int(),
+      phase: AssessmentPhase,
+      target: Share,
+    }),
+  ],
+  {
+    error: (issue) =>
+      issue.code === 'invalid_union'
+        ? sentence(
+            { path: issue.path, input: (issue.input as { kind?: unknown }).kind },
+            goalKinds.allowed,
+          )
+        : sentence(issue, 'ett mål: ett objekt med id, label, kind och målets värden'),
+  },
+);
 export type Goal = z.infer<typeof Goal>;
 
 /** A year as written in a path: four digits, nothing Number() would also accept (0x7E9, 2.025e3). */
+const YEAR_ALLOWED = 'ett år mellan 2000 och 2100 skrivet med fyra siffror, t.ex. 2026';
 export const GoalYear = z
-  .string()
-  .regex(/^\d{4}$/, 'Året ska skrivas med fyra siffror.')
+  .string({ error: allowing(YEAR_ALLOWED) })
+  .regex(/^\d{4}$/)
   .transform(Number)
-  .pipe(z.number().int().min(2000).max(2100));
+  .pipe(
+    z
+      .number({ error: allowing(YEAR_ALLOWED) })
+      .int()
+      .min(2000)
+      .max(2100),
+  );
 
-export const Goals = z.array(Goal).max(50);
+export const Goals = z.array(Goal, { error: allowing('en lista med högst 50 mål') }).max(50);

@@ -1,9 +1,14 @@
 import { z } from 'zod';
+import { allowing, listed } from './shared/messages';
 
-/** Every category a participant may be described by, with the Swedish label a person reads. */
-function vocabulary<const K extends string>(labels: Record<K, string>) {
+/**
+ * Every category a participant may be described by, with the Swedish label a person reads. A
+ * refused value is answered with every code and its label.
+ */
+export function vocabulary<const K extends string>(labels: Record<K, string>) {
   const keys = Object.keys(labels) as [K, ...K[]];
-  return { schema: z.enum(keys), labels, keys };
+  const allowed = `en av koderna ${listed(keys.map((k) => `${k} (${labels[k]})`))}`;
+  return { schema: z.enum(keys, { error: allowing(allowed) }), labels, keys, allowed };
 }
 
 export const parties = vocabulary({

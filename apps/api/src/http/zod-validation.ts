@@ -4,7 +4,10 @@ import { applyDecorators } from '@nestjs/common';
 import { z } from 'zod';
 import { validationFailed } from './problem';
 
-/** Parses with a zod schema; failures become one 400 problem listing every issue. */
+/**
+ * Parses with a zod schema; failures become one 400 problem listing every issue, each with the
+ * Swedish sentence the domain's messages give it (naming the field and what it allows).
+ */
 export class ZodPipe<S extends z.ZodType> implements PipeTransform<unknown, z.infer<S>> {
   constructor(
     private readonly schema: S,
@@ -31,6 +34,26 @@ export function problemErrors(
   }));
 }
 
+/**
+ * One named value (a path parameter, a query parameter), parsed under its name so that messages
+ * name it too: "Deltagarens id (pid) ska vara …", path `params.pid`.
+ */
+class NamedZodPipe<S extends z.ZodType> implements PipeTransform<unknown, z.infer<S>> {
+  private readonly pipe: ZodPipe<z.ZodObject<Record<string, S>>>;
+
+  constructor(
+    schema: S,
+    location: string,
+    private readonly name: string,
+  ) {
+    this.pipe = new ZodPipe(z.object({ [name]: schema }), location);
+  }
+
+  transform(value: unknown): z.infer<S> {
+    return this.pipe.transform({ [this.name]: value })[this.name] as z.infer<S>;
+  }
+}
+
 /** OpenAPI description of a schema, derived from the same zod schema that validates it. */
 export function jsonSchema(schema: z.ZodType): Record<string, unknown> {
   return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'openapi-3.0' });
@@ -43,4 +66,4 @@ export const ApiZodBody = (schema: z.ZodType) =>
   applyDecorators(ApiBody({ schema: jsonSchema(schema) as never }));
 
 export const ZodParam = (name: string, schema: z.ZodType) =>
-  Param(name, new ZodPipe(schema, `params.${name}`));
+  Param(name, new NamedZodPipe(schema, 'params', name));

@@ -1,6 +1,20 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { associationDecider, DomainError, interventionDecider, streamNames } from '@stegvis/domain';
+import {
+  associationDecider,
+  comparisonKey,
+  DomainError,
+  holdsItsName,
+  interventionDecider,
+  streamNames,
+  swedishDate,
+  uniqueValueDecider,
+  uniqueValueStream,
+  type RegisterInterventionBody,
+} from '@stegvis/domain';
+import { WrongExpectedRevisionError, type StreamSnapshot } from '@stegvis/event-store';
 import { access } from '../auth/access';
+import type { WriteContext } from '../http/write-context';
+import { Problem } from '../http/problem';
 import { ChangeIntervention, RegisterIntervention } from './commands';
 import { pseudonym } from './pseudonyms';
 import { stateOf, StreamWriter } from './stream-writer';
@@ -16,16 +30,76 @@ export class RegisterInterventionHandler implements ICommandHandler<RegisterInte
       await this.writer.read(streamNames.association(associationId)),
     );
     const interventionId = pseudonym('I', ctx.idempotencyKey);
-    const answer = await this.writer.write(
-      streamNames.intervention(interventionId),
-      ctx,
-      (snapshot, today) =>
-        interventionDecider.decide(
-          { type: 'RegisterIntervention', interventionId, body, association, today },
-          stateOf(interventionDecider, snapshot),
-        ),
-    );
+    const stream = streamNames.intervention(interventionId);
+    const register = (snapshot: StreamSnapshot, today: string) =>
+      interventionDecider.decide(
+        { type: 'RegisterIntervention', interventionId, body, association, today },
+        stateOf(interventionDecider, snapshot),
+      );
+    const existing = await this.writer.read(stream);
+    // A stream that exists already is a retry (replayed below) or a conflict the write reports.
+    if (existing.events.length === 0) {
+      // Checked and decided once before the name is claimed, so a refused registration never
+      // holds a name (the write below checks both again).
+      if (ctx.expectedRevision !== undefined) {
+        throw new WrongExpectedRevisionError(stream, ctx.expectedRevision, existing.revision);
+      }
+      register(existing, swedishDate(ctx.now));
+      await this.claimName(associationId, body, interventionId, ctx);
+    }
+    const answer = await this.writer.write(stream, ctx, register);
     return { interventionId, ...answer };
+  }
+
+  /**
+   * The name's claim is written first, on its own stream, with the revision read: of two
+   * simultaneous registrations of one name only one claim is appended, the other sees it on its
+   * retry and is refused (see the unique-value decider for why a stream per value).
+   */
+  private async claimName(
+    associationId: string,
+    body: RegisterInterventionBody,
+    interventionId: string,
+    ctx: WriteContext,
+  ): Promise<void> {
+    const claimStream = uniqueValueStream(
+      'intervention-name',
+      `${associationId}/${comparisonKey(body.name)}`,
+    );
+    // If-Match and the key concern the intervention's stream; a repeated claim is a no-op anyway.
+    const claimCtx = { ...ctx, idempotencyKey: undefined, expectedRevision: undefined };
+    try {
+      await this.writer.write(claimStream, claimCtx, async (snapshot, today) => {
+        const claim = stateOf(uniqueValueDecider, snapshot);
+        const holder =
+          claim.status === 'claimed' && claim.holderId !== interventionId
+            ? holdsItsName(
+                stateOf(
+                  interventionDecider,
+                  await this.writer.read(streamNames.intervention(claim.holderId)),
+                ),
+                today,
+              )
+            : 'absent';
+        return uniqueValueDecider.decide(
+          {
+            type: 'ClaimUniqueValue',
+            scope: 'intervention-name',
+            holderId: interventionId,
+            currentHolder: holder,
+            today,
+            now: ctx.now,
+          },
+          claim,
+        );
+      });
+    } catch (error) {
+      // A taken name is a conflict with the state of the association, not a broken rule.
+      if (error instanceof DomainError && error.code === 'intervention_name_taken') {
+        throw new Problem(409, error.code, error.message);
+      }
+      throw error;
+    }
   }
 }
 

@@ -5,6 +5,7 @@ import type { Decider } from '../shared/decider';
 import type { IsoDate } from '../shared/dates';
 import type { EraseParticipantBody, RegisterAssociationBody } from '../commands';
 import { ensure } from '../errors';
+import { AppendOnlySet } from '../shared/append-only-map';
 import { ensureUniqueGoalIds } from './goal-rules';
 
 export type AssociationState =
@@ -13,7 +14,8 @@ export type AssociationState =
       readonly status: 'registered';
       readonly associationId: string;
       readonly parties: readonly Party[];
-      readonly erasedParticipants: ReadonlySet<string>;
+      /** Append-only, so folding a long history of erasures stays linear. */
+      readonly erasedParticipants: AppendOnlySet<string>;
     };
 
 export type AssociationCommand =
@@ -95,7 +97,7 @@ export const associationDecider: Decider<AssociationCommand, AssociationEvent, A
           status: 'registered',
           associationId: event.data.associationId,
           parties: event.data.parties,
-          erasedParticipants: new Set(),
+          erasedParticipants: AppendOnlySet.empty(),
         };
       case 'AssociationGoalsSet':
         return state;
@@ -103,7 +105,7 @@ export const associationDecider: Decider<AssociationCommand, AssociationEvent, A
         if (state.status !== 'registered') return state;
         return {
           ...state,
-          erasedParticipants: new Set([...state.erasedParticipants, event.data.participantId]),
+          erasedParticipants: state.erasedParticipants.with(event.data.participantId),
         };
     }
   },

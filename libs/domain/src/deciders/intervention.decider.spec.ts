@@ -1,7 +1,11 @@
 import type { RegisterInterventionBody } from '../commands';
 import type { Goal } from '../goals';
+import { AppendOnlySet } from '../shared/append-only-map';
 import { DEFAULT_LADDER, NAVET_INDICATORS, STEGVIS_5 } from '../instruments';
-import { deciderSpec } from '../testing/decider-spec';
+import type { AssociationEvent } from '../events';
+import { fold, type Recorded } from '../shared/decider';
+import { deciderSpec, eventId } from '../testing/decider-spec';
+import { foldingCostGrowth } from '../testing/linear-folding';
 import {
   ASSOCIATION_ID,
   INTERVENTION_ID,
@@ -16,7 +20,7 @@ const association: AssociationState = {
   status: 'registered',
   associationId: ASSOCIATION_ID,
   parties: ['FK', 'AF', 'MUNICIPALITY'],
-  erasedParticipants: new Set(),
+  erasedParticipants: AppendOnlySet.empty(),
 };
 const body: RegisterInterventionBody = {
   name: 'Resurslotsen',
@@ -86,7 +90,10 @@ describe('intervention decider', () => {
       spec
         .given([])
         .when(register({ instrument: 'okänt' }))
-        .thenFails('instrument_unknown'));
+        .thenFails(
+          'instrument_unknown',
+          'Självskattningsformuläret (instrument) finns inte: ange ett inbyggt formulär (stegvis-5 eller navet-indikatorer) eller ett eget formulär med key, label och items.',
+        ));
 
     it('needs at least two parties for an individual intervention, one for a structural', () => {
       spec
@@ -104,7 +111,10 @@ describe('intervention decider', () => {
       spec
         .given([])
         .when(register({ parties: ['FK', 'REGION'] }))
-        .thenFails('intervention_party_not_member'));
+        .thenFails(
+          'intervention_party_not_member',
+          'REGION är inte medlem i samordningsförbundet: ange bara förbundets medlemmar (FK, AF eller MUNICIPALITY) som parter (parties).',
+        ));
 
     it('refuses an end before the start', () =>
       spec
@@ -173,8 +183,11 @@ describe('intervention decider', () => {
       });
       spec
         .given([interventionRegistered])
-        .when(setGoals([item('navet-indikatorer', 'support_needed')]))
-        .thenFails('goal_item_unknown');
+        .when(setGoals([nojda, item('navet-indikatorer', 'support_needed')]))
+        .thenFails(
+          'goal_item_unknown',
+          'Mål 2 (goals.1) hänvisar till en fråga som inte finns i insatsens formulär stegvis-5: ange formuläret stegvis-5 och en av dess frågor, self_esteem, wellbeing, social_ability, employability eller future_hope.',
+        );
       spec
         .given([interventionRegistered])
         .when(setGoals([item('stegvis-5', 'support_needed')]))
@@ -225,12 +238,21 @@ describe('intervention decider', () => {
       spec
         .given([interventionRegistered, closed])
         .when(close('2026-06-02'))
-        .thenFails('intervention_already_closed');
-      spec.given([interventionRegistered]).when(close('2026-06-16')).thenFails('date_in_future');
+        .thenFails('intervention_already_closed', 'Insatsen är redan avslutad 2026-06-01.');
+      spec
+        .given([interventionRegistered])
+        .when(close('2026-06-16'))
+        .thenFails(
+          'date_in_future',
+          'Datumet då insatsen avslutades (closedOn) ligger i framtiden: ange ett datum till och med i dag, 2026-06-15.',
+        );
       spec
         .given([interventionRegistered])
         .when(close('2025-12-31'))
-        .thenFails('date_before_intervention_start');
+        .thenFails(
+          'date_before_intervention_start',
+          'Datumet då insatsen avslutades (closedOn) ligger före insatsens start 2026-01-01: ange ett datum från och med 2026-01-01.',
+        );
     });
   });
 
@@ -277,7 +299,10 @@ describe('intervention decider', () => {
       spec
         .given([structural, closed])
         .when(attend('2026-03-10'))
-        .thenFails('intervention_not_open');
+        .thenFails(
+          'intervention_not_open',
+          'Datumet (occurredOn) ligger utanför insatsens öppna tid 2026-01-01–2026-03-01: ange ett datum från och med 2026-01-01 till och med 2026-03-01.',
+        );
     });
   });
 });
@@ -336,6 +361,26 @@ describe('association decider', () => {
     aspec
       .given([registered])
       .when({ type: 'SetAssociationGoals', year: 2026, goals: [goal, goal], today: TODAY })
-      .thenFails('goal_ids_not_unique');
+      .thenFails(
+        'goal_ids_not_unique',
+        'Mål 1 och mål 2 har samma id (goals.1.id): ge varje mål ett eget id.',
+      );
   });
+
+  it('folds a long history of erasures in time linear in its length (no set rebuilt per event)', () => {
+    const historyOf = (n: number): Recorded<AssociationEvent>[] => [
+      { ...registered, id: eventId(1) },
+      ...Array.from({ length: n - 1 }, (_, i) => ({
+        ...erased,
+        id: eventId(i + 2),
+        data: { ...erased.data, participantId: `D-${String(i).padStart(10, '0')}` },
+      })),
+    ];
+    // Rebuilding the set per erasure made an erasure at 8,000 cost ~6× one at 1,000.
+    expect(foldingCostGrowth(associationDecider, historyOf, { to: 8_000 })).toBeLessThan(3);
+    const state = fold(associationDecider, historyOf(8_000));
+    expect(state.status === 'registered' && state.erasedParticipants.has('D-0000007998')).toBe(
+      true,
+    );
+  }, 60_000);
 });

@@ -1,6 +1,7 @@
 import type { InterventionEvent } from '../events';
 import type { Goal } from '../goals';
 import {
+  BUILT_IN_INSTRUMENT_KEYS,
   BUILT_IN_INSTRUMENTS,
   DEFAULT_LADDER,
   STEGVIS_5,
@@ -17,6 +18,7 @@ import type {
 } from '../commands';
 import { DomainError, ensure } from '../errors';
 import type { AssociationState } from './association.decider';
+import type { HolderStatus } from './unique-value.decider';
 import { ensureGoalsFitInstrument, ensureUniqueGoalIds } from './goal-rules';
 
 export type RegisteredIntervention = {
@@ -49,7 +51,7 @@ function resolveInstrument(instrument: RegisterInterventionBody['instrument']): 
   if (instrument === undefined) return STEGVIS_5;
   if (typeof instrument !== 'string') return instrument;
   const builtIn = BUILT_IN_INSTRUMENTS[instrument];
-  if (!builtIn) throw new DomainError('instrument_unknown');
+  if (!builtIn) throw new DomainError('instrument_unknown', { builtIn: BUILT_IN_INSTRUMENT_KEYS });
   return builtIn;
 }
 
@@ -64,6 +66,39 @@ export function lastOpenDate(intervention: RegisteredIntervention): IsoDate | un
 export function isOpenOn(intervention: RegisteredIntervention, date: IsoDate): boolean {
   const last = lastOpenDate(intervention);
   return intervention.startsOn <= date && (last === undefined || date <= last);
+}
+
+/** Facts dated `date` (named `field` in the request) must fall within the intervention's open time. */
+export function ensureOpenOn(intervention: RegisteredIntervention, date: IsoDate, field: string) {
+  ensure(isOpenOn(intervention, date), 'intervention_not_open', {
+    field,
+    startsOn: intervention.startsOn,
+    lastOpenDate: lastOpenDate(intervention),
+  });
+}
+
+/**
+ * An insats holds its name among the association's open insatser until it is closed or its
+ * planned end has passed: then another may take the name (see the unique-value decider).
+ */
+export function holdsItsName(intervention: InterventionState, today: IsoDate): HolderStatus {
+  if (intervention.status !== 'registered') return 'absent';
+  const last = lastOpenDate(intervention);
+  return last === undefined || today <= last ? 'holding' : 'released';
+}
+
+/** No fact dated in the future or before the intervention starts. */
+function ensureDateWithinIntervention(
+  intervention: RegisteredIntervention,
+  date: IsoDate,
+  field: string,
+  today: IsoDate,
+): void {
+  ensure(date <= today, 'date_in_future', { field, today });
+  ensure(intervention.startsOn <= date, 'date_before_intervention_start', {
+    field,
+    startsOn: intervention.startsOn,
+  });
 }
 
 export const interventionDecider: Decider<
@@ -82,10 +117,11 @@ export const interventionDecider: Decider<
         body.kind !== 'individual' || body.parties.length >= 2,
         'intervention_too_few_parties',
       );
-      ensure(
-        body.parties.every((p) => association.parties.includes(p)),
-        'intervention_party_not_member',
-      );
+      const outsiders = body.parties.filter((p) => !association.parties.includes(p));
+      ensure(outsiders.length === 0, 'intervention_party_not_member', {
+        outsiders,
+        members: association.parties,
+      });
       ensure(
         body.endsOn === undefined || body.startsOn <= body.endsOn,
         'intervention_ends_before_start',
@@ -127,9 +163,10 @@ export const interventionDecider: Decider<
         ];
       case 'CloseIntervention': {
         const { closedOn } = command.body;
-        ensure(state.closedOn === undefined, 'intervention_already_closed');
-        ensure(closedOn <= command.today, 'date_in_future');
-        ensure(state.startsOn <= closedOn, 'date_before_intervention_start');
+        if (state.closedOn !== undefined) {
+          throw new DomainError('intervention_already_closed', { closedOn: state.closedOn });
+        }
+        ensureDateWithinIntervention(state, closedOn, 'closedOn', command.today);
         return [
           { type: 'InterventionClosed', data: { interventionId, closedOn, occurredOn: closedOn } },
         ];
@@ -137,9 +174,8 @@ export const interventionDecider: Decider<
       case 'RecordAttendance': {
         const { occurredOn, women, men, other } = command.body;
         ensure(state.kind === 'structural', 'intervention_is_individual');
-        ensure(occurredOn <= command.today, 'date_in_future');
-        ensure(state.startsOn <= occurredOn, 'date_before_intervention_start');
-        ensure(isOpenOn(state, occurredOn), 'intervention_not_open');
+        ensureDateWithinIntervention(state, occurredOn, 'occurredOn', command.today);
+        ensureOpenOn(state, occurredOn, 'occurredOn');
         return [
           { type: 'AttendanceRecorded', data: { interventionId, occurredOn, women, men, other } },
         ];

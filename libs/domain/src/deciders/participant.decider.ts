@@ -7,16 +7,20 @@ import type {
   RetractEntryBody,
 } from '../commands';
 import type { ParticipantEvent } from '../events';
-import { ensure } from '../errors';
+import { DomainError, ensure } from '../errors';
+import { AppendOnlyMap, AppendOnlySet } from '../shared/append-only-map';
 import type { Decider } from '../shared/decider';
 import { maxDate, yearOf, type IsoDate } from '../shared/dates';
-import { isOpenOn, type RegisteredIntervention } from './intervention.decider';
+import { ensureOpenOn, type RegisteredIntervention } from './intervention.decider';
 
-type Entry = {
-  readonly type: ParticipantEvent['type'];
-  readonly occurredOn: IsoDate;
-  readonly retracted: boolean;
-};
+type Entry = { readonly type: ParticipantEvent['type']; readonly occurredOn: IsoDate };
+
+/**
+ * The most events one participant's stream takes. A real participant has tens (enrolment, a few
+ * self-assessments and steps, satisfaction, exit, the odd retraction); the cap keeps a runaway
+ * script from growing one stream without bound, since every write reads the whole stream.
+ */
+export const MAX_EVENTS_PER_PARTICIPANT = 2_000;
 
 export type EnrolledParticipant = {
   readonly status: 'active' | 'exited';
@@ -24,8 +28,13 @@ export type EnrolledParticipant = {
   readonly interventionId: string;
   readonly associationId: string;
   readonly enrolledOn: IsoDate;
-  /** Every recorded entry by event id, so retractions can be checked and undone in the state. */
-  readonly entries: Readonly<Record<string, Entry>>;
+  /**
+   * Every recorded event by id, so retractions can be checked and undone in the state. Append-only
+   * (one entry per event in O(1)), so folding a long history stays linear.
+   */
+  readonly entries: AppendOnlyMap<string, Entry>;
+  /** Ids of the retracted entries. */
+  readonly retracted: AppendOnlySet<string>;
   /** The exit in force: the latest one not retracted. */
   readonly exit?: { readonly eventId: string; readonly exitedOn: IsoDate };
 };
@@ -58,13 +67,21 @@ function decideEnrolment(
   state: ParticipantState,
 ): ParticipantEvent[] {
   const { intervention, today, body } = command;
+  const field = 'enrolledOn';
   ensure(state.status === 'new', 'participant_already_enrolled');
   ensure(intervention.kind === 'individual', 'intervention_is_structural');
-  ensure(body.enrolledOn <= today, 'date_in_future');
-  ensure(intervention.startsOn <= body.enrolledOn, 'date_before_intervention_start');
-  ensure(isOpenOn(intervention, body.enrolledOn), 'intervention_not_open');
-  const age = yearOf(body.enrolledOn) - body.birthYear;
-  ensure(age >= MIN_AGE && age <= MAX_AGE, 'participant_age_out_of_range');
+  ensure(body.enrolledOn <= today, 'date_in_future', { field, today });
+  ensure(intervention.startsOn <= body.enrolledOn, 'date_before_intervention_start', {
+    field,
+    startsOn: intervention.startsOn,
+  });
+  ensureOpenOn(intervention, body.enrolledOn, field);
+  const year = yearOf(body.enrolledOn);
+  const age = year - body.birthYear;
+  ensure(age >= MIN_AGE && age <= MAX_AGE, 'participant_age_out_of_range', {
+    earliest: year - MAX_AGE,
+    latest: year - MIN_AGE,
+  });
   return [
     {
       type: 'ParticipantEnrolled',
@@ -92,41 +109,54 @@ export function ensureEnrolled(state: ParticipantState): EnrolledParticipant {
   return state;
 }
 
-/** No fact dated in the future, before enrolment or after exit. */
+/** No fact dated in the future, before enrolment or after exit (`field` names the date). */
 function ensureDateWithinParticipation(
   p: EnrolledParticipant,
   date: IsoDate,
+  field: string,
   today: IsoDate,
 ): void {
-  ensure(date <= today, 'date_in_future');
-  ensure(p.enrolledOn <= date, 'date_before_enrolment');
-  ensure(p.exit === undefined || date <= p.exit.exitedOn, 'date_after_exit');
+  ensure(date <= today, 'date_in_future', { field, today });
+  ensure(p.enrolledOn <= date, 'date_before_enrolment', { field, enrolledOn: p.enrolledOn });
+  if (p.exit !== undefined && date > p.exit.exitedOn) {
+    throw new DomainError('date_after_exit', { field, exitedOn: p.exit.exitedOn });
+  }
+}
+
+/** The date of the latest fact still in force: an exit may not come before it. */
+function latestFactDate(p: EnrolledParticipant): IsoDate | undefined {
+  const dates: IsoDate[] = [];
+  for (const [id, entry] of p.entries.entries()) {
+    if (entry.type !== 'EntryRetracted' && !p.retracted.has(id)) dates.push(entry.occurredOn);
+  }
+  return maxDate(dates);
 }
 
 function decide(command: ParticipantCommand, state: ParticipantState): ParticipantEvent[] {
   if (command.type === 'EnrolParticipant') return decideEnrolment(command, state);
   const p = ensureEnrolled(state);
+  ensure(p.entries.size < MAX_EVENTS_PER_PARTICIPANT, 'participant_fact_limit_reached', {
+    limit: MAX_EVENTS_PER_PARTICIPANT,
+  });
   const { participantId } = p;
   const { intervention, today } = command;
   switch (command.type) {
     case 'RecordSelfAssessment': {
       const { instrument: key, phase, assessedOn, scores } = command.body;
-      ensureDateWithinParticipation(p, assessedOn, today);
+      ensureDateWithinParticipation(p, assessedOn, 'assessedOn', today);
       const instrument = intervention.instrument;
-      ensure(key === instrument.key, 'instrument_not_used');
+      ensure(key === instrument.key, 'instrument_not_used', { instrument: instrument.key });
       const items = new Map(instrument.items.map((i) => [i.key, i]));
       const answered = Object.entries(scores);
       ensure(
         answered.every(([item]) => items.has(item)),
         'instrument_item_unknown',
+        { instrument: instrument.key, items: [...items.keys()] },
       );
-      ensure(
-        answered.every(([item, score]) => {
-          const range = items.get(item);
-          return range !== undefined && range.min <= score && score <= range.max;
-        }),
-        'score_out_of_range',
-      );
+      for (const [item, score] of answered) {
+        const { min, max } = items.get(item) ?? { min: score, max: score };
+        ensure(min <= score && score <= max, 'score_out_of_range', { item, min, max });
+      }
       return [
         {
           type: 'SelfAssessmentRecorded',
@@ -143,10 +173,12 @@ function decide(command: ParticipantCommand, state: ParticipantState): Participa
     }
     case 'RecordProgressionStep': {
       const { level, stepOn } = command.body;
-      ensureDateWithinParticipation(p, stepOn, today);
+      ensureDateWithinParticipation(p, stepOn, 'stepOn', today);
+      const { levels } = intervention.ladder;
       ensure(
-        intervention.ladder.levels.some((l) => l.level === level),
+        levels.some((l) => l.level === level),
         'ladder_level_unknown',
+        { levels: levels.length },
       );
       return [
         {
@@ -157,7 +189,7 @@ function decide(command: ParticipantCommand, state: ParticipantState): Participa
     }
     case 'RecordSatisfaction': {
       const { score, answeredOn } = command.body;
-      ensureDateWithinParticipation(p, answeredOn, today);
+      ensureDateWithinParticipation(p, answeredOn, 'answeredOn', today);
       return [
         {
           type: 'SatisfactionRecorded',
@@ -167,14 +199,14 @@ function decide(command: ParticipantCommand, state: ParticipantState): Participa
     }
     case 'ExitParticipant': {
       const { exitedOn, outcome, incomeSource, planHandedOver } = command.body;
-      ensure(p.exit === undefined, 'participant_already_exited');
-      ensureDateWithinParticipation(p, exitedOn, today);
-      const latest = maxDate(
-        Object.values(p.entries)
-          .filter((e) => !e.retracted && e.type !== 'EntryRetracted')
-          .map((e) => e.occurredOn),
-      );
-      ensure(latest === undefined || latest <= exitedOn, 'exit_before_recorded_entries');
+      if (p.exit !== undefined) {
+        throw new DomainError('participant_already_exited', { exitedOn: p.exit.exitedOn });
+      }
+      ensureDateWithinParticipation(p, exitedOn, 'exitedOn', today);
+      const latest = latestFactDate(p);
+      if (latest !== undefined && latest > exitedOn) {
+        throw new DomainError('exit_before_recorded_entries', { latest });
+      }
       return [
         {
           type: 'ParticipantExited',
@@ -191,13 +223,13 @@ function decide(command: ParticipantCommand, state: ParticipantState): Participa
     }
     case 'RetractEntry': {
       const { eventId, reason } = command.body;
-      const target = p.entries[eventId];
+      const target = p.entries.get(eventId);
       ensure(target !== undefined, 'retraction_target_not_found');
       ensure(
         target.type !== 'ParticipantEnrolled' && target.type !== 'EntryRetracted',
         'retraction_target_not_retractable',
       );
-      ensure(!target.retracted, 'retraction_target_already_retracted');
+      ensure(!p.retracted.has(eventId), 'retraction_target_already_retracted');
       return [
         {
           type: 'EntryRetracted',
@@ -220,14 +252,18 @@ export const participantDecider: Decider<ParticipantCommand, ParticipantEvent, P
         interventionId,
         associationId,
         enrolledOn,
-        entries: { [event.id]: { type: event.type, occurredOn: enrolledOn, retracted: false } },
+        entries: AppendOnlyMap.empty<string, Entry>().with(event.id, {
+          type: event.type,
+          occurredOn: enrolledOn,
+        }),
+        retracted: AppendOnlySet.empty(),
       };
     }
     if (state.status !== 'active' && state.status !== 'exited') return state;
-    const entries = {
-      ...state.entries,
-      [event.id]: { type: event.type, occurredOn: event.data.occurredOn, retracted: false },
-    };
+    const entries = state.entries.with(event.id, {
+      type: event.type,
+      occurredOn: event.data.occurredOn,
+    });
     switch (event.type) {
       case 'ParticipantExited':
         return {
@@ -238,13 +274,12 @@ export const participantDecider: Decider<ParticipantCommand, ParticipantEvent, P
         };
       case 'EntryRetracted': {
         const targetId = event.data.retractedEventId;
-        const target = state.entries[targetId];
-        if (target === undefined) return { ...state, entries };
-        entries[targetId] = { ...target, retracted: true };
-        if (state.exit?.eventId !== targetId) return { ...state, entries };
+        if (!state.entries.has(targetId)) return { ...state, entries };
+        const retracted = state.retracted.with(targetId);
+        if (state.exit?.eventId !== targetId) return { ...state, entries, retracted };
         // Retracting the exit makes the participant active again, ready for a corrected exit.
         const { exit: _retracted, ...rest } = state;
-        return { ...rest, entries, status: 'active' };
+        return { ...rest, entries, retracted, status: 'active' };
       }
       default:
         return { ...state, entries };

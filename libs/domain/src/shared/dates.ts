@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { allowing, DATE_ALLOWED } from './messages';
 
 /** A calendar date, `YYYY-MM-DD`. ISO dates compare correctly as strings. */
-export const IsoDate = z.iso.date();
+export const IsoDate = z.iso.date({ error: allowing(DATE_ALLOWED) });
 export type IsoDate = z.infer<typeof IsoDate>;
 
 const stockholmDate = new Intl.DateTimeFormat('sv-SE', {

@@ -20,7 +20,8 @@ export function deciderSpec<C, E, S>(decider: Decider<C, E, S>) {
             then(expected: E[]) {
               expect(run()).toEqual(expected);
             },
-            thenFails(code: DomainErrorCode) {
+            /** Refused with `code`, and with exactly `message` when given. */
+            thenFails(code: DomainErrorCode, message?: string) {
               let error: unknown;
               try {
                 run();
@@ -29,6 +30,7 @@ export function deciderSpec<C, E, S>(decider: Decider<C, E, S>) {
               }
               expect(error).toBeInstanceOf(DomainError);
               expect((error as DomainError).code).toBe(code);
+              if (message !== undefined) expect((error as DomainError).message).toBe(message);
             },
           };
         },

@@ -81,3 +81,14 @@ export const satisfaction = (answeredOn: string, score = 4): ParticipantEvent =>
   type: 'SatisfactionRecorded',
   data: { participantId: PARTICIPANT_ID, score, answeredOn, occurredOn: answeredOn },
 });
+
+/** A valid enrolment body as a client sends it (before parsing). */
+export const enrolmentBody = {
+  enrolledOn: '2026-02-01',
+  gender: 'man',
+  birthYear: 1988,
+  referringParty: 'AF',
+  incomeSource: 'unemployment_support',
+  educationLevel: 'compulsory',
+  supportDurationBefore: 'over_5y',
+};

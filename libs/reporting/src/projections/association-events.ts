@@ -33,6 +33,9 @@ export class AssociationEvents {
       case 'InterventionClosed':
       case 'AttendanceRecorded':
         return this.interventions.has(String(data['interventionId']));
+      case 'UniqueValueClaimed':
+        // A name's claim (write-side uniqueness) says nothing a report shows.
+        return false;
       default:
         return this.participants.has(String(data['participantId']));
     }
