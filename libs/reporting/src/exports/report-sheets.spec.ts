@@ -144,7 +144,7 @@ describe('reportSheets', () => {
       expect.objectContaining({ woman: '230,4', man: '180,2', other: '150,0', total: '212,5' }),
     );
     expect(texts(rowOf(sheet('satisfaction'), 'Hela förbundet', 'Andel nöjda'))).toEqual(
-      expect.objectContaining({ woman: '0,8333', man: '0,75', other: '1', total: '0,8182' }),
+      expect.objectContaining({ woman: '83,33%', man: '75%', other: '100%', total: '81,82%' }),
     );
     const progression = sheet('progression');
     expect(
@@ -153,10 +153,10 @@ describe('reportSheets', () => {
     // Nobody in Annat was assessed: no share, not 0.
     expect(
       texts(rowOf(progression, 'Resurslotsen', 'Anställningsbarhet', 'Andel positiv förändring')),
-    ).toEqual(expect.objectContaining({ woman: '0,5', other: '', total: '0,4' }));
+    ).toEqual(expect.objectContaining({ woman: '50%', other: '', total: '40%' }));
     expect(texts(rowOf(progression, 'Hela förbundet', 'Stegtrappa', 'Bedömda')).total).toBe('13');
     expect(texts(rowOf(sheet('completeness'), 'Hela förbundet', 'Svar på nöjdhetsfrågan'))).toEqual(
-      expect.objectContaining({ total: '11', share: '0,8462' }),
+      expect.objectContaining({ total: '11', share: '84,62%' }),
     );
   });
 
@@ -166,8 +166,8 @@ describe('reportSheets', () => {
       goalId: 'nojda',
       row: 'Minst 80 % nöjda deltagare',
       kind: 'Andel nöjda deltagare',
-      target: '0,8',
-      value: '0,8182',
+      target: '80%',
+      value: '81,82%',
       numerator: '9',
       denominator: '11',
       status: 'Uppfyllt',
