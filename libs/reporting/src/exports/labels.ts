@@ -140,7 +140,9 @@ export const SHEET_DESCRIPTIONS: Readonly<Record<Exclude<SheetKey, 'about'>, str
     'volymaktiviteter); besök, inte unika personer.',
   completeness: 'Hur fullständiga uppgifterna är: andel av de avslutade för vilka uppgiften finns.',
   goals:
-    'Årets mål med målnivå, utfall, täljare och nämnare. Under 5 i nämnaren går målet inte att bedöma.',
+    'Årets mål med målnivå, utfall, täljare och nämnare. Under 5 i nämnaren går målet inte att ' +
+    'bedöma. Mål om antal deltagare räknar deltagare under perioden; för en strukturinriktad ' +
+    'insats räknar de besöksantalet, och för hela förbundet bara deltagare (besök är inte personer).',
   finsam:
     'Det förbundet rapporterar till Uppföljning Finsam: per insats dess typ och antal ' +
     'deltagare efter kön (individinriktade: deltagare under perioden; strukturinriktade: besöksantal).',

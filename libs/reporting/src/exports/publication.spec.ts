@@ -1,7 +1,7 @@
 import { reportSheets } from './report-sheets';
 import type { ReportSheet } from './sheet.types';
 import { suppressForPublication } from './suppression';
-import { reportFixture } from './testing/report-fixture';
+import { c, PSYKEVECKAN, reportFixture, RESURSLOTSEN } from './testing/report-fixture';
 import { rowOf, sheetByKey, texts } from './testing/sheet-helpers';
 
 const exact = reportSheets(reportFixture());
@@ -128,6 +128,30 @@ describe('publication of the fixture report', () => {
     );
     expect(texts(rowOf(sheet('goals'), 'Resurslotsen', 'Minst 80 % nöjda deltagare'))).toEqual(
       expect.objectContaining({ value: '81,82%', numerator: '9', denominator: '11' }),
+    );
+  });
+
+  it('hides a structural insats’s head-count goal with the head count it equals', () => {
+    // Two structural insatser: Psykeveckan 3 (hidden), Föreläsningar 60; the association 63. 60
+    // is hidden so that 63 − 60 does not give the 3 away, and so is the goal that counted it.
+    const lectures = {
+      ...PSYKEVECKAN,
+      interventionId: 'I-FORE',
+      name: 'Föreläsningar',
+      attendance: c(30, 20, 10),
+      goals: [{ ...PSYKEVECKAN.goals[0]!, value: 60, numerator: 60 }],
+    };
+    const small = { ...PSYKEVECKAN, attendance: c(2, 1, 0), goals: [] };
+    const report = reportFixture({
+      attendance: c(32, 21, 10),
+      interventions: [RESURSLOTSEN, small, lectures],
+    });
+    const out = suppressForPublication(reportSheets(report));
+    expect(texts(rowOf(sheetByKey(out, 'attendance'), 'Föreläsningar', 'Besökare')).total).toBe(
+      '..',
+    );
+    expect(texts(rowOf(sheetByKey(out, 'goals'), 'Föreläsningar', 'Minst 50 besökare'))).toEqual(
+      expect.objectContaining({ value: '..', numerator: '..', target: '50' }),
     );
   });
 

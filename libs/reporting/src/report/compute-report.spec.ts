@@ -369,6 +369,65 @@ describe('a report for one intervention or another period', () => {
   });
 });
 
+describe('participantCount by kind of insats', () => {
+  function structuralYear() {
+    const log = new EventLog();
+    log.associationGoals(2026, [
+      { id: 'antal', label: 'Minst 2 deltagare', kind: 'participantCount', min: 2 },
+    ]);
+    const structural = log.intervention({ name: 'Psykeveckan', kind: 'structural' });
+    structural.goals(2026, [
+      { id: 'besok', label: 'Minst 40 närvarande', kind: 'participantCount', min: 40 },
+      { id: 'manga', label: 'Minst 50 närvarande', kind: 'participantCount', min: 50 },
+    ]);
+    structural.attendance('2025-12-01', 5, 5, 0); // the year before: not counted
+    structural.attendance('2026-03-10', 30, 12, 1);
+    structural.attendance('2027-01-15', 9, 9, 9); // the year after: not counted
+    const individual = log.intervention({ name: 'Resurslotsen' });
+    individual.goals(2026, [
+      { id: 'antal', label: 'Minst 2 deltagare', kind: 'participantCount', min: 2 },
+    ]);
+    individual.enrol({ on: '2026-02-01', gender: 'woman' });
+    individual.enrol({ on: '2026-03-01', gender: 'man' });
+    return { log, structural };
+  }
+
+  it('counts the head counts recorded in the period on a structural insats', () => {
+    const { log, structural } = structuralYear();
+    const report = log.report(2026);
+    const psykeveckan = intervention(report, 'Psykeveckan');
+    expect(psykeveckan.attendance.total).toBe(43);
+    expect(psykeveckan.goals).toEqual([
+      {
+        id: 'besok',
+        label: 'Minst 40 närvarande',
+        kind: 'participantCount',
+        target: 40,
+        value: 43,
+        numerator: 43,
+        denominator: null,
+        status: 'met',
+      },
+      expect.objectContaining({ id: 'manga', value: 43, status: 'not_met' }),
+    ]);
+    // The same in the insats's own report.
+    const own = log.report(2026, { interventionId: structural.interventionId });
+    expect(own.goals.map((g) => [g.id, g.value, g.status])).toEqual([
+      ['besok', 43, 'met'],
+      ['manga', 43, 'not_met'],
+    ]);
+  });
+
+  it('counts participants on an individual insats and for the association, never head counts', () => {
+    const report = structuralYear().log.report(2026);
+    // Head counts are visits, not people: 2 participants, not 2 + 43.
+    expect(report.goals).toEqual([expect.objectContaining({ id: 'antal', value: 2 })]);
+    expect(intervention(report, 'Resurslotsen').goals).toEqual([
+      expect.objectContaining({ id: 'antal', value: 2, status: 'met' }),
+    ]);
+  });
+});
+
 describe('edge cases', () => {
   it('nobody in the period: every goal has insufficient data and nothing is divided by zero', () => {
     const log = new EventLog();

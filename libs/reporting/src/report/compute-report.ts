@@ -45,6 +45,7 @@ function interventionReport(
     participants: participants.filter((p) => p.interventionId === intervention.interventionId),
     interventions: [intervention],
     goals: intervention.goals[String(year)] ?? [],
+    kind: intervention.kind,
   });
   const { interventionId, name, kind, startsOn, endsOn, closedOn } = intervention;
   return { interventionId, name, kind, startsOn, endsOn, closedOn, ...tables };

@@ -8,12 +8,13 @@ import {
   type Gender,
   type Goal,
   type IncomeSource,
+  type InterventionKind,
   type Outcome,
 } from '@stegvis/domain';
 import type { InterventionSummary } from '../projections/interventions.projection';
 import type { ParticipantSummary } from '../projections/participants.projection';
 import { countByKey, countGenders, emptyCounts } from './counts';
-import { evaluateGoal, type GoalPopulation } from './goal-evaluation';
+import { evaluateGoal, participantCountBasis, type GoalPopulation } from './goal-evaluation';
 import { ageAt, ladderChange, latestSatisfaction, selfAssessmentChange } from './participant-facts';
 import {
   activeAtEnd,
@@ -41,6 +42,8 @@ export type TablesInput = {
   /** The interventions in scope: their instruments and head counts. */
   readonly interventions: readonly InterventionSummary[];
   readonly goals: readonly Goal[];
+  /** The intervention's kind for an intervention's tables; undefined for an association's. */
+  readonly kind?: InterventionKind;
 };
 
 type Exited = ParticipantSummary & { readonly exit: NonNullable<ParticipantSummary['exit']> };
@@ -106,6 +109,7 @@ export function reportTables({
   participants,
   interventions,
   goals,
+  kind,
 }: TablesInput): ReportTables {
   const instruments = new Map(interventions.map((i) => [i.interventionId, i.instrument]));
   const instrumentOf = (p: ParticipantSummary) => instruments.get(p.interventionId)?.key;
@@ -143,7 +147,15 @@ export function reportTables({
     ]),
   ) as ReportTables['incomeSourceChange'];
 
-  const population: GoalPopulation = { period, total, exited, instrumentOf };
+  const attendance = sumAttendance(interventions, period);
+  const population: GoalPopulation = {
+    period,
+    participantCount:
+      participantCountBasis(kind) === 'attendance' ? attendance.total : total.length,
+    total,
+    exited,
+    instrumentOf,
+  };
 
   return {
     participants: {
@@ -188,7 +200,7 @@ export function reportTables({
     incomeSourceChange,
     educationLevel: countByKey(total, educationLevels.keys, (p) => p.educationLevel),
     supportDurationBefore: countByKey(total, supportDurations.keys, (p) => p.supportDurationBefore),
-    attendance: sumAttendance(interventions, period),
+    attendance,
     completeness: {
       exited: exited.length,
       startAndExitAssessment: completeness(assessed.length, exited.length),
