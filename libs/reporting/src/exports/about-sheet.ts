@@ -21,6 +21,14 @@ export function aboutSheet(
   // A number, so that Excel can filter and compare on it.
   add(ABOUT_TEXTS.year, figure('year', report.year));
   add(ABOUT_TEXTS.period, `${report.period.from} – ${report.period.to}`);
+  if (report.countedThrough !== report.period.to) {
+    add(
+      ABOUT_TEXTS.counted,
+      report.countedThrough === null
+        ? ABOUT_TEXTS.countedNotBegun
+        : ABOUT_TEXTS.countedRunning(report.countedThrough),
+    );
+  }
   add(
     ABOUT_TEXTS.checkpoint,
     report.checkpoint === null

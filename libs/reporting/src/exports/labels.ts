@@ -213,6 +213,12 @@ export const ABOUT_TEXTS = {
   intervention: 'Insats',
   year: 'Rapportår',
   period: 'Period',
+  counted: 'Räknat',
+  countedRunning: (through: string) =>
+    `Perioden pågår: uppgifterna gäller t.o.m. ${through}, och aktiva vid periodens slut är de ` +
+    'som var aktiva den dagen.',
+  countedNotBegun:
+    'Perioden har inte börjat: inget är räknat ännu, och inget mål kan bedömas förrän den har börjat.',
   checkpoint: 'Kontrollpunkt',
   checkpointValue: (position: string) => `Händelser t.o.m. position ${position} i händelseloggen`,
   noCheckpoint: 'Inga händelser har registrerats ännu',

@@ -87,6 +87,22 @@ describe('reportSheets', () => {
     expect(rows['Kontrollpunkt']).toBe('Inga händelser har registrerats ännu');
   });
 
+  it('says on "Om rapporten" how far a running period is counted, and that one not begun is not', () => {
+    const about = (countedThrough: string | null) =>
+      Object.fromEntries(
+        sheetByKey(reportSheets(reportFixture({ countedThrough })), 'about').rows.map((r) => [
+          cellText(r.row),
+          cellText(r.text),
+        ]),
+      );
+    expect(about('2024-12-31')['Räknat']).toBeUndefined();
+    expect(about('2024-06-30')['Räknat']).toBe(
+      'Perioden pågår: uppgifterna gäller t.o.m. 2024-06-30, och aktiva vid periodens slut är de ' +
+        'som var aktiva den dagen.',
+    );
+    expect(about(null)['Räknat']).toMatch(/^Perioden har inte börjat: inget är räknat ännu/);
+  });
+
   it('puts the association first, then each intervention that has participants', () => {
     const insatser = (key: string) => [...new Set(sheet(key).rows.map((r) => cellText(r.insats)))];
     expect(insatser('participants')).toEqual(['Hela förbundet', 'Resurslotsen']);

@@ -428,6 +428,66 @@ describe('participantCount by kind of insats', () => {
   });
 });
 
+describe('what the report can know on the day it is made', () => {
+  function running() {
+    const log = new EventLog();
+    const i = log.intervention({ name: 'Resurslotsen', startsOn: '2026-01-01' });
+    const goals = [
+      { id: 'antal', label: 'Minst 1 deltagare', kind: 'participantCount' as const, min: 1 },
+      { id: 'nojda', label: 'Nöjda', kind: 'satisfactionShare' as const, target: 0.8 },
+    ];
+    i.goals(2026, goals).goals(2027, goals);
+    i.enrol({ on: '2026-02-01', gender: 'woman' });
+    i.enrol({ on: '2026-03-01', gender: 'man' }).exit('2026-05-01', 'work');
+    return log;
+  }
+
+  it('counts a year that has not begun as nothing, and judges none of its goals', () => {
+    const report = running().report(2027, { today: '2026-12-01' });
+    expect(report.period).toEqual({ from: '2027-01-01', to: '2027-12-31' });
+    expect(report.countedThrough).toBeNull();
+    // The woman enrolled in 2026 is active today, but nobody knows yet whether she will be on
+    // 1 January 2027: she is not counted as active at its start, at its end or in it.
+    expect(report.participants).toEqual({
+      activeAtStart: zero,
+      enrolled: zero,
+      exited: zero,
+      activeAtEnd: zero,
+      total: zero,
+    });
+    const [insats] = report.interventions;
+    expect(insats?.participants.total).toEqual(zero);
+    expect(insats?.goals.map((g) => [g.id, g.status])).toEqual([
+      ['antal', 'insufficient_data'],
+      ['nojda', 'insufficient_data'],
+    ]);
+  });
+
+  it('counts the current year through today: active at its end means active today', () => {
+    const report = running().report(2026, { today: '2026-12-01' });
+    expect(report.period).toEqual({ from: '2026-01-01', to: '2026-12-31' });
+    expect(report.countedThrough).toBe('2026-12-01');
+    expect(report.participants.activeAtEnd).toEqual(c(1, 0));
+    expect(report.participants.total).toEqual(c(1, 1));
+    expect(goal(report.interventions[0]!.goals, 'antal')).toMatchObject({ status: 'met' });
+  });
+
+  it('counts a past year through its last day, and the next one once it has begun', () => {
+    const log = running();
+    expect(log.report(2026, { today: '2027-01-01' }).countedThrough).toBe('2026-12-31');
+    const next = log.report(2027, { today: '2027-01-01' });
+    expect(next.countedThrough).toBe('2027-01-01');
+    expect(next.participants.activeAtStart).toEqual(c(1, 0));
+  });
+
+  it('takes the day of an as-of report as its today, in Swedish time', () => {
+    const log = running();
+    // 23:30 UTC on 31 December is already 1 January in Sweden.
+    const report = log.report(2027, { asOf: '2026-12-31T23:30:00.000Z', today: undefined });
+    expect(report.countedThrough).toBe('2027-01-01');
+  });
+});
+
 describe('edge cases', () => {
   it('nobody in the period: every goal has insufficient data and nothing is divided by zero', () => {
     const log = new EventLog();

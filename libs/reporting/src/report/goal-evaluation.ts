@@ -29,6 +29,8 @@ export function participantCountBasis(
 
 export type GoalPopulation = {
   readonly period: Period;
+  /** False for a period that has not begun: there is nothing to judge a goal on yet. */
+  readonly begun: boolean;
   /** What a participantCount goal counts here (see `participantCountBasis`). */
   readonly participantCount: number;
   /** Participants active at some time during the period. */
@@ -119,7 +121,8 @@ export function evaluateGoal(goal: Goal, pop: GoalPopulation): GoalResult {
   const base = { id: goal.id, label: goal.label, kind: goal.kind };
   if (goal.kind === 'participantCount') {
     const n = pop.participantCount;
-    const status: GoalStatus = n >= goal.min ? 'met' : 'not_met';
+    let status: GoalStatus = n >= goal.min ? 'met' : 'not_met';
+    if (!pop.begun) status = 'insufficient_data';
     return { ...base, target: goal.min, value: n, numerator: n, denominator: null, status };
   }
   if (goal.kind === 'genderBalance') {

@@ -44,6 +44,11 @@ export type TablesInput = {
   readonly goals: readonly Goal[];
   /** The intervention's kind for an intervention's tables; undefined for an association's. */
   readonly kind?: InterventionKind;
+  /**
+   * False for a period that has not begun: nobody is counted (not even as active at its start,
+   * which is not known yet) and no goal is judged.
+   */
+  readonly begun: boolean;
 };
 
 type Exited = ParticipantSummary & { readonly exit: NonNullable<ParticipantSummary['exit']> };
@@ -106,11 +111,13 @@ function sumAttendance(
 /** Every table of DESIGN §4 for one set of participants (an association or an intervention). */
 export function reportTables({
   period,
-  participants,
+  participants: everyone,
   interventions,
   goals,
   kind,
+  begun,
 }: TablesInput): ReportTables {
+  const participants = begun ? everyone : [];
   const instruments = new Map(interventions.map((i) => [i.interventionId, i.instrument]));
   const instrumentOf = (p: ParticipantSummary) => instruments.get(p.interventionId)?.key;
 
@@ -147,9 +154,10 @@ export function reportTables({
     ]),
   ) as ReportTables['incomeSourceChange'];
 
-  const attendance = sumAttendance(interventions, period);
+  const attendance = begun ? sumAttendance(interventions, period) : emptyCounts();
   const population: GoalPopulation = {
     period,
+    begun,
     participantCount:
       participantCountBasis(kind) === 'attendance' ? attendance.total : total.length,
     total,
