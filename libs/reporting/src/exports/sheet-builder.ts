@@ -53,7 +53,7 @@ export function scopesOf(report: Report): Scope[] {
 /**
  * The levels a participant table shows: the report's own, then the interventions that have
  * participants. A structural intervention has none by definition; rows of structural zeros
- * would say nothing and, shown as "<5" in a publication, would force hiding the neighbouring
+ * would say nothing and, hidden as "<5" in a publication, would force hiding the neighbouring
  * intervention's counts (the association's row is their sum).
  */
 export function withParticipants(scopes: readonly Scope[]): Scope[] {
