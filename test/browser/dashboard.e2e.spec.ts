@@ -535,11 +535,23 @@ describe('a year without a structural insats, stale links and years not yet over
   });
 });
 
+/** The förbundschef's 2025 report in a window `width` wide. */
+async function reportAt(width: number, height: number): Promise<Session> {
+  const session = await open({ width, height });
+  await signIn(session.page, t.chief);
+  await reportLoaded(session.page, new Date().getFullYear());
+  await chooseYear(session.page, YEAR);
+  return session;
+}
+
+/** The whole page and the goals, to look at (/tmp/dashboard-<width>*.png). */
+async function screenshots(page: Page, width: number): Promise<void> {
+  await page.screenshot({ path: `/tmp/dashboard-${width}.png`, fullPage: true });
+  await page.locator('#goals').screenshot({ path: `/tmp/dashboard-${width}-goals.png` });
+}
+
 it('shows each goal as a card with its status in view on a phone (390 px)', async () => {
-  const { page, errors } = await open({ width: 390, height: 844 });
-  await signIn(page, t.chief);
-  await reportLoaded(page, new Date().getFullYear());
-  await chooseYear(page, YEAR);
+  const { page, errors } = await reportAt(390, 844);
   const cards = page.locator('#goals .goal-card');
   expect(await cards.count()).toBe(GOALS.length);
   for (const goal of GOALS) {
@@ -562,19 +574,14 @@ it('shows each goal as a card with its status in view on a phone (390 px)', asyn
   );
   expect(overflow).toBe(0);
   expect(await page.locator('#goals-table').isVisible()).toBe(false);
-  await page.screenshot({ path: '/tmp/dashboard-390.png', fullPage: true });
-  await page.locator('#goals').screenshot({ path: '/tmp/dashboard-390-goals.png' });
+  await screenshots(page, 390);
   expect(errors).toEqual([]);
 });
 
 it('shows the goals as a table on a wide screen (1366 px)', async () => {
-  const { page, errors } = await open({ width: 1366, height: 900 });
-  await signIn(page, t.chief);
-  await reportLoaded(page, new Date().getFullYear());
-  await chooseYear(page, YEAR);
+  const { page, errors } = await reportAt(1366, 900);
   expect(await page.locator('#goals-table').isVisible()).toBe(true);
   expect(await page.locator('#goals .goal-card').first().isVisible()).toBe(false);
-  await page.screenshot({ path: '/tmp/dashboard-1366.png', fullPage: true });
-  await page.locator('#goals').screenshot({ path: '/tmp/dashboard-1366-goals.png' });
+  await screenshots(page, 1366);
   expect(errors).toEqual([]);
 });
