@@ -121,9 +121,13 @@ afterEach(async () => {
 });
 
 /** A fresh browser session on the dashboard, recording every console error and page error. */
-async function open(): Promise<Session> {
+async function open({
+  width = 1280,
+  height = 900,
+  hash = '',
+}: { width?: number; height?: number; hash?: string } = {}): Promise<Session> {
   const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
+    viewport: { width, height },
     locale: 'sv-SE',
     acceptDownloads: true,
   });
@@ -133,7 +137,7 @@ async function open(): Promise<Session> {
     if (message.type() === 'error') errors.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  await page.goto(baseUrl);
+  await page.goto(`${baseUrl}/${hash}`);
   const session = { context, page, errors };
   sessions.push(session);
   return session;
@@ -417,4 +421,167 @@ it('says so in Swedish when the server cannot be reached', async () => {
   await page.getByRole('alert').filter({ hasText: 'Kunde inte nå Stegvis' }).waitFor();
   await context.setOffline(false);
   expect(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e))).toEqual([]);
+});
+
+/** The Swedish long date the dashboard shows for an ISO date ("1 december 2026"). */
+const swedishLongDate = (iso: string) =>
+  new Intl.DateTimeFormat('sv-SE', { dateStyle: 'long', timeZone: 'UTC' })
+    .format(new Date(`${iso}T00:00:00Z`))
+    .replace(/[\u00a0\u202f]/g, ' ');
+
+describe('a year without a structural insats, stale links and years not yet over', () => {
+  let south: Tenant;
+  const SOUTH_YEAR = 2026;
+
+  beforeAll(async () => {
+    // Söder's structural insats closed in January 2025, so 2026 has only Resurslotsen.
+    south = await createTenant(api, 1);
+    await api.http
+      .post(`/v1/interventions/${south.structuralId}/close`)
+      .set(bearer(south.chief))
+      .send({ closedOn: '2025-01-31' })
+      .expect(201);
+    const enrolled = await api.http
+      .post(`/v1/interventions/${south.interventionId}/participants`)
+      .set(bearer(south.staff))
+      .send({ ...enrolment, enrolledOn: '2026-02-02' })
+      .expect(201);
+    await api.http
+      .get(
+        `/v1/associations/${south.associationId}/reports/${SOUTH_YEAR}?minPosition=${enrolled.body.position as string}`,
+      )
+      .set(bearer(south.chief))
+      .expect(200);
+  });
+
+  it('prints nothing stray under "Insatserna" when no insats is structural', async () => {
+    const { page, errors } = await open({ hash: `#ar=${SOUTH_YEAR}` });
+    await signIn(page, south.chief);
+    await reportLoaded(page, SOUTH_YEAR);
+    expect(
+      await rowCells(page, `#interventions-table tr[data-intervention="${south.interventionId}"]`),
+    ).toEqual(['Resurslotsen', 'Individinriktad', '1', '0', '0', '1', '0', '–', '–']);
+    expect(await text(page, '#interventions')).not.toContain('undefined');
+    expect(await page.locator('#interventions .hint').count()).toBe(0);
+    expect(await page.locator('body').innerText()).not.toContain('undefined');
+    expect(errors).toEqual([]);
+  });
+
+  it.each([
+    ['an insats that does not exist', () => 'I-0000000000'],
+    ['an insats that did not run that year', () => south.structuralId],
+  ])(
+    'a link to %s shows the whole association with a note, and "Uppdatera" works',
+    async (_, insats) => {
+      const { page, errors } = await open({ hash: `#ar=${SOUTH_YEAR}&insats=${insats()}` });
+      await signIn(page, south.chief);
+      await reportLoaded(page, SOUTH_YEAR);
+      expect(await text(page, '#note')).toBe(
+        `Insatsen i länken finns inte bland förbundets insatser ${SOUTH_YEAR}. Här visas hela förbundet.`,
+      );
+      expect(await text(page, '#report-title')).toBe(
+        `Samordningsförbundet Söder: uppföljning ${SOUTH_YEAR}`,
+      );
+      expect(await page.getByLabel('Insats', { exact: true }).inputValue()).toBe('');
+      expect(new URL(page.url()).hash).toBe(`#ar=${SOUTH_YEAR}`);
+
+      await page.getByRole('button', { name: 'Uppdatera' }).click();
+      await page.locator('#note').waitFor({ state: 'hidden' });
+      await reportLoaded(page, SOUTH_YEAR);
+      expect(await page.locator('#alert').isHidden()).toBe(true);
+      expect(await figure(page, 'total')).toBe('1');
+      expect(errors.filter((e) => !/status of 404/.test(e))).toEqual([]);
+    },
+  );
+
+  it('says a year that has not begun has not begun, instead of showing anyone as active', async () => {
+    const next = new Date().getFullYear() + 1;
+    const { page, errors } = await open({ hash: `#ar=${next}` });
+    await signIn(page, t.chief);
+    await reportLoaded(page, next);
+    expect(await text(page, '#empty')).toBe(
+      `År ${next} har inte börjat ännu. Uppföljningen visas när året har börjat.`,
+    );
+    expect(await page.locator('#report').isHidden()).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it('shows who is active today, not at the end of a year that is still running', async () => {
+    const current = new Date().getFullYear();
+    const report = await api.http
+      .get(`/v1/associations/${t.associationId}/reports/${current}`)
+      .set(bearer(t.chief))
+      .expect(200);
+    const { countedThrough, period } = report.body as {
+      countedThrough: string;
+      period: { to: string };
+    };
+    const { page, errors } = await open({ hash: `#ar=${current}` });
+    await signIn(page, t.chief);
+    await reportLoaded(page, current);
+    // The two 2025 participants who have not exited (a woman and a man) are active today.
+    expect(await figure(page, 'activeAtEnd')).toBe('2');
+    expect(await text(page, '[data-figure="activeAtEnd"] dt')).toBe(
+      countedThrough === period.to
+        ? 'Aktiva vid årets slut'
+        : `Aktiva den ${swedishLongDate(countedThrough)}`,
+    );
+    if (countedThrough !== period.to) {
+      expect(await text(page, '#report-meta')).toContain(
+        `året pågår, uppgifter t.o.m. ${swedishLongDate(countedThrough)}`,
+      );
+    }
+    expect(errors).toEqual([]);
+  });
+});
+
+/** The förbundschef's 2025 report in a window `width` wide. */
+async function reportAt(width: number, height: number): Promise<Session> {
+  const session = await open({ width, height });
+  await signIn(session.page, t.chief);
+  await reportLoaded(session.page, new Date().getFullYear());
+  await chooseYear(session.page, YEAR);
+  return session;
+}
+
+/** The whole page and the goals, to look at (/tmp/dashboard-<width>*.png). */
+async function screenshots(page: Page, width: number): Promise<void> {
+  await page.screenshot({ path: `/tmp/dashboard-${width}.png`, fullPage: true });
+  await page.locator('#goals').screenshot({ path: `/tmp/dashboard-${width}-goals.png` });
+}
+
+it('shows each goal as a card with its status in view on a phone (390 px)', async () => {
+  const { page, errors } = await reportAt(390, 844);
+  const cards = page.locator('#goals .goal-card');
+  expect(await cards.count()).toBe(GOALS.length);
+  for (const goal of GOALS) {
+    const card = page.locator(`#goals .goal-card[data-goal="${goal.id}"]`);
+    const status = card.locator('.goal__status');
+    expect(await status.isVisible()).toBe(true);
+    const box = await status.boundingBox();
+    expect([goal.id, box !== null && box.x >= 0 && box.x + box.width <= 390]).toEqual([
+      goal.id,
+      true,
+    ]);
+  }
+  const card = await page.locator('#goals .goal-card[data-goal="nojda"]').innerText();
+  expect(card.replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ')).toBe(
+    'Nöjda deltagare ✓ Uppfyllt Andel nöjda deltagare · Resurslotsen Utfall 83,3 % Mål minst 80 % Underlag 5 av 6',
+  );
+  // The page itself never scrolls sideways; the table is for wide screens only.
+  const overflow: number = await page.evaluate(
+    'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+  );
+  expect(overflow).toBe(0);
+  expect(await page.locator('#goals-table').isVisible()).toBe(false);
+  await screenshots(page, 390);
+  expect(errors).toEqual([]);
+});
+
+it('shows the goals as a table on a wide screen (1366 px)', async () => {
+  const { page, errors } = await reportAt(1366, 900);
+  expect(await page.locator('#goals-table').isVisible()).toBe(true);
+  expect(await page.locator('#goals .goal-card').first().isVisible()).toBe(false);
+  await screenshots(page, 1366);
+  expect(errors).toEqual([]);
 });

@@ -1,6 +1,6 @@
 import type { Report } from '../report/report.types';
 import { ABOUT_TEXTS, SHEET_NAMES, TEXTS } from './labels';
-import { text, type ReportRow, type ReportSheet } from './sheet.types';
+import { figure, text, type Cell, type ReportRow, type ReportSheet } from './sheet.types';
 
 /**
  * The "Om rapporten" sheet: whose report, which period, how fresh, how the tables count, and
@@ -12,13 +12,23 @@ export function aboutSheet(
   options: { populations?: boolean } = {},
 ): ReportSheet {
   const rows: ReportRow[] = [];
-  const add = (key: string, value: string) => rows.push({ row: text(key), text: text(value) });
+  const add = (key: string, value: string | Cell) =>
+    rows.push({ row: text(key), text: typeof value === 'string' ? text(value) : value });
   add(ABOUT_TEXTS.association, report.associationName);
   if (report.interventionId !== undefined) {
     add(ABOUT_TEXTS.intervention, report.interventionName ?? report.interventionId);
   }
-  add(ABOUT_TEXTS.year, String(report.year));
+  // A number, so that Excel can filter and compare on it.
+  add(ABOUT_TEXTS.year, figure('year', report.year));
   add(ABOUT_TEXTS.period, `${report.period.from} – ${report.period.to}`);
+  if (report.countedThrough !== report.period.to) {
+    add(
+      ABOUT_TEXTS.counted,
+      report.countedThrough === null
+        ? ABOUT_TEXTS.countedNotBegun
+        : ABOUT_TEXTS.countedRunning(report.countedThrough),
+    );
+  }
   add(
     ABOUT_TEXTS.checkpoint,
     report.checkpoint === null

@@ -1,4 +1,5 @@
 import { outcomes, type Outcome } from '@stegvis/domain';
+import { participantCountBasis } from '../report/goal-evaluation';
 import type { GoalResult, ReportTables } from '../report/report.types';
 import { progressionGroups } from './assessment-sheets';
 import { GOAL_KIND_LABELS, GOAL_STATUS_LABELS, TEXTS } from './labels';
@@ -108,7 +109,12 @@ function goalLines(
   });
   switch (goal.kind) {
     case 'participantCount':
-      return [equal(numeratorId, 'participants.total')];
+      return [
+        equal(
+          numeratorId,
+          participantCountBasis(scope.kind) === 'attendance' ? 'attendance' : 'participants.total',
+        ),
+      ];
     case 'genderBalance':
       return [equal(denominatorId, 'participants.total')];
     case 'planAtExitShare':

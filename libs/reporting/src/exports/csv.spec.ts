@@ -43,7 +43,10 @@ describe('renderCsv', () => {
       'Män',
       'Annat',
       'Totalt',
-      'Andel',
+      'Kvinnor, andel',
+      'Män, andel',
+      'Annat, andel',
+      'Totalt, andel',
       'Mål-id',
       'Typ',
       'Målnivå',
@@ -68,14 +71,14 @@ describe('renderCsv', () => {
       '212,5',
     ]);
     const share = find('Nöjdhet', 'Resurslotsen', 'Andel nöjda');
-    expect(share[column('Män')]).toBe('0,75');
+    expect(share[column('Män, andel')]).toBe('75%');
     const change = find('Försörjning före–efter', 'Hela förbundet', 'Sjukpenning', 'Lön');
     expect(change[column('Totalt')]).toBe('2');
     const outcome = find('Avslutsorsaker', 'Hela förbundet', 'Aktualiserad hos Arbetsförmedlingen');
     expect(outcome[column('Totalt')]).toBe('2');
     const goal = find('Måluppfyllelse', 'Resurslotsen', 'Egen försörjning efter avslut');
     expect(goal[column('Mål-id')]).toBe('egen-forsorjning');
-    expect(goal[column('Målnivå')]).toBe('0,4');
+    expect(goal[column('Målnivå')]).toBe('40%');
     expect(goal[column('Status')]).toBe('Uppfyllt');
     expect(find('Om rapporten', '', 'Samordningsförbund')[column('Text')]).toBe(
       'Samordningsförbundet Exempel',
@@ -83,12 +86,47 @@ describe('renderCsv', () => {
     expect(body).not.toMatch(/\d\.\d/);
   });
 
-  it('writes "<5" for suppressed counts in a publication', () => {
+  it('keeps counts and shares in columns of their own, shares as percentages Excel reads', () => {
+    const counts = ['Kvinnor', 'Män', 'Annat', 'Totalt'].map(column);
+    const shares = ['Kvinnor, andel', 'Män, andel', 'Annat, andel', 'Totalt, andel'].map(column);
+    const unquoted = records.slice(1).filter((r) => !r.join(';').includes('"'));
+    for (const r of unquoted) {
+      // Whole numbers, or days with one decimal in their own table.
+      const countPattern = r[0] === 'Tid i insatsen' ? /^(\d+,\d)?$/ : /^(\d+)?$/;
+      expect([r[0], counts.map((i) => r[i]).filter((v) => !countPattern.test(v!))]).toEqual([
+        r[0],
+        [],
+      ]);
+      // "83,33%": decimal comma, the sign right after the number (no space Excel could trip on).
+      expect([
+        r[0],
+        shares.map((i) => r[i]).filter((v) => !/^(\d+(,\d{1,2})?%)?$/.test(v!)),
+      ]).toEqual([r[0], []]);
+    }
+    const share = find('Nöjdhet', 'Hela förbundet', 'Andel nöjda');
+    expect(counts.map((i) => share[i])).toEqual(['', '', '', '']);
+    expect(shares.map((i) => share[i])).toEqual(['83,33%', '75%', '100%', '81,82%']);
+    const answered = find('Nöjdhet', 'Hela förbundet', 'Svarat');
+    expect(counts.map((i) => answered[i])).toEqual(['6', '4', '1', '11']);
+    expect(shares.map((i) => answered[i])).toEqual(['', '', '', '']);
+    expect(
+      find('Datakvalitet', 'Hela förbundet', 'Svar på nöjdhetsfrågan')[column('Totalt, andel')],
+    ).toBe('84,62%');
+    expect(find('Om rapporten', '', 'Rapportår')[column('Text')]).toBe('2024');
+  });
+
+  it('writes "<5" for small counts and ".." for the numbers hidden with them in a publication', () => {
     const published = renderCsv(suppressForPublication(reportSheets(reportFixture()))).toString();
-    const row = published
-      .split('\r\n')
-      .find((l) => l.startsWith('Deltagare;Hela förbundet;Totalt under perioden;'));
-    expect(row).toBe('Deltagare;Hela förbundet;Totalt under perioden;;14;<5;<5;25;;;;;;;;;');
+    const lines = published.split('\r\n');
+    const row = lines.find((l) => l.startsWith('Deltagare;Hela förbundet;Totalt under perioden;'));
+    expect(row).toBe('Deltagare;Hela förbundet;Totalt under perioden;;14;..;<5;25;;;;;;;;;;;;');
+    const share = lines.find((l) => l.startsWith('Nöjdhet;Hela förbundet;Andel nöjda;'));
+    expect(share).toBe('Nöjdhet;Hela förbundet;Andel nöjda;;;;;;83,33%;..;..;81,82%;;;;;;;;');
+    // The file says what both marks mean.
+    expect(lines).toContain('Om rapporten;;<5;;;;;;;;;;;;;;;;;Antalet är mindre än 5 (0–4).');
+    expect(lines.some((l) => l.startsWith('Om rapporten;;..;') && l.includes('5 eller fler'))).toBe(
+      true,
+    );
   });
 
   it('contains no participant ids', () => {

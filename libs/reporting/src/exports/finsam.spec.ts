@@ -36,7 +36,7 @@ describe('finsamSheet', () => {
     ]);
   });
 
-  it('is suppressed like any sheet', () => {
+  it('is suppressed like any sheet: "<5" for small counts, ".." for those hidden with them', () => {
     const report = reportFixture({
       interventions: [
         { ...RESURSLOTSEN, participants: { ...RESURSLOTSEN.participants, total: c(12, 7, 0) } },
@@ -45,7 +45,8 @@ describe('finsamSheet', () => {
     });
     const [sheet] = suppressForPublication([finsamSheet(report)]);
     expect(sheet!.rows.map(texts)).toEqual([
-      expect.objectContaining({ woman: '12', man: '<5', other: '<5', total: '19' }),
+      // 7 men are hidden so that 19 − 12 − 7 does not give the 0 away: "..", not "<5".
+      expect.objectContaining({ woman: '12', man: '..', other: '<5', total: '19' }),
       expect.objectContaining({ woman: '30', man: '20', other: '10', total: '60' }),
     ]);
   });

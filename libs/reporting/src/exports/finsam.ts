@@ -1,4 +1,5 @@
 import { interventionKinds } from '@stegvis/domain';
+import { participantCountBasis } from '../report/goal-evaluation';
 import type { Report } from '../report/report.types';
 import { cellId, COUNT_COLUMNS, GENDERS, interventionScope, OWN_SCOPE } from './ids';
 import { GENDER_COLUMN_LABELS, SHEET_DESCRIPTIONS, SHEET_NAMES, TEXTS } from './labels';
@@ -38,9 +39,9 @@ export function finsamSheet(
           tables: i,
         }));
   for (const i of entries) {
-    const individual = i.kind === 'individual';
-    const counts = individual ? i.tables.participants.total : i.tables.attendance;
-    const path = individual ? 'participants.total' : 'attendance';
+    const byAttendance = participantCountBasis(i.kind) === 'attendance';
+    const counts = byAttendance ? i.tables.attendance : i.tables.participants.total;
+    const path = byAttendance ? 'attendance' : 'participants.total';
     const id = (c: string) => cellId(i.scope, path, c);
     rows.push({
       insats: text(i.name),

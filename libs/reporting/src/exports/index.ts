@@ -11,9 +11,10 @@ export {
   type ReportSheet,
   type SumLine,
   type SuppressedCell,
+  type SuppressionMark,
   type TextCell,
 } from './sheet.types';
-export { SHEET_NAMES, SUPPRESSED_TEXT, WHOLE_ASSOCIATION, type SheetKey } from './labels';
+export { SHEET_NAMES, SUPPRESSION_MARKS, WHOLE_ASSOCIATION, type SheetKey } from './labels';
 export { reportSheets, aboutSheet } from './report-sheets';
 export { finsamSheet } from './finsam';
 export { suppressForPublication, cellsToSuppress, PUBLICATION_THRESHOLD } from './suppression';

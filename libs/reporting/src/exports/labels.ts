@@ -1,6 +1,6 @@
 import type { Gender, Goal } from '@stegvis/domain';
 import type { AgeGroup, EmploymentStatus, GoalStatus } from '../report/report.types';
-import type { ColumnKey } from './sheet.types';
+import type { ColumnKey, SuppressionMark } from './sheet.types';
 
 /**
  * Swedish texts of the exports that @stegvis/domain has no label for. Category labels that the
@@ -62,7 +62,11 @@ export const CSV_COLUMN_LABELS = {
   man: GENDER_COLUMN_LABELS.man,
   other: GENDER_COLUMN_LABELS.other,
   total: 'Totalt',
-  share: 'Andel',
+  // Gender first, so that "Andel kvinnor" is not read as the share of women.
+  shareWoman: 'Kvinnor, andel',
+  shareMan: 'Män, andel',
+  shareOther: 'Annat, andel',
+  share: 'Totalt, andel',
   goalId: 'Mål-id',
   kind: 'Typ',
   target: 'Målnivå',
@@ -76,8 +80,11 @@ export const CSV_COLUMN_LABELS = {
 /** The CSV's first column: which table a row belongs to. */
 export const CSV_TABLE_LABEL = 'Tabell';
 
-/** What a suppressed number reads in a publication. */
-export const SUPPRESSED_TEXT = '<5';
+/** What a withheld number reads in a publication (DESIGN §4). */
+export const SUPPRESSION_MARKS = {
+  small: '<5',
+  masked: '..',
+} as const satisfies Record<SuppressionMark, string>;
 
 /** The report's own level in the Insats column of an association report. */
 export const WHOLE_ASSOCIATION = 'Hela förbundet';
@@ -133,7 +140,9 @@ export const SHEET_DESCRIPTIONS: Readonly<Record<Exclude<SheetKey, 'about'>, str
     'volymaktiviteter); besök, inte unika personer.',
   completeness: 'Hur fullständiga uppgifterna är: andel av de avslutade för vilka uppgiften finns.',
   goals:
-    'Årets mål med målnivå, utfall, täljare och nämnare. Under 5 i nämnaren går målet inte att bedöma.',
+    'Årets mål med målnivå, utfall, täljare och nämnare. Under 5 i nämnaren går målet inte att ' +
+    'bedöma. Mål om antal deltagare räknar deltagare under perioden; för en strukturinriktad ' +
+    'insats räknar de besöksantalet, och för hela förbundet bara deltagare (besök är inte personer).',
   finsam:
     'Det förbundet rapporterar till Uppföljning Finsam: per insats dess typ och antal ' +
     'deltagare efter kön (individinriktade: deltagare under perioden; strukturinriktade: besöksantal).',
@@ -204,6 +213,12 @@ export const ABOUT_TEXTS = {
   intervention: 'Insats',
   year: 'Rapportår',
   period: 'Period',
+  counted: 'Räknat',
+  countedRunning: (through: string) =>
+    `Perioden pågår: uppgifterna gäller t.o.m. ${through}, och aktiva vid periodens slut är de ` +
+    'som var aktiva den dagen.',
+  countedNotBegun:
+    'Perioden har inte börjat: inget är räknat ännu, och inget mål kan bedömas förrän den har börjat.',
   checkpoint: 'Kontrollpunkt',
   checkpointValue: (position: string) => `Händelser t.o.m. position ${position} i händelseloggen`,
   noCheckpoint: 'Inga händelser har registrerats ännu',
@@ -226,7 +241,14 @@ export const ABOUT_TEXTS = {
   table: (name: string) => `Tabell: ${name}`,
   publication: 'Publicering',
   publicationValue:
-    'Antal under 5 (0–4) visas som <5. För att de inte ska kunna räknas fram ur summor visas ' +
-    'även vissa andra antal som <5, liksom medelvärden, medianer och andelar som bygger på färre ' +
-    'än 5 personer eller på ett dolt antal.',
+    'Rapporten är gjord för publicering: uppgifter som skulle kunna peka ut enskilda personer ' +
+    'visas inte. Där står i stället <5 eller .. (se nedan).',
+  /** The two marks, each explained on a row of its own. */
+  marks: {
+    small: 'Antalet är mindre än 5 (0–4).',
+    masked:
+      'Uppgiften visas inte: ett antal på 5 eller fler som döljs för att ett mindre antal inte ' +
+      'ska kunna räknas fram ur summor, eller ett medelvärde, en median eller en andel som bygger ' +
+      'på färre än 5 personer eller på ett dolt antal.',
+  } satisfies Record<SuppressionMark, string>,
 } as const;

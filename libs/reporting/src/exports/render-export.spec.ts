@@ -2,6 +2,24 @@ import { Workbook } from 'exceljs';
 import { renderExport } from './render-export';
 import { reportFixture } from './testing/report-fixture';
 
+/** The "Om rapporten" rows of an exported file: key → text. */
+async function aboutRows(body: Buffer, format: 'csv' | 'xlsx' | 'finsam') {
+  if (format === 'csv') {
+    const lines = body
+      .toString('utf8')
+      .split('\r\n')
+      .filter((l) => l.startsWith('Om rapporten;'));
+    return new Map(lines.map((l) => l.split(';')).map((f) => [f[2]!, f[f.length - 1]!]));
+  }
+  const workbook = new Workbook();
+  await workbook.xlsx.load(body as unknown as ArrayBuffer);
+  const rows = new Map<string, string>();
+  workbook.getWorksheet('Om rapporten')!.eachRow((row) => {
+    rows.set(row.getCell(1).text, row.getCell(2).text);
+  });
+  return rows;
+}
+
 async function sheetNames(body: Buffer): Promise<string[]> {
   const workbook = new Workbook();
   await workbook.xlsx.load(body as unknown as ArrayBuffer);
@@ -19,12 +37,24 @@ describe('renderExport', () => {
     expect(body).toContain('Deltagare;Hela förbundet;Totalt under perioden;;14;9;2;25;');
   });
 
-  it('renders a CSV for publication with "<5"', async () => {
+  it('renders a CSV for publication with "<5" and ".."', async () => {
     const out = await renderExport(report, { format: 'csv', publication: true });
     const body = out.body.toString('utf8');
-    expect(body).toContain('Deltagare;Hela förbundet;Totalt under perioden;;14;<5;<5;25;');
+    expect(body).toContain('Deltagare;Hela förbundet;Totalt under perioden;;14;..;<5;25;');
     expect(body).toContain('Publicering');
   });
+
+  it.each(['csv', 'xlsx', 'finsam'] as const)(
+    'says in a %s file for publication what "<5" and ".." mean',
+    async (format) => {
+      const out = await renderExport(report, { format, publication: true });
+      const about = await aboutRows(out.body, format);
+      expect(about.get('<5')).toBe('Antalet är mindre än 5 (0–4).');
+      expect(about.get('..')).toMatch(/^Uppgiften visas inte: ett antal på 5 eller fler/);
+      const exact = await renderExport(report, { format, publication: false });
+      expect((await aboutRows(exact.body, format)).has('<5')).toBe(false);
+    },
+  );
 
   it('renders XLSX', async () => {
     const out = await renderExport(report, { format: 'xlsx', publication: false });
@@ -48,7 +78,7 @@ describe('renderExport', () => {
       'Resurslotsen',
       'Individinriktad',
       14,
-      '<5',
+      '..',
       '<5',
       25,
     ]);
@@ -57,7 +87,7 @@ describe('renderExport', () => {
       'Psykeveckan',
       'Strukturinriktad',
       40,
-      '<5',
+      '..',
       '<5',
       68,
     ]);

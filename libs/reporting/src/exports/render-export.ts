@@ -10,7 +10,7 @@ export type ExportFormat = 'csv' | 'xlsx' | 'finsam';
 
 export type ExportOptions = {
   readonly format: ExportFormat;
-  /** Counts below 5, and what would give them away, shown as "<5" (DESIGN §4). */
+  /** Counts below 5 shown as "<5", and what would give them away as ".." (DESIGN §4). */
   readonly publication: boolean;
 };
 

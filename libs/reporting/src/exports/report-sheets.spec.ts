@@ -87,6 +87,22 @@ describe('reportSheets', () => {
     expect(rows['Kontrollpunkt']).toBe('Inga händelser har registrerats ännu');
   });
 
+  it('says on "Om rapporten" how far a running period is counted, and that one not begun is not', () => {
+    const about = (countedThrough: string | null) =>
+      Object.fromEntries(
+        sheetByKey(reportSheets(reportFixture({ countedThrough })), 'about').rows.map((r) => [
+          cellText(r.row),
+          cellText(r.text),
+        ]),
+      );
+    expect(about('2024-12-31')['Räknat']).toBeUndefined();
+    expect(about('2024-06-30')['Räknat']).toBe(
+      'Perioden pågår: uppgifterna gäller t.o.m. 2024-06-30, och aktiva vid periodens slut är de ' +
+        'som var aktiva den dagen.',
+    );
+    expect(about(null)['Räknat']).toMatch(/^Perioden har inte börjat: inget är räknat ännu/);
+  });
+
   it('puts the association first, then each intervention that has participants', () => {
     const insatser = (key: string) => [...new Set(sheet(key).rows.map((r) => cellText(r.insats)))];
     expect(insatser('participants')).toEqual(['Hela förbundet', 'Resurslotsen']);
@@ -144,7 +160,7 @@ describe('reportSheets', () => {
       expect.objectContaining({ woman: '230,4', man: '180,2', other: '150,0', total: '212,5' }),
     );
     expect(texts(rowOf(sheet('satisfaction'), 'Hela förbundet', 'Andel nöjda'))).toEqual(
-      expect.objectContaining({ woman: '0,8333', man: '0,75', other: '1', total: '0,8182' }),
+      expect.objectContaining({ woman: '83,33%', man: '75%', other: '100%', total: '81,82%' }),
     );
     const progression = sheet('progression');
     expect(
@@ -153,10 +169,10 @@ describe('reportSheets', () => {
     // Nobody in Annat was assessed: no share, not 0.
     expect(
       texts(rowOf(progression, 'Resurslotsen', 'Anställningsbarhet', 'Andel positiv förändring')),
-    ).toEqual(expect.objectContaining({ woman: '0,5', other: '', total: '0,4' }));
+    ).toEqual(expect.objectContaining({ woman: '50%', other: '', total: '40%' }));
     expect(texts(rowOf(progression, 'Hela förbundet', 'Stegtrappa', 'Bedömda')).total).toBe('13');
     expect(texts(rowOf(sheet('completeness'), 'Hela förbundet', 'Svar på nöjdhetsfrågan'))).toEqual(
-      expect.objectContaining({ total: '11', share: '0,8462' }),
+      expect.objectContaining({ total: '11', share: '84,62%' }),
     );
   });
 
@@ -166,8 +182,8 @@ describe('reportSheets', () => {
       goalId: 'nojda',
       row: 'Minst 80 % nöjda deltagare',
       kind: 'Andel nöjda deltagare',
-      target: '0,8',
-      value: '0,8182',
+      target: '80%',
+      value: '81,82%',
       numerator: '9',
       denominator: '11',
       status: 'Uppfyllt',

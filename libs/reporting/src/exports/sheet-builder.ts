@@ -30,7 +30,7 @@ export type Scope = {
   readonly key: string;
   readonly name: string;
   readonly tables: ReportTables;
-  /** Undefined for the report's own level. */
+  /** The intervention's kind; undefined for an association's own level. */
   readonly kind?: InterventionKind;
 };
 
@@ -40,7 +40,7 @@ export function scopesOf(report: Report): Scope[] {
       ? WHOLE_ASSOCIATION
       : (report.interventionName ?? report.interventionId);
   return [
-    { key: OWN_SCOPE, name: own, tables: report },
+    { key: OWN_SCOPE, name: own, tables: report, kind: report.interventionKind },
     ...report.interventions.map((i) => ({
       key: interventionScope(i.interventionId),
       name: i.name,
@@ -53,19 +53,19 @@ export function scopesOf(report: Report): Scope[] {
 /**
  * The levels a participant table shows: the report's own, then the interventions that have
  * participants. A structural intervention has none by definition; rows of structural zeros
- * would say nothing and, shown as "<5" in a publication, would force hiding the neighbouring
+ * would say nothing and, hidden as "<5" in a publication, would force hiding the neighbouring
  * intervention's counts (the association's row is their sum).
  */
 export function withParticipants(scopes: readonly Scope[]): Scope[] {
   return scopes.filter(
-    (s) => s.kind === undefined || s.kind === 'individual' || s.tables.participants.total.total > 0,
+    (s) => s.key === OWN_SCOPE || s.kind === 'individual' || s.tables.participants.total.total > 0,
   );
 }
 
 /** The levels the head-count table shows: likewise, interventions that record head counts. */
 export function withAttendance(scopes: readonly Scope[]): Scope[] {
   return scopes.filter(
-    (s) => s.kind === undefined || s.kind === 'structural' || s.tables.attendance.total > 0,
+    (s) => s.key === OWN_SCOPE || s.kind === 'structural' || s.tables.attendance.total > 0,
   );
 }
 

@@ -4,7 +4,12 @@
  * numbers count people, which sums relate them).
  */
 
-/** Every column any sheet may have; the CSV's long table is their union in this order. */
+/**
+ * Every column any sheet may have; the CSV's long table is their union in this order. The CSV
+ * also moves a share that a worksheet shows in a count column (e.g. "Andel nöjda" under
+ * Kvinnor) to the share column of that gender (`shareWoman` … `share`), so that each CSV column
+ * holds one kind of number.
+ */
 export const COLUMN_KEYS = [
   'insats',
   'row',
@@ -13,6 +18,9 @@ export const COLUMN_KEYS = [
   'man',
   'other',
   'total',
+  'shareWoman',
+  'shareMan',
+  'shareOther',
   'share',
   'goalId',
   'kind',
@@ -25,8 +33,11 @@ export const COLUMN_KEYS = [
 ] as const;
 export type ColumnKey = (typeof COLUMN_KEYS)[number];
 
-/** `count`: whole number; `days`: one decimal; `share`: 0–1, shown as a percentage. */
-export type NumberFormat = 'count' | 'days' | 'share';
+/**
+ * `count`: whole number; `days`: one decimal; `share`: 0–1, shown as a percentage; `year`: a
+ * calendar year, whole and never grouped ("2025").
+ */
+export type NumberFormat = 'count' | 'days' | 'share' | 'year';
 
 export type TextCell = { readonly kind: 'text'; readonly text: string };
 
@@ -48,8 +59,21 @@ export type FigureCell = {
   readonly dependsOn?: readonly string[];
 };
 
-/** A number withheld in a publication; shown as "<5". */
-export type SuppressedCell = { readonly kind: 'suppressed' };
+/**
+ * Why a publication withholds a number, and so what it shows instead. `small`: a count of 0–4,
+ * shown as "<5". `masked`: shown as ".." (Statistics Sweden's mark): a count of 5 or more hidden
+ * so that a small one cannot be computed (secondary suppression), or a mean, median or share
+ * computed from fewer than 5 people or from a hidden count. "<5" is never shown for a number
+ * that is not a count below 5.
+ */
+export type SuppressionMark = 'small' | 'masked';
+
+/** A number withheld in a publication. `format` is that of the number it stands for. */
+export type SuppressedCell = {
+  readonly kind: 'suppressed';
+  readonly mark: SuppressionMark;
+  readonly format: NumberFormat;
+};
 
 export type Cell = TextCell | CountCell | FigureCell | SuppressedCell;
 

@@ -91,6 +91,35 @@ describe('cellsToSuppress', () => {
     expect(hidden({ a: 2, b: 6, t1: 8, c: 7, t2: 13 }, [line2, line1])).toEqual(['a', 'b', 'c']);
   });
 
+  it('hides one more cell when the marks would pin the hidden ones down', () => {
+    // w 0 | m 5 | o 6 | t 11. Hiding w and m (the smallest other member) is not enough: m reads
+    // ".." (5 or more) and w "<5" (0–4), and m + w = 11 − 6 = 5 leaves only m 5, w 0. So o goes
+    // too: m + o + w = 11 with m, o ≥ 5 leaves w anything from 0 to 1 and m from 5 to 6.
+    expect(
+      hidden({ 'A.w': 0, 'A.m': 5, 'A.o': 6, 'A.t': 11 }, [rowLine('A', ['w', 'm', 'o'])]),
+    ).toEqual(['A.m', 'A.o', 'A.w']);
+    // w 7 | m 0 | o 0 | t 7: two hidden zeros that add up to 7 − 7 = 0 are both 0.
+    expect(
+      hidden({ 'A.w': 7, 'A.m': 0, 'A.o': 0, 'A.t': 7 }, [rowLine('A', ['w', 'm', 'o'])]),
+    ).toEqual(['A.m', 'A.o', 'A.w']);
+    // w 4 | m 4 | o 10 | t 18: two "<5" that add up to 8 are both 4.
+    expect(
+      hidden({ 'A.w': 4, 'A.m': 4, 'A.o': 10, 'A.t': 18 }, [rowLine('A', ['w', 'm', 'o'])]),
+    ).toEqual(['A.m', 'A.o', 'A.w']);
+    // w 2 | m 6 | o 9 | t 17: m + w = 8 leaves w 0–3: hiding the smallest other member suffices.
+    expect(
+      hidden({ 'A.w': 2, 'A.m': 6, 'A.o': 9, 'A.t': 17 }, [rowLine('A', ['w', 'm', 'o'])]),
+    ).toEqual(['A.m', 'A.w']);
+  });
+
+  it('hides the total when every member is hidden and the marks still pin them', () => {
+    // w 0 | m 5 | o 5 | t 10: with all members hidden, 10 = w + m + o and m, o ≥ 5 still say
+    // m = o = 5, w = 0; only hiding the total leaves them open.
+    expect(
+      hidden({ 'A.w': 0, 'A.m': 5, 'A.o': 5, 'A.t': 10 }, [rowLine('A', ['w', 'm', 'o'])]),
+    ).toEqual(['A.m', 'A.o', 'A.t', 'A.w']);
+  });
+
   it('hides nothing when no count is below 5', () => {
     expect(
       hidden({ 'A.w': 5, 'A.m': 6, 'A.o': 7, 'A.t': 18 }, [rowLine('A', ['w', 'm', 'o'])]),
@@ -160,7 +189,7 @@ describe('suppressForPublication', () => {
     expect(suppressForPublication([input])).toEqual([input]);
   });
 
-  it('shows hidden counts as "<5" and keeps the rest', () => {
+  it('shows hidden counts below 5 as "<5", the others hidden with them as "..", and keeps the rest', () => {
     const [out] = suppressForPublication([
       sheet(
         [
@@ -175,11 +204,12 @@ describe('suppressForPublication', () => {
       ),
     ]);
     expect(out!.rows.map((r) => [r.row, r.woman, r.man, r.total].map(cellText))).toEqual([
-      ['Svarat', '<5', '<5', '13'],
+      // 9 is hidden only so that 13 − 9 does not give the 4 away: "<5" would be false.
+      ['Svarat', '<5', '..', '13'],
     ]);
   });
 
-  it('hides means and shares from fewer than 5 people or from a hidden count', () => {
+  it('hides means and shares from fewer than 5 people or from a hidden count as ".."', () => {
     const [out] = suppressForPublication([
       sheet(
         [
@@ -213,9 +243,10 @@ describe('suppressForPublication', () => {
     ]);
     expect(out!.rows.map((r) => [r.woman, r.man, r.total].map(cellText))).toEqual([
       ['6', '9', '15'],
-      ['<5', '<5', '11'],
-      ['<5', '<5', ''],
-      ['<5', '98,0', '<5'],
+      ['<5', '..', '11'],
+      // A share or mean is no count: even from 3 people it is "..", never "<5".
+      ['..', '..', ''],
+      ['..', '98,0', '..'],
     ]);
   });
 
@@ -228,7 +259,7 @@ describe('suppressForPublication', () => {
     ).toThrow(/two values/);
   });
 
-  it('adds a note on publication to "Om rapporten"', () => {
+  it('adds to "Om rapporten" a note on publication and what "<5" and ".." mean', () => {
     const about: ReportSheet = {
       key: 'about',
       name: 'Om rapporten',
@@ -240,9 +271,11 @@ describe('suppressForPublication', () => {
       lines: [],
     };
     const [out] = suppressForPublication([about]);
-    expect(out!.rows).toHaveLength(2);
-    expect(cellText(out!.rows[1]!.row)).toBe('Publicering');
-    expect(cellText(out!.rows[1]!.text)).toContain('<5');
+    expect(out!.rows.slice(1).map((r) => [cellText(r.row), cellText(r.text)])).toEqual([
+      ['Publicering', expect.stringContaining('<5 eller ..')],
+      ['<5', 'Antalet är mindre än 5 (0–4).'],
+      ['..', expect.stringMatching(/^Uppgiften visas inte: ett antal på 5 eller fler som döljs/)],
+    ]);
     expect(about.rows).toHaveLength(1);
   });
 });

@@ -1,30 +1,40 @@
-import { ABOUT_TEXTS } from './labels';
-import { text, type Cell, type ReportRow, type ReportSheet, type SumLine } from './sheet.types';
+import { ABOUT_TEXTS, SUPPRESSION_MARKS } from './labels';
+import {
+  text,
+  type Cell,
+  type NumberFormat,
+  type ReportRow,
+  type ReportSheet,
+  type SumLine,
+  type SuppressionMark,
+} from './sheet.types';
 
 /** Counts below this are not published (DESIGN §4: shown as "<5"). */
 export const PUBLICATION_THRESHOLD = 5;
 
-const SUPPRESSED: Cell = { kind: 'suppressed' };
-
 /**
  * Which counts to hide so that none below the threshold is shown or can be computed.
  *
- * Primary suppression hides every count below the threshold. Secondary suppression then
- * looks at the lines (linear relations "members add up to total"): a line with exactly one
- * hidden cell gives that cell away, so one more of its cells is hidden — the smallest visible
- * member (the smallest visible cell costs the reader least), or the total when no member is
- * visible or the line prefers its total. Hiding a cell can leave another line with exactly one
- * hidden cell, so lines are revisited until nothing changes (a fixpoint; a worklist revisits
- * only the lines that contain a newly hidden cell). Ties go to the first cell in line order, so
- * the result is deterministic.
+ * Primary suppression hides every count below the threshold; it is shown as "<5", so a reader
+ * knows it lies in 0–4. Every other hidden count is shown as "..", so a reader knows it is 5 or
+ * more. Secondary suppression then looks at the lines (linear relations "members add up to
+ * total"): a line gives a hidden cell away when it is the line's only hidden cell, or when the
+ * hidden cells' sum (which the line's visible cells fix) leaves them no room, i.e. every hidden
+ * cell must sit at the end of the range its mark allows (see `givesAwayAHiddenCell`: a hidden 0
+ * beside a hidden 5 that add up to 5). Such a line gets one more hidden cell — the smallest
+ * visible member (the smallest visible cell costs the reader least), or the total when no member
+ * is visible or the line prefers its total. Hiding a cell can make another line give one away,
+ * so lines are revisited until nothing changes (a fixpoint; a worklist revisits only the lines
+ * that contain a newly hidden cell). Ties go to the first cell in line order, so the result is
+ * deterministic.
  *
  * Lines that name an unknown id (a table not in this export) or whose arithmetic does not
  * hold in the data (members do not add up to the total) state no relation a reader could use
  * and are ignored.
  *
- * Known limit (as in any "no line with a single hidden cell" rule): a reader combining
- * several lines may still narrow a hidden cell down to an interval; exact values need a full
- * audit (e.g. linear programming), which this does not do.
+ * Known limit (as in any rule that looks at one line at a time): a reader combining several
+ * lines may still narrow a hidden cell down to an interval; exact values need a full audit
+ * (e.g. linear programming), which this does not do.
  */
 export function cellsToSuppress(
   values: ReadonlyMap<string, number>,
@@ -36,8 +46,8 @@ export function cellsToSuppress(
 
   const valueOf = (id: string) => values.get(id) ?? 0;
   const relevant: SumLine[] = [];
-  /** Each relevant line's distinct cells, members and total. */
-  const cellsOf: string[][] = [];
+  /** Each relevant line's cells with their coefficients: +1 per member, −1 for the total. */
+  const termsOf: Map<string, number>[] = [];
   for (const line of lines) {
     if (line.members.length === 0 || !values.has(line.total)) continue;
     let sum = 0;
@@ -48,13 +58,17 @@ export function cellsToSuppress(
       else sum += value;
     }
     if (!known || sum !== values.get(line.total)) continue;
+    const terms = new Map<string, number>();
+    for (const id of line.members) terms.set(id, (terms.get(id) ?? 0) + 1);
+    terms.set(line.total, (terms.get(line.total) ?? 0) - 1);
+    for (const [id, coefficient] of terms) if (coefficient === 0) terms.delete(id);
     relevant.push(line);
-    cellsOf.push([...new Set([...line.members, line.total])]);
+    termsOf.push(terms);
   }
 
   const linesOfCell = new Map<string, number[]>();
-  cellsOf.forEach((cells, index) => {
-    for (const id of cells) {
+  termsOf.forEach((terms, index) => {
+    for (const id of terms.keys()) {
       const list = linesOfCell.get(id);
       if (list) list.push(index);
       else linesOfCell.set(id, [index]);
@@ -66,9 +80,7 @@ export function cellsToSuppress(
   for (let head = 0; head < queue.length; head++) {
     const index = queue[head]!;
     queued[index] = 0;
-    let hiddenCells = 0;
-    for (const id of cellsOf[index]!) if (hidden.has(id)) hiddenCells++;
-    if (hiddenCells !== 1) continue;
+    if (!givesAwayAHiddenCell(termsOf[index]!, hidden, valueOf, threshold)) continue;
 
     const next = nextToHide(relevant[index]!, hidden, valueOf);
     if (next === undefined) continue;
@@ -81,6 +93,39 @@ export function cellsToSuppress(
     }
   }
   return hidden;
+}
+
+/**
+ * Whether a reader can compute a hidden cell of the line from its visible cells and what the
+ * marks say: "<5" is 0 to threshold − 1, ".." is threshold or more. The hidden cells' signed sum
+ * (members +, total −) is fixed by the visible ones; it gives a cell away when there is a single
+ * hidden cell, or when that sum is the smallest or largest the marks allow: then every hidden
+ * cell sits at an end of its range (all the "<5" are 0 and all the ".." are 5, say). Anywhere in
+ * between, every hidden cell can take more than one value (each range is at least as wide as
+ * the threshold − 1), so none is given away by this line alone.
+ */
+function givesAwayAHiddenCell(
+  terms: ReadonlyMap<string, number>,
+  hidden: ReadonlySet<string>,
+  valueOf: (id: string) => number,
+  threshold: number,
+): boolean {
+  let count = 0;
+  let sum = 0;
+  let lowest = 0;
+  let highest = 0;
+  for (const [id, coefficient] of terms) {
+    if (!hidden.has(id)) continue;
+    count++;
+    const value = valueOf(id);
+    sum += coefficient * value;
+    const [low, high] =
+      markOf(value, threshold) === 'small' ? [0, threshold - 1] : [threshold, Infinity];
+    lowest += coefficient > 0 ? coefficient * low : coefficient * high;
+    highest += coefficient > 0 ? coefficient * high : coefficient * low;
+  }
+  if (count === 0) return false;
+  return count === 1 || sum === lowest || sum === highest;
 }
 
 function nextToHide(
@@ -98,11 +143,21 @@ function nextToHide(
   return smallest ?? (totalVisible ? line.total : undefined);
 }
 
+/** What a hidden count shows: "<5" only for a count that is below the threshold. */
+function markOf(value: number, threshold: number): SuppressionMark {
+  return value < threshold ? 'small' : 'masked';
+}
+
+function withheld(mark: SuppressionMark, format: NumberFormat): Cell {
+  return { kind: 'suppressed', mark, format };
+}
+
 /**
- * The sheets as they may be published: counts below 5 and the counts that would give them
- * away read "<5" (see `cellsToSuppress`), as do means, medians and shares computed from fewer
- * than 5 people or from a hidden count. Lines may cross sheets, so pass every sheet that is
- * published together; the "Om rapporten" sheet gets a note on what was done.
+ * The sheets as they may be published: counts below 5 read "<5"; the counts that would give
+ * them away (see `cellsToSuppress`) read "..", as do means, medians and shares computed from
+ * fewer than 5 people or from a hidden count, which are no counts and so never "<5". Lines may
+ * cross sheets, so pass every sheet that is published together; the "Om rapporten" sheet gets
+ * rows that say what was done and what both marks mean.
  */
 export function suppressForPublication(sheets: readonly ReportSheet[]): ReportSheet[] {
   const values = new Map<string, number>();
@@ -124,11 +179,15 @@ export function suppressForPublication(sheets: readonly ReportSheet[]): ReportSh
   );
 
   const publish = (cell: Cell): Cell => {
-    if (cell.kind === 'count') return hidden.has(cell.id) ? SUPPRESSED : cell;
+    if (cell.kind === 'count') {
+      return hidden.has(cell.id)
+        ? withheld(markOf(cell.value, PUBLICATION_THRESHOLD), 'count')
+        : cell;
+    }
     if (cell.kind !== 'figure') return cell;
     const tooFew = cell.base !== undefined && cell.base < PUBLICATION_THRESHOLD;
     const revealing = (cell.dependsOn ?? []).some((id) => hidden.has(id));
-    return tooFew || revealing ? SUPPRESSED : cell;
+    return tooFew || revealing ? withheld('masked', cell.format) : cell;
   };
 
   return sheets.map((sheet) => {
@@ -140,6 +199,9 @@ export function suppressForPublication(sheets: readonly ReportSheet[]): ReportSh
     );
     if (sheet.key === 'about') {
       rows.push({ row: text(ABOUT_TEXTS.publication), text: text(ABOUT_TEXTS.publicationValue) });
+      for (const mark of ['small', 'masked'] as const) {
+        rows.push({ row: text(SUPPRESSION_MARKS[mark]), text: text(ABOUT_TEXTS.marks[mark]) });
+      }
     }
     return { ...sheet, rows };
   });

@@ -93,13 +93,72 @@ describe('renderXlsx', () => {
     expect(goals.getCell(goal, 9).value).toBe('Uppfyllt');
   });
 
-  it('stores "<5" as text in a publication', () => {
+  it('stores "<5" and ".." as text in a publication, and says what they mean', () => {
     const ws = worksheet(published, 'Deltagare');
     const total = findRow(ws, 'Hela förbundet', 'Totalt under perioden');
     expect(ws.getCell(total, 3).value).toBe(14);
-    expect(ws.getCell(total, 4).value).toBe('<5');
+    expect(ws.getCell(total, 4).value).toBe('..');
     expect(ws.getCell(total, 5).value).toBe('<5');
     expect(ws.getCell(total, 5).type).toBe(3); // ValueType.String
+    const about = worksheet(published, 'Om rapporten');
+    expect(about.getCell(findRow(about, '<5', ''), 2).value).toBe('Antalet är mindre än 5 (0–4).');
+    expect(about.getCell(findRow(about, '..', ''), 2).value).toMatch(/5 eller fler/);
+  });
+
+  it('prints every worksheet landscape, one page wide, with the header row on every page', () => {
+    expect(exact.worksheets).toHaveLength(17);
+    for (const ws of exact.worksheets) {
+      expect([ws.name, ws.pageSetup]).toEqual([
+        ws.name,
+        expect.objectContaining({
+          paperSize: 9, // A4
+          orientation: 'landscape',
+          fitToPage: true,
+          fitToWidth: 1,
+          fitToHeight: 0, // as many pages tall as it takes
+          printTitlesRow: '1:1',
+        }),
+      ]);
+      expect(ws.headerFooter.oddFooter).toBe('&L&A&RSida &P av &N');
+    }
+  });
+
+  it('stores the year as a number shown without a thousands separator', () => {
+    const about = worksheet(exact, 'Om rapporten');
+    const year = about.getCell(findRow(about, 'Rapportår', ''), 2);
+    expect(year.value).toBe(2024);
+    expect(year.numFmt).toBe('0');
+  });
+
+  it('makes each row with wrapped text tall enough for it, so no text overlaps the next row', () => {
+    let wrapped = 0;
+    for (const ws of [...exact.worksheets, ...published.worksheets]) {
+      ws.eachRow((row, r) => {
+        if (r === 1) return;
+        row.eachCell((cell, c) => {
+          if (typeof cell.value !== 'string') return;
+          const width = ws.getColumn(c).width!;
+          const room = width - 2;
+          if (cell.value.length <= room) return;
+          wrapped++;
+          // At least one line per `room` characters, at Excel's 15 points a line.
+          const lines = Math.ceil(cell.value.length / room);
+          expect([
+            ws.name,
+            r,
+            c,
+            cell.alignment?.wrapText,
+            (row.height ?? 0) >= lines * 15,
+          ]).toEqual([ws.name, r, c, true, true]);
+          expect(cell.alignment?.vertical).toBe('top');
+        });
+      });
+    }
+    expect(wrapped).toBeGreaterThan(10);
+    const about = worksheet(exact, 'Om rapporten');
+    const populations = about.getRow(findRow(about, 'Populationer', ''));
+    expect(populations.getCell(1).alignment?.vertical).toBe('top');
+    expect(populations.height).toBeGreaterThanOrEqual(6 * 15);
   });
 
   it('contains no participant ids', () => {

@@ -369,6 +369,125 @@ describe('a report for one intervention or another period', () => {
   });
 });
 
+describe('participantCount by kind of insats', () => {
+  function structuralYear() {
+    const log = new EventLog();
+    log.associationGoals(2026, [
+      { id: 'antal', label: 'Minst 2 deltagare', kind: 'participantCount', min: 2 },
+    ]);
+    const structural = log.intervention({ name: 'Psykeveckan', kind: 'structural' });
+    structural.goals(2026, [
+      { id: 'besok', label: 'Minst 40 närvarande', kind: 'participantCount', min: 40 },
+      { id: 'manga', label: 'Minst 50 närvarande', kind: 'participantCount', min: 50 },
+    ]);
+    structural.attendance('2025-12-01', 5, 5, 0); // the year before: not counted
+    structural.attendance('2026-03-10', 30, 12, 1);
+    structural.attendance('2027-01-15', 9, 9, 9); // the year after: not counted
+    const individual = log.intervention({ name: 'Resurslotsen' });
+    individual.goals(2026, [
+      { id: 'antal', label: 'Minst 2 deltagare', kind: 'participantCount', min: 2 },
+    ]);
+    individual.enrol({ on: '2026-02-01', gender: 'woman' });
+    individual.enrol({ on: '2026-03-01', gender: 'man' });
+    return { log, structural };
+  }
+
+  it('counts the head counts recorded in the period on a structural insats', () => {
+    const { log, structural } = structuralYear();
+    const report = log.report(2026);
+    const psykeveckan = intervention(report, 'Psykeveckan');
+    expect(psykeveckan.attendance.total).toBe(43);
+    expect(psykeveckan.goals).toEqual([
+      {
+        id: 'besok',
+        label: 'Minst 40 närvarande',
+        kind: 'participantCount',
+        target: 40,
+        value: 43,
+        numerator: 43,
+        denominator: null,
+        status: 'met',
+      },
+      expect.objectContaining({ id: 'manga', value: 43, status: 'not_met' }),
+    ]);
+    // The same in the insats's own report.
+    const own = log.report(2026, { interventionId: structural.interventionId });
+    expect(own.goals.map((g) => [g.id, g.value, g.status])).toEqual([
+      ['besok', 43, 'met'],
+      ['manga', 43, 'not_met'],
+    ]);
+  });
+
+  it('counts participants on an individual insats and for the association, never head counts', () => {
+    const report = structuralYear().log.report(2026);
+    // Head counts are visits, not people: 2 participants, not 2 + 43.
+    expect(report.goals).toEqual([expect.objectContaining({ id: 'antal', value: 2 })]);
+    expect(intervention(report, 'Resurslotsen').goals).toEqual([
+      expect.objectContaining({ id: 'antal', value: 2, status: 'met' }),
+    ]);
+  });
+});
+
+describe('what the report can know on the day it is made', () => {
+  function running() {
+    const log = new EventLog();
+    const i = log.intervention({ name: 'Resurslotsen', startsOn: '2026-01-01' });
+    const goals = [
+      { id: 'antal', label: 'Minst 1 deltagare', kind: 'participantCount' as const, min: 1 },
+      { id: 'nojda', label: 'Nöjda', kind: 'satisfactionShare' as const, target: 0.8 },
+    ];
+    i.goals(2026, goals).goals(2027, goals);
+    i.enrol({ on: '2026-02-01', gender: 'woman' });
+    i.enrol({ on: '2026-03-01', gender: 'man' }).exit('2026-05-01', 'work');
+    return log;
+  }
+
+  it('counts a year that has not begun as nothing, and judges none of its goals', () => {
+    const report = running().report(2027, { today: '2026-12-01' });
+    expect(report.period).toEqual({ from: '2027-01-01', to: '2027-12-31' });
+    expect(report.countedThrough).toBeNull();
+    // The woman enrolled in 2026 is active today, but nobody knows yet whether she will be on
+    // 1 January 2027: she is not counted as active at its start, at its end or in it.
+    expect(report.participants).toEqual({
+      activeAtStart: zero,
+      enrolled: zero,
+      exited: zero,
+      activeAtEnd: zero,
+      total: zero,
+    });
+    const [insats] = report.interventions;
+    expect(insats?.participants.total).toEqual(zero);
+    expect(insats?.goals.map((g) => [g.id, g.status])).toEqual([
+      ['antal', 'insufficient_data'],
+      ['nojda', 'insufficient_data'],
+    ]);
+  });
+
+  it('counts the current year through today: active at its end means active today', () => {
+    const report = running().report(2026, { today: '2026-12-01' });
+    expect(report.period).toEqual({ from: '2026-01-01', to: '2026-12-31' });
+    expect(report.countedThrough).toBe('2026-12-01');
+    expect(report.participants.activeAtEnd).toEqual(c(1, 0));
+    expect(report.participants.total).toEqual(c(1, 1));
+    expect(goal(report.interventions[0]!.goals, 'antal')).toMatchObject({ status: 'met' });
+  });
+
+  it('counts a past year through its last day, and the next one once it has begun', () => {
+    const log = running();
+    expect(log.report(2026, { today: '2027-01-01' }).countedThrough).toBe('2026-12-31');
+    const next = log.report(2027, { today: '2027-01-01' });
+    expect(next.countedThrough).toBe('2027-01-01');
+    expect(next.participants.activeAtStart).toEqual(c(1, 0));
+  });
+
+  it('takes the day of an as-of report as its today, in Swedish time', () => {
+    const log = running();
+    // 23:30 UTC on 31 December is already 1 January in Sweden.
+    const report = log.report(2027, { asOf: '2026-12-31T23:30:00.000Z', today: undefined });
+    expect(report.countedThrough).toBe('2027-01-01');
+  });
+});
+
 describe('edge cases', () => {
   it('nobody in the period: every goal has insufficient data and nothing is divided by zero', () => {
     const log = new EventLog();

@@ -1,7 +1,8 @@
 import type { AssociationSummary } from '../projections/associations.projection';
 import type { InterventionSummary } from '../projections/interventions.projection';
 import type { ParticipantSummary } from '../projections/participants.projection';
-import { yearPeriod } from './period';
+import { swedishDate, type IsoDate } from '@stegvis/domain';
+import { countedThrough, yearPeriod } from './period';
 import { reportTables } from './report-tables';
 import type { InterventionReport, Period, Report } from './report.types';
 
@@ -19,6 +20,11 @@ export type ReportInput = {
   readonly interventionId?: string;
   readonly checkpoint: bigint | undefined;
   readonly asOf?: string;
+  /**
+   * The Swedish date the report is made on, which decides how much of the period can be known
+   * (see `countedThrough`). Defaults to the day of `asOf`, else to today.
+   */
+  readonly today?: IsoDate;
 };
 
 const byName = new Intl.Collator('sv-SE');
@@ -34,17 +40,21 @@ function relevant(
   return overlaps || report.participants.total.total > 0 || report.attendance.total > 0;
 }
 
+/** The period as far as it can be counted, and whether it has begun. */
+type Counted = { readonly period: Period; readonly begun: boolean };
+
 function interventionReport(
   intervention: InterventionSummary,
   participants: readonly ParticipantSummary[],
   year: number,
-  period: Period,
+  counted: Counted,
 ): InterventionReport {
   const tables = reportTables({
-    period,
+    ...counted,
     participants: participants.filter((p) => p.interventionId === intervention.interventionId),
     interventions: [intervention],
     goals: intervention.goals[String(year)] ?? [],
+    kind: intervention.kind,
   });
   const { interventionId, name, kind, startsOn, endsOn, closedOn } = intervention;
   return { interventionId, name, kind, startsOn, endsOn, closedOn, ...tables };
@@ -58,11 +68,19 @@ function interventionReport(
 export function computeReport(input: ReportInput): Report {
   const { association, participants, year, interventionId, checkpoint, asOf } = input;
   const period = input.period ?? yearPeriod(year);
+  const today = input.today ?? swedishDate(asOf === undefined ? new Date() : new Date(asOf));
+  const through = countedThrough(period, today);
+  // A running period is counted through today, one not begun not at all (see countedThrough).
+  const counted: Counted = {
+    period: { from: period.from, to: through ?? period.to },
+    begun: through !== null,
+  };
   const header = {
     associationId: association.associationId,
     associationName: association.name,
     year,
     period: { from: period.from, to: period.to },
+    countedThrough: through,
     checkpoint: checkpoint === undefined ? null : checkpoint.toString(),
     ...(asOf === undefined ? {} : { asOf }),
   };
@@ -78,7 +96,7 @@ export function computeReport(input: ReportInput): Report {
       closedOn: _c,
       interventionId: _i,
       ...tables
-    } = interventionReport(intervention, participants, year, period);
+    } = interventionReport(intervention, participants, year, counted);
     return {
       ...header,
       interventionId,
@@ -90,7 +108,7 @@ export function computeReport(input: ReportInput): Report {
   }
 
   const interventions = input.interventions
-    .map((i) => ({ summary: i, report: interventionReport(i, participants, year, period) }))
+    .map((i) => ({ summary: i, report: interventionReport(i, participants, year, counted) }))
     .filter(({ summary, report }) => relevant(summary, report, period))
     .map(({ report }) => report)
     .sort(
@@ -98,7 +116,7 @@ export function computeReport(input: ReportInput): Report {
     );
 
   const tables = reportTables({
-    period,
+    ...counted,
     participants,
     interventions: input.interventions,
     goals: association.goals[String(year)] ?? [],

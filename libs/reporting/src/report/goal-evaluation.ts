@@ -1,4 +1,4 @@
-import type { Goal } from '@stegvis/domain';
+import type { Goal, InterventionKind } from '@stegvis/domain';
 import type { ParticipantSummary } from '../projections/participants.projection';
 import {
   latestItemScore,
@@ -14,8 +14,25 @@ export const MIN_DENOMINATOR = 5;
 /** Shares are compared as numerator ≥ target × denominator; this absorbs float noise. */
 const EPSILON = 1e-9;
 
+/**
+ * What a `participantCount` goal (and the Uppföljning Finsam row) counts on a level: the
+ * participants of the period, or for a structural insats, which enrols nobody, the head counts
+ * recorded in the period. An association's level (`kind` undefined) counts its participants:
+ * head counts are visits, not people, and adding them would count one person once per visit;
+ * a head-count goal belongs on the structural insats itself (docs/reports.md).
+ */
+export function participantCountBasis(
+  kind: InterventionKind | undefined,
+): 'participants' | 'attendance' {
+  return kind === 'structural' ? 'attendance' : 'participants';
+}
+
 export type GoalPopulation = {
   readonly period: Period;
+  /** False for a period that has not begun: there is nothing to judge a goal on yet. */
+  readonly begun: boolean;
+  /** What a participantCount goal counts here (see `participantCountBasis`). */
+  readonly participantCount: number;
   /** Participants active at some time during the period. */
   readonly total: readonly ParticipantSummary[];
   /** Participants exited during the period. */
@@ -103,8 +120,9 @@ function fractionOf(goal: Goal, pop: GoalPopulation): Fraction {
 export function evaluateGoal(goal: Goal, pop: GoalPopulation): GoalResult {
   const base = { id: goal.id, label: goal.label, kind: goal.kind };
   if (goal.kind === 'participantCount') {
-    const n = pop.total.length;
-    const status: GoalStatus = n >= goal.min ? 'met' : 'not_met';
+    const n = pop.participantCount;
+    let status: GoalStatus = n >= goal.min ? 'met' : 'not_met';
+    if (!pop.begun) status = 'insufficient_data';
     return { ...base, target: goal.min, value: n, numerator: n, denominator: null, status };
   }
   if (goal.kind === 'genderBalance') {

@@ -1,6 +1,6 @@
 export * from './report.types';
 export * from './period';
 export * from './compute-report';
-export { MIN_DENOMINATOR } from './goal-evaluation';
+export { MIN_DENOMINATOR, participantCountBasis } from './goal-evaluation';
 export { ageGroup, employmentAfter, employmentBefore } from './report-tables';
 export { ReportSchema } from './report.schema';

@@ -6,6 +6,18 @@ export function yearPeriod(year: number): Period {
   return { from: `${year}-01-01`, to: `${year}-12-31` };
 }
 
+/**
+ * The last day of `period` whose facts can be known on `today`: its last day once it is over,
+ * today while it runs, null before it has begun. No fact is dated after the day it is recorded
+ * (the domain refuses future dates), so a running period is known through today and no further:
+ * "active at the end" of the current year means active today, and of a year that has not begun
+ * nothing is known (who will be active on its first day is not known yet).
+ */
+export function countedThrough(period: Period, today: IsoDate): IsoDate | null {
+  if (today < period.from) return null;
+  return today < period.to ? today : period.to;
+}
+
 type Dated = {
   readonly enrolledOn: IsoDate;
   readonly exit: { readonly exitedOn: IsoDate } | null;

@@ -8,12 +8,13 @@ import {
   type Gender,
   type Goal,
   type IncomeSource,
+  type InterventionKind,
   type Outcome,
 } from '@stegvis/domain';
 import type { InterventionSummary } from '../projections/interventions.projection';
 import type { ParticipantSummary } from '../projections/participants.projection';
 import { countByKey, countGenders, emptyCounts } from './counts';
-import { evaluateGoal, type GoalPopulation } from './goal-evaluation';
+import { evaluateGoal, participantCountBasis, type GoalPopulation } from './goal-evaluation';
 import { ageAt, ladderChange, latestSatisfaction, selfAssessmentChange } from './participant-facts';
 import {
   activeAtEnd,
@@ -41,6 +42,13 @@ export type TablesInput = {
   /** The interventions in scope: their instruments and head counts. */
   readonly interventions: readonly InterventionSummary[];
   readonly goals: readonly Goal[];
+  /** The intervention's kind for an intervention's tables; undefined for an association's. */
+  readonly kind?: InterventionKind;
+  /**
+   * False for a period that has not begun: nobody is counted (not even as active at its start,
+   * which is not known yet) and no goal is judged.
+   */
+  readonly begun: boolean;
 };
 
 type Exited = ParticipantSummary & { readonly exit: NonNullable<ParticipantSummary['exit']> };
@@ -103,10 +111,13 @@ function sumAttendance(
 /** Every table of DESIGN §4 for one set of participants (an association or an intervention). */
 export function reportTables({
   period,
-  participants,
+  participants: everyone,
   interventions,
   goals,
+  kind,
+  begun,
 }: TablesInput): ReportTables {
+  const participants = begun ? everyone : [];
   const instruments = new Map(interventions.map((i) => [i.interventionId, i.instrument]));
   const instrumentOf = (p: ParticipantSummary) => instruments.get(p.interventionId)?.key;
 
@@ -143,7 +154,16 @@ export function reportTables({
     ]),
   ) as ReportTables['incomeSourceChange'];
 
-  const population: GoalPopulation = { period, total, exited, instrumentOf };
+  const attendance = begun ? sumAttendance(interventions, period) : emptyCounts();
+  const population: GoalPopulation = {
+    period,
+    begun,
+    participantCount:
+      participantCountBasis(kind) === 'attendance' ? attendance.total : total.length,
+    total,
+    exited,
+    instrumentOf,
+  };
 
   return {
     participants: {
@@ -188,7 +208,7 @@ export function reportTables({
     incomeSourceChange,
     educationLevel: countByKey(total, educationLevels.keys, (p) => p.educationLevel),
     supportDurationBefore: countByKey(total, supportDurations.keys, (p) => p.supportDurationBefore),
-    attendance: sumAttendance(interventions, period),
+    attendance,
     completeness: {
       exited: exited.length,
       startAndExitAssessment: completeness(assessed.length, exited.length),

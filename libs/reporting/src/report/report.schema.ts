@@ -99,6 +99,7 @@ export const ReportSchema = ReportTables.extend({
   associationName: z.string(),
   year: z.number().int(),
   period: z.object({ from: IsoDate, to: IsoDate }),
+  countedThrough: IsoDate.nullable(),
   interventionId: z.string().optional(),
   interventionName: z.string().optional(),
   interventionKind: InterventionKind.optional(),

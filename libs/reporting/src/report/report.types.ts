@@ -126,6 +126,12 @@ export type Report = ReportTables & {
   readonly associationName: string;
   readonly year: number;
   readonly period: Period;
+  /**
+   * The last day counted: `period.to` once the period is over, the day the report was made (the
+   * as-of day for an as-of report) while it runs; null when it has not begun, and then every
+   * count is 0 and no goal is judged. `activeAtEnd` counts who was active on this day.
+   */
+  readonly countedThrough: IsoDate | null;
   /** Set when the report is for one intervention; `interventions` is then empty. */
   readonly interventionId?: string;
   readonly interventionName?: string;

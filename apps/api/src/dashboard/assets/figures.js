@@ -18,18 +18,16 @@ export function renderFigures(report) {
   const p = report.participants;
   const satisfaction = report.satisfaction;
   const days = report.daysInIntervention;
+  // While the year runs, the report counts through today: "at the year's end" is not known yet.
+  const running = format.isRunning(report);
+  const during = running ? 'hittills i år' : 'under året';
   const items = [
-    figure(
-      'total',
-      'Deltagare totalt',
-      format.count(p.total.total),
-      'aktiva någon gång under året',
-    ),
-    figure('enrolled', 'Nya deltagare', format.count(p.enrolled.total), 'inskrivna under året'),
-    figure('exited', 'Avslutade', format.count(p.exited.total), 'avslut under året'),
+    figure('total', 'Deltagare totalt', format.count(p.total.total), `aktiva någon gång ${during}`),
+    figure('enrolled', 'Nya deltagare', format.count(p.enrolled.total), `inskrivna ${during}`),
+    figure('exited', 'Avslutade', format.count(p.exited.total), `avslut ${during}`),
     figure(
       'activeAtEnd',
-      'Aktiva vid årets slut',
+      running ? `Aktiva den ${format.date(report.countedThrough)}` : 'Aktiva vid årets slut',
       format.count(p.activeAtEnd.total),
       `${format.count(p.activeAtStart.total)} aktiva vid årets början`,
     ),

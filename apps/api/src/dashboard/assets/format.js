@@ -37,6 +37,10 @@ export const date = (iso) => {
 /** A point in time as "22 november 2026 17:05" in the reader's time zone. */
 export const dateTime = (value) => timeFormat.format(value);
 
+/** Whether the report's period is still running: it is counted through `countedThrough`. */
+export const isRunning = (report) =>
+  typeof report.countedThrough === 'string' && report.countedThrough !== report.period.to;
+
 export const GENDERS = [
   { key: 'woman', label: 'Kvinnor' },
   { key: 'man', label: 'Män' },
@@ -114,11 +118,17 @@ export const GOAL_STATUSES = {
   insufficient_data: { label: 'Otillräckligt underlag', icon: '?' },
 };
 
-/** The goal's target as a person says it. */
-export function goalTarget(goal) {
+/**
+ * What a participantCount goal counts on an insats of `kind`: a structural insats enrols nobody
+ * and its goal counts the head counts recorded (närvarande).
+ */
+export const countedNoun = (kind) => (kind === 'structural' ? 'närvarande' : 'deltagare');
+
+/** The goal's target as a person says it, for a goal of an insats of `kind` (or the förbund). */
+export function goalTarget(goal, kind) {
   switch (goal.kind) {
     case 'participantCount':
-      return `minst ${count(goal.target)} deltagare`;
+      return `minst ${count(goal.target)} ${countedNoun(kind)}`;
     case 'genderBalance':
       return `högst ${decimal(goal.target * 100)} procentenheters skillnad`;
     default:
@@ -127,11 +137,11 @@ export function goalTarget(goal) {
 }
 
 /** The goal's outcome in the same terms as its target. */
-export function goalValue(goal) {
+export function goalValue(goal, kind) {
   if (!isNumber(goal.value)) return DASH;
   switch (goal.kind) {
     case 'participantCount':
-      return `${count(goal.value)} deltagare`;
+      return `${count(goal.value)} ${countedNoun(kind)}`;
     case 'genderBalance':
       return `${decimal(goal.value * 100)} procentenheter`;
     default:

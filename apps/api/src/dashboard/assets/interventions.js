@@ -94,12 +94,15 @@ export function renderInterventions(report) {
       rows,
       footer,
     }),
-    structural
-      ? el(
-          'p',
-          { class: 'hint' },
-          '* Strukturinriktade insatser har inga inskrivna deltagare; för dem visas antal närvarande (huvudräkning).',
-        )
-      : undefined,
+    // replaceChildren would print an undefined child as the text "undefined".
+    ...(structural
+      ? [
+          el(
+            'p',
+            { class: 'hint' },
+            '* Strukturinriktade insatser har inga inskrivna deltagare; för dem visas antal närvarande (huvudräkning).',
+          ),
+        ]
+      : []),
   );
 }

@@ -6,7 +6,7 @@ import { clearReport, render } from './render.js';
 import { fillInterventions, saveSelectionInUrl } from './selection.js';
 import { showLogin } from './session.js';
 import { state } from './state.js';
-import { setStatus, showAlert, view } from './view.js';
+import { setStatus, showAlert, showNote, view } from './view.js';
 
 export async function load() {
   state.request?.abort();
@@ -16,7 +16,8 @@ export async function load() {
   setStatus('Hämtar rapporten …');
   view.reportView.setAttribute('aria-busy', 'true');
   showAlert('');
-  const { year, interventionId } = state;
+  showNote('');
+  const { year } = state;
   try {
     const wanted = {
       associationId: state.claims.associationId,
@@ -25,14 +26,26 @@ export async function load() {
       year,
     };
     // The filter's list comes from the association report, so fetch it when it is missing.
-    const report = await fetchReport({ ...wanted, interventionId });
-    if (!interventionId) {
-      state.interventions = report.interventions ?? [];
-    } else if (state.interventions.length === 0) {
-      const whole = await fetchReport({ ...wanted, interventionId: '' });
+    let whole;
+    if (!state.interventionId || state.interventions.length === 0) {
+      whole = await fetchReport({ ...wanted, interventionId: '' });
       state.interventions = whole.interventions ?? [];
     }
+    // An insats from an old link or another year is not in the list: show the whole association
+    // (and say so) rather than a blank filter and a report that cannot be fetched.
+    let note = '';
+    const { interventionId } = state;
+    if (interventionId && !state.interventions.some((i) => i.interventionId === interventionId)) {
+      state.interventionId = '';
+      saveSelectionInUrl();
+      note = MESSAGES.staleIntervention(year);
+    }
+    const report =
+      state.interventionId === ''
+        ? (whole ?? (await fetchReport({ ...wanted, interventionId: '' })))
+        : await fetchReport({ ...wanted, interventionId: state.interventionId });
     if (request.signal.aborted) return;
+    showNote(note);
     fillInterventions();
     render(report);
     setStatus(`Rapporten för ${year} är hämtad.`);

@@ -18,6 +18,9 @@ export const MESSAGES = {
       ? `Rapporten kunde inte hämtas: ${detail}`
       : `Rapporten kunde inte hämtas (fel ${status}).`,
   empty: 'Inga deltagare registrerade för perioden.',
+  notBegun: (year) => `År ${year} har inte börjat ännu. Uppföljningen visas när året har börjat.`,
+  staleIntervention: (year) =>
+    `Insatsen i länken finns inte bland förbundets insatser ${year}. Här visas hela förbundet.`,
 };
 
 /** The message for a failed API call (a 401 is handled by signing out instead). */

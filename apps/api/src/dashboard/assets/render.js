@@ -29,9 +29,11 @@ export function render(report) {
   const subject = report.interventionName ?? report.associationName ?? 'Förbundet';
   view.title.textContent = `${subject}: uppföljning ${report.year}`;
   renderMeta(report);
-  if (isEmpty(report)) {
+  // A year that has not begun has nothing to show yet (the report counts nobody in it).
+  const notBegun = report.countedThrough === null;
+  if (notBegun || isEmpty(report)) {
     view.report.hidden = true;
-    view.empty.textContent = MESSAGES.empty;
+    view.empty.textContent = notBegun ? MESSAGES.notBegun(report.year) : MESSAGES.empty;
     view.empty.hidden = false;
     return;
   }
@@ -48,7 +50,12 @@ export function render(report) {
 function renderMeta(report) {
   const parts = [];
   if (report.interventionName && report.associationName) parts.push(report.associationName);
-  parts.push(`Period ${format.date(report.period.from)} – ${format.date(report.period.to)}`);
+  const period = `Period ${format.date(report.period.from)} – ${format.date(report.period.to)}`;
+  parts.push(
+    format.isRunning(report)
+      ? `${period} (året pågår, uppgifter t.o.m. ${format.date(report.countedThrough)})`
+      : period,
+  );
   const updated =
     report.checkpoint === null || report.checkpoint === undefined
       ? 'inga händelser registrerade ännu'

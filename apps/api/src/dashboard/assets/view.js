@@ -17,6 +17,7 @@ export const view = {
   downloadCsv: $('download-csv'),
   downloadXlsx: $('download-xlsx'),
   status: $('status'),
+  note: $('note'),
   title: $('report-title'),
   meta: $('report-meta'),
   empty: $('empty'),
@@ -35,6 +36,12 @@ export const view = {
 export function showAlert(message) {
   view.alert.textContent = message;
   view.alert.hidden = !message;
+}
+
+/** Shows a note about what is shown (e.g. that a link's insats was replaced); '' hides it. */
+export function showNote(message) {
+  view.note.textContent = message;
+  view.note.hidden = !message;
 }
 
 /** Tells screen readers what is going on (role="status", polite). */

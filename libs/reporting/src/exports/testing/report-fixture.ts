@@ -258,6 +258,7 @@ export function reportFixture(overrides: Partial<Report> = {}): Report {
     associationName: 'Samordningsförbundet Exempel',
     year: 2024,
     period: { from: '2024-01-01', to: '2024-12-31' },
+    countedThrough: '2024-12-31',
     checkpoint: '1234',
     ...RESURSLOTSEN_TABLES,
     attendance: PSYKEVECKAN_TABLES.attendance,
