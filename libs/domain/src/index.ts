@@ -9,3 +9,4 @@ export * from './shared/decider';
 export * from './deciders/association.decider';
 export * from './deciders/intervention.decider';
 export * from './deciders/participant.decider';
+export * from './users';
