@@ -1,5 +1,6 @@
 import type { AccountActor } from '../users/user-commands';
 import type { UserEvent } from '../users/user-events';
+import { userDecider } from '../users/user.decider';
 import { ASSOCIATION_ID, INTERVENTION_ID } from './fixtures';
 
 export const OTHER_ASSOCIATION_ID = 'F-0000000002';
@@ -111,3 +112,10 @@ export const userDeactivated: UserEvent = {
   type: 'UserDeactivated',
   data: { userId: USER_ID, deactivatedBy: chief.sub, occurredOn: '2026-06-15' },
 };
+
+/** The state after `events`, folded as the store would hand them over. */
+export function foldUser(events: readonly UserEvent[]) {
+  return events
+    .map((e, i) => ({ ...e, id: String(i) }))
+    .reduce(userDecider.evolve, userDecider.initialState());
+}

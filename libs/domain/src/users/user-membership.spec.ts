@@ -1,6 +1,7 @@
 import { deciderSpec } from '../testing/decider-spec';
 import { ASSOCIATION_ID, INTERVENTION_ID } from '../testing/fixtures';
 import {
+  foldUser as fold,
   activeUser,
   admin,
   chief,
@@ -456,9 +457,3 @@ it('every event the decider writes is valid by its schema', () => {
     expect(UserEvent.safeParse(event).error).toBeUndefined();
   }
 });
-
-function fold(events: UserEvent[]) {
-  return events
-    .map((e, i) => ({ ...e, id: String(i) }))
-    .reduce(userDecider.evolve, userDecider.initialState());
-}
