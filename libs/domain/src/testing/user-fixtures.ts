@@ -1,5 +1,6 @@
 import type { AccountActor } from '../users/user-commands';
-import type { UserEvent } from '../users/user-events';
+import type { z } from 'zod';
+import type { SignInFailureReason, UserEvent } from '../users/user-events';
 import { userDecider } from '../users/user.decider';
 import { ASSOCIATION_ID, INTERVENTION_ID } from './fixtures';
 
@@ -86,7 +87,7 @@ export const activeUser = (placement: Placement = { role: 'staff' }): UserEvent[
 
 export const signInFailed = (
   at: string,
-  reason: 'password' | 'totp' | 'locked' = 'password',
+  reason: z.infer<typeof SignInFailureReason> = 'password',
 ): UserEvent => ({
   type: 'SignInFailed',
   data: { userId: USER_ID, at, reason, occurredOn: at.slice(0, 10) },

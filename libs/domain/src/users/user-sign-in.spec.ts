@@ -37,21 +37,10 @@ const signIn = (
   ...(more.totpEnrolment === undefined ? {} : { totpEnrolment: more.totpEnrolment }),
   now,
 });
-const failed = (at: string, reason: string) => [
-  { type: 'SignInFailed', data: { userId: USER_ID, at, reason, occurredOn: today } },
+const failed = (at: string, reason: 'password' | 'totp' | 'totp_reused' | 'locked') => [
+  signInFailed(at, reason),
 ];
-const succeeded = (at: string, totpStep?: number) => [
-  {
-    type: 'SignedIn',
-    data: {
-      userId: USER_ID,
-      at,
-      method: 'password',
-      ...(totpStep === undefined ? {} : { totpStep }),
-      occurredOn: today,
-    },
-  },
-];
+const succeeded = (at: string, totpStep?: number) => [signedIn(at, totpStep)];
 /** n wrong passwords a second apart, the last at `NOW`. */
 const failures = (n: number): UserEvent[] =>
   Array.from({ length: n }, (_, i) => signInFailed(later((i - n + 1) * 1000)));
