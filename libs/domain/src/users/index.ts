@@ -6,6 +6,5 @@ export * from './user-commands';
 export * from './user-rules';
 export * from './user-state';
 export * from './user.decider';
-export * from './email-claim.decider';
 export * from './user-deletion.decider';
 export * from './user-bodies';

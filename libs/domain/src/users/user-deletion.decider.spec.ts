@@ -8,10 +8,11 @@ import {
   NOW,
   otherChief,
   USER_ID,
+  userDeactivated,
 } from '../testing/user-fixtures';
 import { accountsDecider, type AccountsCommand } from './user-deletion.decider';
 import { AccountsEvent } from './user-events';
-import type { ExistingUser } from './user-state';
+import { emailClaimStanding, type ExistingUser } from './user-state';
 
 const spec = deciderSpec(accountsDecider);
 const user = (role: 'chief' | 'staff' | 'admin') => foldUser(activeUser({ role })) as ExistingUser;
@@ -57,5 +58,13 @@ describe('accounts decider: deleting a user', () => {
       .given([])
       .when(del(user('admin'), admin))
       .thenFails('user_change_not_allowed');
+  });
+});
+
+describe('the e-mail address of a user', () => {
+  it('is held while the user exists, deactivated or not, and lapses once its stream is gone', () => {
+    expect(emailClaimStanding(foldUser(activeUser()))).toBe('holding');
+    expect(emailClaimStanding(foldUser([...activeUser(), userDeactivated]))).toBe('holding');
+    expect(emailClaimStanding(foldUser([]))).toBe('absent');
   });
 });

@@ -9,9 +9,10 @@ import type { ExistingUser } from './user-state';
 
 /**
  * Stream `accounts`: the facts about users that outlive their streams. Deleting a user writes
- * `UserDeleted` here, then releases the address (`email-<key>`), then deletes `user-<id>`, as
- * erasure keeps `ParticipantErased` on the association's stream. The handler gives the event an id
- * derived from the user id, so a retry after a crash appends nothing new and finishes the rest.
+ * `UserDeleted` here, then deletes `user-<id>` (which also frees the address: its claim holds only
+ * while the holder's stream exists), as erasure keeps `ParticipantErased` on the association's
+ * stream. The handler gives the event an id derived from the user id, so a retry after a crash
+ * appends nothing new and finishes the deletion.
  */
 export type AccountsState = Record<string, never>;
 

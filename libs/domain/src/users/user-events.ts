@@ -134,15 +134,6 @@ export const UserEvent = z.discriminatedUnion('type', [
 export type UserEvent = z.infer<typeof UserEvent>;
 
 /**
- * Which user holds an e-mail address (stream `email-<key>`, see `accountStreams`). Appending to
- * it with the revision read is what keeps addresses unique across API replicas.
- */
-export const EmailClaimed = event('EmailClaimed', { userId: UserId, at: IsoInstant });
-export const EmailReleased = event('EmailReleased', { userId: UserId });
-export const EmailClaimEvent = z.discriminatedUnion('type', [EmailClaimed, EmailReleased]);
-export type EmailClaimEvent = z.infer<typeof EmailClaimEvent>;
-
-/**
  * The fact that a user was deleted, kept after the user's stream is (stream `accounts`), as
  * `ParticipantErased` is kept on the association's stream. Names no e-mail and no name.
  */
@@ -157,7 +148,5 @@ export type AccountsEvent = z.infer<typeof AccountsEvent>;
 
 export const accountStreams = {
   user: (userId: string) => `user-${userId}`,
-  /** `emailKey` is the SHA-256 (hex) of the normalised address, never the address itself. */
-  email: (emailKey: string) => `email-${emailKey}`,
   accounts: 'accounts',
 } as const;

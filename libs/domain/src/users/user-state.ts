@@ -63,3 +63,12 @@ export function usableApiToken(
 export function liveApiTokens(user: ExistingUser, now: IsoInstant): ApiTokenState[] {
   return [...user.tokens.values()].filter((t) => isBefore(now, t.expiresAt));
 }
+
+/**
+ * How the user's stream answers for a claim on its e-mail address (the unique-value claims of
+ * the domain, scope `user-email`): an address is held while the user exists, deactivated or not;
+ * a deleted user's stream reads as absent, which lets the claim lapse.
+ */
+export function emailClaimStanding(user: UserState): 'holding' | 'absent' {
+  return user.status === 'none' ? 'absent' : 'holding';
+}
