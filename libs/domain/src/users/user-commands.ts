@@ -26,15 +26,18 @@ export type TotpEnrolment = { readonly secret: string; readonly step: number } |
 type At = { readonly now: IsoInstant };
 type By = { readonly actor: AccountActor };
 
-type NewUser = {
+/** Who a user is and where they work: what an invitation names and the state keeps. */
+export type UserProfile = {
   readonly userId: string;
   readonly email: string;
   readonly name: string;
   readonly role: Role;
+  /** Undefined for admins only. */
   readonly associationId: string | undefined;
   readonly interventionIds: readonly string[];
-  readonly interventions: FoundInterventions;
 };
+
+type NewUser = UserProfile & { readonly interventions: FoundInterventions };
 
 /**
  * Every command carries `now` from outside; hashes and verification results are computed by the

@@ -1,6 +1,6 @@
 import { isBefore, type IsoInstant } from '../shared/instants';
 import { TOTP_ROLES } from './user-rules';
-import type { Role } from './user-values';
+import type { UserProfile } from './user-commands';
 
 export type ApiTokenState = {
   readonly tokenId: string;
@@ -10,15 +10,9 @@ export type ApiTokenState = {
   readonly expiresAt: IsoInstant;
 };
 
-export type ExistingUser = {
+export type ExistingUser = UserProfile & {
   /** `invited` until a password is set; `deactivated` for good. */
   readonly status: 'invited' | 'active' | 'deactivated';
-  readonly userId: string;
-  readonly email: string;
-  readonly name: string;
-  readonly role: Role;
-  readonly associationId: string | undefined;
-  readonly interventionIds: readonly string[];
   readonly passwordHash: string | undefined;
   /** The one link that works now; a new one replaces it, accepting or deactivating clears it. */
   readonly invitation: { readonly codeHash: string; readonly expiresAt: IsoInstant } | undefined;

@@ -41,3 +41,15 @@ export function openAuthDatabase(filePath: string): AuthDatabase {
     throw error;
   }
 }
+
+export type AuthDatabaseTarget =
+  /** Open this file; the adapter owns it and closes it. */
+  | { readonly filePath: string }
+  /** Use this database (shared by the session store and the throttle); not closed here. */
+  | { readonly db: AuthDatabase };
+
+export function useAuthDatabase(target: AuthDatabaseTarget): { db: AuthDatabase; owned: boolean } {
+  return 'db' in target
+    ? { db: target.db, owned: false }
+    : { db: openAuthDatabase(target.filePath), owned: true };
+}

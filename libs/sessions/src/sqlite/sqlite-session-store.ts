@@ -8,7 +8,7 @@ import {
   type SessionTiming,
 } from '../session-store.port';
 import { newSessionSecrets, sessionKeyOf } from '../session-secrets';
-import { openAuthDatabase, type AuthDatabase } from './auth-database';
+import { useAuthDatabase, type AuthDatabase, type AuthDatabaseTarget } from './auth-database';
 
 type Row = {
   key: string;
@@ -18,12 +18,7 @@ type Row = {
   last_seen_at: number;
 };
 
-export type SqliteSessionStoreOptions = SessionTiming &
-  (
-    | { readonly filePath: string }
-    /** A database opened with `openAuthDatabase`, shared with the throttle; not closed here. */
-    | { readonly db: AuthDatabase }
-  );
+export type SqliteSessionStoreOptions = SessionTiming & AuthDatabaseTarget;
 
 /** Sessions in the embedded default: one row per session in `auth.db`, surviving restarts. */
 export class SqliteSessionStore implements SessionStore {
@@ -35,8 +30,7 @@ export class SqliteSessionStore implements SessionStore {
   private readonly statements: ReturnType<typeof prepare>;
 
   constructor(options: SqliteSessionStoreOptions) {
-    this.ownsDb = 'filePath' in options;
-    this.db = 'filePath' in options ? openAuthDatabase(options.filePath) : options.db;
+    ({ db: this.db, owned: this.ownsDb } = useAuthDatabase(options));
     this.clock = options.clock ?? Date.now;
     this.idleMs = options.idleMs ?? SESSION_IDLE_MS;
     this.touchIntervalMs = options.touchIntervalMs ?? SESSION_TOUCH_INTERVAL_MS;

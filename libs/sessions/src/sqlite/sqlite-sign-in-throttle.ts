@@ -4,10 +4,9 @@ import {
   type ThrottleTiming,
 } from '../sign-in-throttle.port';
 import { subjectKey } from '../session-secrets';
-import { openAuthDatabase, type AuthDatabase } from './auth-database';
+import { useAuthDatabase, type AuthDatabase, type AuthDatabaseTarget } from './auth-database';
 
-export type SqliteSignInThrottleOptions = ThrottleTiming &
-  ({ readonly filePath: string } | { readonly db: AuthDatabase });
+export type SqliteSignInThrottleOptions = ThrottleTiming & AuthDatabaseTarget;
 
 /** Failed sign-ins of the embedded default, one row per subject in `auth.db`. */
 export class SqliteSignInThrottle implements SignInThrottle {
@@ -18,8 +17,7 @@ export class SqliteSignInThrottle implements SignInThrottle {
   private readonly statements: ReturnType<typeof prepare>;
 
   constructor(options: SqliteSignInThrottleOptions) {
-    this.ownsDb = 'filePath' in options;
-    this.db = 'filePath' in options ? openAuthDatabase(options.filePath) : options.db;
+    ({ db: this.db, owned: this.ownsDb } = useAuthDatabase(options));
     this.clock = options.clock ?? Date.now;
     this.windowMs = options.windowMs ?? THROTTLE_WINDOW_MS;
     this.statements = prepare(this.db);
