@@ -133,6 +133,44 @@ const refusals = {
     (p: { goal: number; instrument: string; items: readonly string[] }) =>
       `Mål ${p.goal + 1} (goals.${p.goal}) hänvisar till en fråga som inte finns i insatsens formulär ${p.instrument}: ange formuläret ${p.instrument} och en av dess frågor, ${listed(p.items)}.`,
   ),
+  // Accounts (users/). Sign-in answers never tell whether an address exists: one code for all.
+  sign_in_failed:
+    'E-postadressen eller lösenordet stämmer inte, eller så är kontot tillfälligt låst efter för många försök. Kontrollera uppgifterna och försök igen om en stund.',
+  sign_in_totp_required: 'Ange engångskoden från din autentiseringsapp.',
+  sign_in_totp_enrolment_required:
+    'Din roll kräver tvåstegsverifiering. Lägg till Stegvis i en autentiseringsapp och ange den första koden.',
+  invitation_invalid:
+    'Länken är ogiltig, har redan använts eller har gått ut. Be den som bjöd in dig om en ny länk.',
+  user_not_found: 'Användaren finns inte.',
+  user_already_exists: 'Användaren finns redan.',
+  user_email_taken: 'E-postadressen används redan av ett annat konto. Ange en annan adress.',
+  user_invite_not_allowed:
+    'Du får inte bjuda in någon med den rollen hit: administratören bjuder in förbundschefer, förbundschefen handläggare och styrelseledamöter i sitt eget förbund.',
+  user_change_not_allowed:
+    'Du får inte ändra den här användaren: förbundschefen hanterar handläggare och styrelseledamöter i sitt eget förbund, administratören förbundschefer.',
+  user_only_self: 'Bara kontots ägare kan göra det här. Logga in som den användaren.',
+  user_association_mismatch:
+    'En administratör hör inte till något förbund; alla andra roller hör till precis ett.',
+  user_interventions_required: 'En handläggare måste arbeta i minst en insats. Välj insatserna.',
+  user_interventions_only_for_staff:
+    'Bara handläggare knyts till insatser. Ändra rollen till handläggare först.',
+  user_intervention_not_in_association: 'En av insatserna hör till ett annat samordningsförbund.',
+  user_deactivated: 'Kontot är inaktiverat.',
+  user_not_activated:
+    'Kontot är inte aktiverat än. Använd inbjudningslänken, eller be om en ny länk.',
+  user_current_password_incorrect: 'Det nuvarande lösenordet stämmer inte. Skriv det igen.',
+  totp_not_for_role: 'Tvåstegsverifiering finns för förbundschefer och administratörer.',
+  totp_already_enabled:
+    'Tvåstegsverifiering är redan påslagen. Stäng av den först om du vill byta app.',
+  totp_not_enabled: 'Tvåstegsverifiering är inte påslagen.',
+  totp_code_invalid:
+    'Engångskoden stämmer inte eller har redan använts. Ange koden som appen visar just nu.',
+  totp_required_for_role:
+    'Tvåstegsverifiering krävs för din roll och kan inte stängas av. Be administratören om hjälp om du har tappat bort appen.',
+  api_token_not_found: 'API-nyckeln finns inte.',
+  api_token_exists: 'Det finns redan en API-nyckel med det id:t. Skapa nyckeln en gång till.',
+  api_token_limit: 'Du har redan 20 giltiga API-nycklar. Återkalla en innan du skapar en ny.',
+  api_token_lifetime: 'En API-nyckel gäller i 1–365 dagar. Ange ett antal dagar inom det.',
 } as const;
 
 type Refusals = typeof refusals;

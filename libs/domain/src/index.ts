@@ -14,3 +14,4 @@ export * from './deciders/association.decider';
 export * from './deciders/intervention.decider';
 export * from './deciders/participant.decider';
 export * from './deciders/unique-value.decider';
+export * from './users';
