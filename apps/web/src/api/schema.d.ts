@@ -266,6 +266,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** En ombyggnads status och förlopp (0–100) */
     get: operations['AdminController_job'];
     put?: never;
     post?: never;
@@ -364,7 +365,7 @@ export interface operations {
       header?: {
         /** @description Samma nyckel vid omförsök ger samma svar och skriver inget nytt. */
         'Idempotency-Key'?: string;
-        /** @description Revisionen du senast läste; en annan revision ger 409. */
+        /** @description Revisionen du senast läste (en annan revision ger 409), eller * (uppgifterna ska finnas). */
         'If-Match'?: string;
       };
       path?: never;
@@ -380,6 +381,15 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Sparat */
+      201: {
+        headers: {
+          /** @description Adressen där det sparade läses */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description Ogiltig begäran */
       400: {
         headers: {
@@ -442,7 +452,7 @@ export interface operations {
       header?: {
         /** @description Samma nyckel vid omförsök ger samma svar och skriver inget nytt. */
         'Idempotency-Key'?: string;
-        /** @description Revisionen du senast läste; en annan revision ger 409. */
+        /** @description Revisionen du senast läste (en annan revision ger 409), eller * (uppgifterna ska finnas). */
         'If-Match'?: string;
       };
       path: {
@@ -485,6 +495,15 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Sparat */
+      201: {
+        headers: {
+          /** @description Adressen där det sparade läses */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description Ogiltig begäran */
       400: {
         headers: {
@@ -547,7 +566,7 @@ export interface operations {
       header?: {
         /** @description Samma nyckel vid omförsök ger samma svar och skriver inget nytt. */
         'Idempotency-Key'?: string;
-        /** @description Revisionen du senast läste; en annan revision ger 409. */
+        /** @description Revisionen du senast läste (en annan revision ger 409), eller * (uppgifterna ska finnas). */
         'If-Match'?: string;
       };
       path: {
@@ -690,8 +709,10 @@ export interface operations {
   };
   InterventionsController_list: {
     parameters: {
-      query: {
-        limit: number;
+      query?: {
+        after?: string;
+        limit?: string;
+        minPosition?: string;
       };
       header?: never;
       path: {
@@ -715,7 +736,7 @@ export interface operations {
       header?: {
         /** @description Samma nyckel vid omförsök ger samma svar och skriver inget nytt. */
         'Idempotency-Key'?: string;
-        /** @description Revisionen du senast läste; en annan revision ger 409. */
+        /** @description Revisionen du senast läste (en annan revision ger 409), eller * (uppgifterna ska finnas). */
         'If-Match'?: string;
       };
       path: {
@@ -753,6 +774,15 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Sparat */
+      201: {
+        headers: {
+          /** @description Adressen där det sparade läses */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description Ogiltig begäran */
       400: {
         headers: {
@@ -815,7 +845,7 @@ export interface operations {
       header?: {
         /** @description Samma nyckel vid omförsök ger samma svar och skriver inget nytt. */
         'Idempotency-Key'?: string;
-        /** @description Revisionen du senast läste; en annan revision ger 409. */
+        /** @description Revisionen du senast läste (en annan revision ger 409), eller * (uppgifterna ska finnas). */
         'If-Match'?: string;
       };
       path: {
@@ -962,7 +992,7 @@ export interface operations {
       header?: {
         /** @description Samma nyckel vid omförsök ger samma svar och skriver inget nytt. */
         'Idempotency-Key'?: string;
-        /** @description Revisionen du senast läste; en annan revision ger 409. */
+        /** @description Revisionen du senast läste (en annan revision ger 409), eller * (uppgifterna ska finnas). */
         'If-Match'?: string;
       };
       path: {
@@ -979,6 +1009,15 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Sparat */
+      201: {
+        headers: {
+          /** @description Adressen där det sparade läses */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description Ogiltig begäran */
       400: {
         headers: {
@@ -1041,7 +1080,7 @@ export interface operations {
       header?: {
         /** @description Samma nyckel vid omförsök ger samma svar och skriver inget nytt. */
         'Idempotency-Key'?: string;
-        /** @description Revisionen du senast läste; en annan revision ger 409. */
+        /** @description Revisionen du senast läste (en annan revision ger 409), eller * (uppgifterna ska finnas). */
         'If-Match'?: string;
       };
       path: {
@@ -1061,6 +1100,15 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Sparat */
+      201: {
+        headers: {
+          /** @description Adressen där det sparade läses */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description Ogiltig begäran */
       400: {
         headers: {
@@ -1142,7 +1190,7 @@ export interface operations {
       header?: {
         /** @description Samma nyckel vid omförsök ger samma svar och skriver inget nytt. */
         'Idempotency-Key'?: string;
-        /** @description Revisionen du senast läste; en annan revision ger 409. */
+        /** @description Revisionen du senast läste (en annan revision ger 409), eller * (uppgifterna ska finnas). */
         'If-Match'?: string;
       };
       path: {
@@ -1221,7 +1269,7 @@ export interface operations {
       header?: {
         /** @description Samma nyckel vid omförsök ger samma svar och skriver inget nytt. */
         'Idempotency-Key'?: string;
-        /** @description Revisionen du senast läste; en annan revision ger 409. */
+        /** @description Revisionen du senast läste (en annan revision ger 409), eller * (uppgifterna ska finnas). */
         'If-Match'?: string;
       };
       path: {
@@ -1244,6 +1292,15 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Sparat */
+      201: {
+        headers: {
+          /** @description Adressen där det sparade läses */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description Ogiltig begäran */
       400: {
         headers: {
@@ -1306,7 +1363,7 @@ export interface operations {
       header?: {
         /** @description Samma nyckel vid omförsök ger samma svar och skriver inget nytt. */
         'Idempotency-Key'?: string;
-        /** @description Revisionen du senast läste; en annan revision ger 409. */
+        /** @description Revisionen du senast läste (en annan revision ger 409), eller * (uppgifterna ska finnas). */
         'If-Match'?: string;
       };
       path: {
@@ -1324,6 +1381,15 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Sparat */
+      201: {
+        headers: {
+          /** @description Adressen där det sparade läses */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description Ogiltig begäran */
       400: {
         headers: {
@@ -1386,7 +1452,7 @@ export interface operations {
       header?: {
         /** @description Samma nyckel vid omförsök ger samma svar och skriver inget nytt. */
         'Idempotency-Key'?: string;
-        /** @description Revisionen du senast läste; en annan revision ger 409. */
+        /** @description Revisionen du senast läste (en annan revision ger 409), eller * (uppgifterna ska finnas). */
         'If-Match'?: string;
       };
       path: {
@@ -1404,6 +1470,15 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Sparat */
+      201: {
+        headers: {
+          /** @description Adressen där det sparade läses */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description Ogiltig begäran */
       400: {
         headers: {
@@ -1466,7 +1541,7 @@ export interface operations {
       header?: {
         /** @description Samma nyckel vid omförsök ger samma svar och skriver inget nytt. */
         'Idempotency-Key'?: string;
-        /** @description Revisionen du senast läste; en annan revision ger 409. */
+        /** @description Revisionen du senast läste (en annan revision ger 409), eller * (uppgifterna ska finnas). */
         'If-Match'?: string;
       };
       path: {
@@ -1506,6 +1581,15 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Sparat */
+      201: {
+        headers: {
+          /** @description Adressen där det sparade läses */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description Ogiltig begäran */
       400: {
         headers: {
@@ -1568,7 +1652,7 @@ export interface operations {
       header?: {
         /** @description Samma nyckel vid omförsök ger samma svar och skriver inget nytt. */
         'Idempotency-Key'?: string;
-        /** @description Revisionen du senast läste; en annan revision ger 409. */
+        /** @description Revisionen du senast läste (en annan revision ger 409), eller * (uppgifterna ska finnas). */
         'If-Match'?: string;
       };
       path: {
@@ -1588,6 +1672,15 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Sparat */
+      201: {
+        headers: {
+          /** @description Adressen där det sparade läses */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description Ogiltig begäran */
       400: {
         headers: {
@@ -1889,8 +1982,11 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Jobbet är beställt */
       202: {
         headers: {
+          /** @description Jobbets status */
+          Location?: string;
           [name: string]: unknown;
         };
         content?: never;
@@ -1919,11 +2015,11 @@ export interface operations {
   ReportsController_report: {
     parameters: {
       query?: {
-        minPosition?: unknown;
-        asOf?: unknown;
-        to?: unknown;
-        from?: unknown;
-        interventionId?: unknown;
+        interventionId?: string;
+        from?: string;
+        to?: string;
+        asOf?: string;
+        minPosition?: string;
       };
       header?: never;
       path: {
@@ -2179,6 +2275,8 @@ export interface operations {
               /** Format: date */
               to: string;
             };
+            /** Format: date */
+            countedThrough: string | null;
             interventionId?: string;
             interventionName?: string;
             /** @enum {string} */
@@ -2433,7 +2531,10 @@ export interface operations {
   ExportsController_create: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Samma nyckel vid omförsök ger samma jobb och samma svar. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         aid: string;
       };
@@ -2458,8 +2559,11 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Jobbet är beställt */
       202: {
         headers: {
+          /** @description Jobbets status */
+          Location?: string;
           [name: string]: unknown;
         };
         content?: never;
