@@ -6,7 +6,13 @@ import { join } from 'node:path';
 import { loadConfig } from '@stegvis/config';
 import { waitFor } from '../../libs/event-store/src/testing/wait-for';
 import { httpClient, registerOverHttp } from '../support/http-client';
-import { startApiProcess, startWorkerProcess, stop, type Started } from '../support/process';
+import {
+  logLines,
+  startApiProcess,
+  startWorkerProcess,
+  stop,
+  type Started,
+} from '../support/process';
 import { enrolment } from '../support/world';
 
 /** A private Redis server this test may kill, so the shared one on 6379 is never disturbed. */
@@ -52,7 +58,11 @@ describe('Redis down', () => {
     const worker = await startWorkerProcess(env);
     processes.push(api, worker);
     const call = httpClient(api.url);
-    const { chief, interventionId: iid } = await registerOverHttp(call, auth, 'Avbrottet');
+    const {
+      chief,
+      associationId,
+      interventionId: iid,
+    } = await registerOverHttp(call, auth, 'Avbrottet');
     const before = await call(chief, 'POST', `/v1/interventions/${iid}/participants`, enrolment);
     expect(before.status).toBe(201);
 
@@ -64,6 +74,32 @@ describe('Redis down', () => {
     expect(during.map((r) => r.status)).toEqual([201, 201, 201]);
     const ready = await fetch(`${api.url}/health/ready`);
     expect(ready.status).toBe(503);
+    expect(ready.headers.get('retry-after')).toMatch(/^\d+$/);
+
+    // What needs Redis (reports from the read models, lists, export jobs) says "try again
+    // later", as readiness does: 503 with Retry-After, never a 500 internal error.
+    const needRedis: [string, string, object?][] = [
+      ['GET', `/v1/associations/${associationId}/reports/2025`],
+      ['GET', `/v1/interventions/${iid}/participants`],
+      ['POST', `/v1/associations/${associationId}/exports`, { year: 2025, format: 'csv' }],
+    ];
+    for (const [method, path, body] of needRedis) {
+      const res = await fetch(`${api.url}${path}`, {
+        method,
+        headers: { Authorization: `Bearer ${chief}`, 'Content-Type': 'application/json' },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      const problem = (await res.json()) as { code?: string; detail?: string };
+      expect([method, path, res.status, problem.code]).toEqual([
+        method,
+        path,
+        503,
+        'service_unavailable',
+      ]);
+      expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(res.headers.get('retry-after')).toMatch(/^\d+$/);
+      expect(problem.detail).toMatch(/Försök igen/);
+    }
 
     redis = await startRedis(port);
     const last = during.at(-1)?.body.position as string;
@@ -87,5 +123,14 @@ describe('Redis down', () => {
       },
     );
     expect((await fetch(`${api.url}/health/ready`)).status).toBe(200);
+
+    // The outage is in the logs as JSON lines (pino), the lost connections among them.
+    for (const started of [api, worker]) {
+      const lines = logLines(started.output());
+      expect(lines.filter((l) => l.notJson === true)).toEqual([]);
+    }
+    expect(logLines(worker.output()).some((l) => l.context === 'JobQueue' && l.level === 50)).toBe(
+      true,
+    );
   });
 });

@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@stegvis/config';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { Metrics } from './health/metrics';
 import { jsonBody } from './http/json-body';
 
 /** Builds the configured API application (used by main.ts and by the end-to-end tests). */
@@ -18,6 +19,7 @@ export async function createApi(
     logger: options.logs === false ? false : undefined,
   });
   if (options.logs !== false) app.useLogger(app.get(Logger));
+  app.use(app.get(Metrics).timeRequests);
   app.use(jsonBody);
   app.disable('x-powered-by');
   // ETags carry stream revisions (RevisionETagInterceptor), not body hashes.

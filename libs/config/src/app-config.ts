@@ -9,6 +9,9 @@ z.config(z.locales.sv());
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** The worker process's own HTTP port, for its /health and /metrics. */
+  WORKER_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+  NODE_ENV: z.string().optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   EVENTSTORE_URL: z
     .string()
@@ -39,6 +42,7 @@ const EnvSchema = z.object({
 
 export type AppConfig = {
   readonly port: number;
+  readonly workerPort: number;
   readonly dataDir: string;
   readonly eventStoreUrl: string | undefined;
   readonly redisUrl: string | undefined;
@@ -71,10 +75,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(`Ogiltig konfiguration: ${problems}`);
   }
   const e = parsed.data;
+  if (e.NODE_ENV === 'production' && e.AUTH_SECRET === undefined) {
+    // A generated secret would differ per container and volume: every token would be refused
+    // somewhere, and anyone who can read the data volume could sign tokens.
+    throw new ConfigError(
+      'AUTH_SECRET saknas: i produktion (NODE_ENV=production) måste AUTH_SECRET anges, ' +
+        'minst 32 slumpmässiga tecken, t.ex. från `openssl rand -base64 48`. Stegvis startar inte utan den.',
+    );
+  }
   const dataDir = resolve(e.DATA_DIR);
   const secret = e.AUTH_SECRET ?? developmentSecret(dataDir);
   return {
     port: e.PORT,
+    workerPort: e.WORKER_PORT,
     dataDir,
     eventStoreUrl: e.EVENTSTORE_URL,
     redisUrl: e.REDIS_URL,
