@@ -73,8 +73,17 @@ describe('Redis down', () => {
       during.push(await call(chief, 'POST', `/v1/interventions/${iid}/participants`, enrolment));
     expect(during.map((r) => r.status)).toEqual([201, 201, 201]);
     const ready = await fetch(`${api.url}/health/ready`);
+    // Readiness has one shape, ready or not: terminus' body, with Retry-After when not.
     expect(ready.status).toBe(503);
     expect(ready.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(ready.headers.get('content-type')).toMatch(/^application\/json/);
+    const notReady = (await ready.json()) as Record<string, unknown>;
+    expect(Object.keys(notReady).sort()).toEqual(['details', 'error', 'info', 'status']);
+    expect(notReady).toMatchObject({
+      status: 'error',
+      info: { eventStore: { status: 'up' } },
+      error: { readModels: { status: 'down' } },
+    });
 
     // What needs Redis (reports from the read models, lists, export jobs) says "try again
     // later", as readiness does: 503 with Retry-After, never a 500 internal error.
@@ -122,7 +131,15 @@ describe('Redis down', () => {
         message: 'read models caught up after Redis came back',
       },
     );
-    expect((await fetch(`${api.url}/health/ready`)).status).toBe(200);
+    const readyAgain = await fetch(`${api.url}/health/ready`);
+    expect(readyAgain.status).toBe(200);
+    const body = (await readyAgain.json()) as Record<string, unknown>;
+    expect(Object.keys(body).sort()).toEqual(['details', 'error', 'info', 'status']);
+    expect(body).toMatchObject({
+      status: 'ok',
+      info: { eventStore: { status: 'up' }, readModels: { status: 'up' } },
+      error: {},
+    });
 
     // The outage is in the logs as JSON lines (pino), the lost connections among them.
     for (const started of [api, worker]) {
