@@ -61,6 +61,13 @@ export type AppConfig = {
 
 export const APP_CONFIG = Symbol('AppConfig');
 
+/**
+ * The longest a development token (`npm run token`, signed with AUTH_SECRET) may be valid: the
+ * script refuses to mint longer ones and the API refuses longer ones. Lasting access is what
+ * personal API tokens are for.
+ */
+export const MAX_DEVELOPMENT_TOKEN_HOURS = 7 * 24;
+
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
