@@ -1,14 +1,14 @@
 import { loadConfig } from '@stegvis/config';
-import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deleteRedisKeys, TEST_REDIS_URL } from '../support/redis';
 import { httpClient, registerOverHttp } from '../support/http-client';
 import { startApiProcess, startWorkerProcess, stop, type Started } from '../support/process';
 import { lintProblems, parseExposition, type Family } from '../support/prometheus-text';
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const REDIS_URL = TEST_REDIS_URL;
 
 /** Node's and the process's metrics under the names stock dashboards query. */
 const STANDARD = [
@@ -40,10 +40,7 @@ describe('metrics and health of each process', () => {
   const processes: Started[] = [];
   afterAll(async () => {
     for (const p of processes) await stop(p.child, 'SIGKILL');
-    const redis = new Redis(REDIS_URL);
-    const keys = await redis.keys(`${prefix}*`);
-    if (keys.length > 0) await redis.del(...keys);
-    await redis.quit();
+    await deleteRedisKeys(prefix);
     rmSync(dataDir, { recursive: true, force: true });
   });
 

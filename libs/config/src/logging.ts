@@ -20,7 +20,13 @@ let root: Logger | undefined;
  */
 export function processLogger(level?: LogLevel): Logger {
   root ??= pino(
-    { level: level ?? 'info', timestamp: pino.stdTimeFunctions.isoTime },
+    {
+      level: level ?? 'info',
+      timestamp: pino.stdTimeFunctions.isoTime,
+      // An Error is logged as its summary (kind, code, message without quoted input); what our
+      // code logs under `err` is such a summary already and is kept as it is.
+      serializers: { err: (err: unknown) => (err instanceof Error ? errorSummary(err) : err) },
+    },
     destination(),
   );
   if (level !== undefined) root.level = level;
@@ -100,15 +106,16 @@ export const loggingModule = (config: AppConfig) =>
     pinoHttp: {
       logger: processLogger(config.logLevel),
       genReqId: requestId,
+      // The serializers below get the raw request and response, and errors keep the root
+      // logger's summary (pino-http would otherwise wrap them in its standard ones first).
+      wrapSerializers: false,
       serializers: {
-        req: (req: { id: unknown; method: string; url: string }) => ({
+        req: (req: IncomingMessage & { id?: unknown; originalUrl?: string }) => ({
           id: req.id,
           method: req.method,
-          url: loggedPath(req.url),
+          url: loggedPath(req.originalUrl ?? req.url ?? ''),
         }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-        // Errors pino-http attaches itself; objects our code logs under `err` are summaries already.
-        err: (err: unknown) => (err instanceof Error ? errorSummary(err) : err),
+        res: (res: ServerResponse) => ({ statusCode: res.statusCode }),
       },
       autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
     },
