@@ -26,7 +26,13 @@ describe('the embedded projection, idle and then written to', () => {
   });
 
   it('logs no warning or error while idle and projects each write before the next request', async () => {
-    const env = { DATA_DIR: dataDir, PORT: '0', AUTH_SECRET: secret, PROJECTION_LEASE_MS: '' };
+    const env = {
+      DATA_DIR: dataDir,
+      PORT: '0',
+      AUTH_SECRET: secret,
+      PROJECTION_LEASE_MS: '',
+      LOG_LEVEL: 'info',
+    };
     running = await startApiProcess(env);
     const call = httpClient(running.url);
     const auth = loadConfig({ AUTH_SECRET: secret, DATA_DIR: dataDir }).auth;

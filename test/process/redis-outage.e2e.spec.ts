@@ -41,6 +41,7 @@ describe('Redis down', () => {
     AUTH_SECRET: secret,
     REDIS_URL: `redis://127.0.0.1:${port}`,
     PROJECTION_LEASE_MS: '1000',
+    LOG_LEVEL: 'info',
   };
   const auth = loadConfig({ AUTH_SECRET: secret, DATA_DIR: dataDir }).auth;
   const processes: (Started | undefined)[] = [];

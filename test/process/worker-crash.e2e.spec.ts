@@ -167,6 +167,7 @@ describe('the worker killed with SIGKILL while projecting', () => {
     REDIS_URL,
     REDIS_PREFIX: prefix,
     PROJECTION_LEASE_MS: '1000',
+    LOG_LEVEL: 'silent',
   };
 
   afterAll(async () => {

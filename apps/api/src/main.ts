@@ -1,4 +1,4 @@
-import { exitOnBootError, loadConfig, processLogger } from '@stegvis/config';
+import { exitOnBootError, loadConfig, announce } from '@stegvis/config';
 import { createApi } from './bootstrap';
 
 async function main(): Promise<void> {
@@ -29,7 +29,7 @@ async function main(): Promise<void> {
       '  Skapa en token: npm run token -- --role chief --association <förbunds-id>',
     );
   }
-  processLogger().info({ url, dashboard: `${url}/`, docs: `${url}/docs` }, lines.join('\n'));
+  announce({ url, dashboard: `${url}/`, docs: `${url}/docs` }, lines.join('\n'));
 }
 
 main().catch(exitOnBootError);

@@ -1,6 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { ConfigError, exitOnBootError, loadConfig, processLogger } from '@stegvis/config';
+import { ConfigError, exitOnBootError, loadConfig, announce } from '@stegvis/config';
 import { Logger } from 'nestjs-pino';
 import { WorkerAppModule } from './worker-app.module';
 
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
     });
   }
   const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
-  processLogger().info(
+  announce(
     { url },
     `Stegvis arbetsprocess körs; hälsa på ${url}/health/ready och mätvärden på ${url}/metrics`,
   );

@@ -42,6 +42,14 @@ function destination(): DestinationStream {
 }
 
 /**
+ * Logs that the process is up and where (the start banner), as an info line written whatever
+ * LOG_LEVEL is: the one line an operator and the tests that start processes always need.
+ */
+export function announce(fields: Record<string, unknown>, message: string): void {
+  processLogger().child({}, { level: 'info' }).info(fields, message);
+}
+
+/**
  * Logs what kept the process from starting and exits with 1: a bad setting in its own Swedish
  * words, anything else (a port in use, a store that cannot be opened) by its summary.
  */
