@@ -75,7 +75,7 @@ function dockerfileCopiedFromBuild(): string[] {
 function guideCommands(): string[][] {
   const text = read('docs/production.md');
   const node = [...text.matchAll(/\bnode (dist\/\S+\.js)/g)].map((m) => ['node', m[1] ?? '']);
-  const npm = [...text.matchAll(/\bnpm run (\S+)/g)].map((m) => ['npm', 'run', m[1] ?? '']);
+  const npm = [...text.matchAll(/\bnpm run ([\w:-]+)/g)].map((m) => ['npm', 'run', m[1] ?? '']);
   return [...node, ...npm];
 }
 

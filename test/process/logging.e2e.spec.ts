@@ -58,9 +58,11 @@ describe('request logs', () => {
     for (const id of fresh) expect(id).toMatch(uuid);
     expect(new Set(fresh).size).toBe(fresh.length);
 
-    await waitFor(() => (running?.output() ?? '').includes('"id":"proxy-7f3a:42.b_c"'), {
-      message: 'the request with its own id logged',
-    });
+    await waitFor(
+      () =>
+        ['proxy-7f3a:42.b_c', ...fresh].every((id) => running?.output().includes(`"id":"${id}"`)),
+      { message: 'every request with an id logged' },
+    );
     const lines = logLines(running?.output() ?? '');
     expect(lines.filter((l) => l.notJson === true)).toEqual([]);
     const requests = lines.filter((l) => l.req) as unknown as { req: Record<string, string> }[];
