@@ -3,8 +3,12 @@
 #   api     node dist/apps/api/apps/api/src/main.js      (the default command)
 #   worker  node dist/apps/worker/apps/worker/src/main.js
 # plus the event-log tool: node dist/tools/scripts/event-log.js (docs/production.md).
+# `npm test` builds the same way (npm run build) and checks that every command the compose files,
+# this file and docs/production.md run is in the build (test/process/built-image.e2e.spec.ts).
 
-ARG NODE_IMAGE=node:20-bookworm-slim
+# Node 26 is the Active LTS line (from 2026-10-28 to 2027-10-20; end of life 2029-04-30);
+# better-sqlite3 12.x ships prebuilt binaries for it, the other native packages use N-API.
+ARG NODE_IMAGE=node:26-trixie-slim
 
 # ---- build: full dependencies, compile, then drop the dev dependencies -----------------------
 FROM ${NODE_IMAGE} AS build
@@ -20,17 +24,13 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 
 # Only the sources: the build context may hold a host node_modules (other platform) and data/.
-COPY tsconfig.json nest-cli.json ./
+COPY tsconfig.json tsconfig.tools.json nest-cli.json ./
 COPY apps ./apps
 COPY libs ./libs
 COPY scripts ./scripts
 
+# Every app (api, worker) and the event-log tool, compiled to plain JavaScript.
 RUN npm run build
-# The event-log tool runs without ts tooling in production: compile it (and what it imports,
-# all by relative path) to plain JavaScript.
-RUN npx tsc scripts/event-log.ts --outDir dist/tools --rootDir . \
-      --module commonjs --moduleResolution node --target es2022 \
-      --esModuleInterop --skipLibCheck --strict
 RUN npm prune --omit=dev --no-audit --no-fund
 
 # ---- runtime: production dependencies and compiled code, as a non-root user ------------------
@@ -48,6 +48,10 @@ COPY --from=build /app/dist ./dist
 COPY --from=build /app/apps/api/src/dashboard/assets ./apps/api/src/dashboard/assets
 
 USER node
-EXPOSE 3000
+# 3000: the API (PORT); 3001: a worker's health and metrics (WORKER_PORT).
+EXPOSE 3000 3001
 VOLUME ["/data"]
+# Healthy when this container's process, API or worker, answers ready on its own port.
+HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
+  CMD ["node", "dist/apps/worker/apps/worker/src/ops/healthcheck.js"]
 CMD ["node", "dist/apps/api/apps/api/src/main.js"]

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { loadConfig } from '@stegvis/config';
 import { signToken } from '../../apps/api/src/auth/tokens';
 import { httpClient, type Call } from '../support/http-client';
-import { runApiProcess, startApiProcess, stop, type Started } from '../support/process';
+import { logLines, runApiProcess, startApiProcess, stop, type Started } from '../support/process';
 import { enrolment } from '../support/world';
 
 /** `npm start` on the embedded default: no servers, a development secret, data kept across restarts. */
@@ -20,14 +20,18 @@ describe('the embedded API process', () => {
 
   it('starts without AUTH_SECRET, prints its URL, keeps data across a restart and stops on SIGTERM', async () => {
     running = await startApiProcess({ DATA_DIR: dataDir, PORT: '0', AUTH_SECRET: '' });
-    expect(running.output()).toMatch(
-      /Instrumentpanel \(styrelse och förbundschef\): http:\/\/localhost:\d+\/$/m,
+    // The banner is a log line like every other, its message the sentences a person reads.
+    const lines = logLines(running.output());
+    expect(lines.filter((l) => l.notJson === true)).toEqual([]);
+    const banner = lines.find((l) => l.msg?.startsWith('Stegvis körs på'))?.msg ?? '';
+    expect(banner).toMatch(
+      /^ {2}Instrumentpanel \(styrelse och förbundschef\): http:\/\/localhost:\d+\/$/m,
     );
-    expect(running.output()).toMatch(/API-dokumentation: http:\/\/localhost:\d+\/docs/);
+    expect(banner).toMatch(/API-dokumentation: http:\/\/localhost:\d+\/docs/);
+    expect(banner).toMatch(/utvecklingsnyckel/);
     const page = await fetch(`${running.url}/`);
     expect(page.status).toBe(200);
     expect(await page.text()).toMatch(/<html lang="sv"/);
-    expect(running.output()).toMatch(/utvecklingsnyckel/);
     const secret = readFileSync(join(dataDir, 'dev-auth-secret'), 'utf8').trim();
     const auth = loadConfig({ DATA_DIR: dataDir, AUTH_SECRET: secret }).auth;
 
@@ -81,6 +85,7 @@ describe('the embedded API process', () => {
     [{ PORT: 'abc' }, /Ogiltig konfiguration: PORT/],
     [{ AUTH_SECRET: 'too-short' }, /Ogiltig konfiguration: AUTH_SECRET: ska vara minst 32 tecken/],
     [{ EVENTSTORE_URL: 'http://localhost:2113' }, /Ogiltig konfiguration: EVENTSTORE_URL/],
+    [{ NODE_ENV: 'production', AUTH_SECRET: '' }, /AUTH_SECRET saknas: i produktion/],
   ])('refuses to start with a bad setting %p', async (env, message) => {
     const { code, output } = await runApiProcess({ DATA_DIR: dataDir, ...env });
     expect(code).toBe(1);

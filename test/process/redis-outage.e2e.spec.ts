@@ -6,7 +6,13 @@ import { join } from 'node:path';
 import { loadConfig } from '@stegvis/config';
 import { waitFor } from '../../libs/event-store/src/testing/wait-for';
 import { httpClient, registerOverHttp } from '../support/http-client';
-import { startApiProcess, startWorkerProcess, stop, type Started } from '../support/process';
+import {
+  logLines,
+  startApiProcess,
+  startWorkerProcess,
+  stop,
+  type Started,
+} from '../support/process';
 import { enrolment } from '../support/world';
 
 /** A private Redis server this test may kill, so the shared one on 6379 is never disturbed. */
@@ -35,6 +41,7 @@ describe('Redis down', () => {
     AUTH_SECRET: secret,
     REDIS_URL: `redis://127.0.0.1:${port}`,
     PROJECTION_LEASE_MS: '1000',
+    LOG_LEVEL: 'info',
   };
   const auth = loadConfig({ AUTH_SECRET: secret, DATA_DIR: dataDir }).auth;
   const processes: (Started | undefined)[] = [];
@@ -52,7 +59,11 @@ describe('Redis down', () => {
     const worker = await startWorkerProcess(env);
     processes.push(api, worker);
     const call = httpClient(api.url);
-    const { chief, interventionId: iid } = await registerOverHttp(call, auth, 'Avbrottet');
+    const {
+      chief,
+      associationId,
+      interventionId: iid,
+    } = await registerOverHttp(call, auth, 'Avbrottet');
     const before = await call(chief, 'POST', `/v1/interventions/${iid}/participants`, enrolment);
     expect(before.status).toBe(201);
 
@@ -63,7 +74,52 @@ describe('Redis down', () => {
       during.push(await call(chief, 'POST', `/v1/interventions/${iid}/participants`, enrolment));
     expect(during.map((r) => r.status)).toEqual([201, 201, 201]);
     const ready = await fetch(`${api.url}/health/ready`);
+    // Readiness has one shape, ready or not: terminus' body, with Retry-After when not.
     expect(ready.status).toBe(503);
+    expect(ready.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(ready.headers.get('content-type')).toMatch(/^application\/json/);
+    const notReady = (await ready.json()) as Record<string, unknown>;
+    expect(Object.keys(notReady).sort()).toEqual(['details', 'error', 'info', 'status']);
+    expect(notReady).toMatchObject({
+      status: 'error',
+      info: { eventStore: { status: 'up' } },
+      error: { readModels: { status: 'down' } },
+    });
+
+    // What needs Redis (reports from the read models, lists, export jobs) says "try again
+    // later", as readiness does: 503 with Retry-After, never a 500 internal error.
+    const needRedis: [string, string, object?][] = [
+      ['GET', `/v1/associations/${associationId}/reports/2025`],
+      ['GET', `/v1/interventions/${iid}/participants`],
+      ['POST', `/v1/associations/${associationId}/exports`, { year: 2025, format: 'csv' }],
+    ];
+    for (const [method, path, body] of needRedis) {
+      const res = await fetch(`${api.url}${path}`, {
+        method,
+        headers: { Authorization: `Bearer ${chief}`, 'Content-Type': 'application/json' },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      const problem = (await res.json()) as { code?: string; detail?: string };
+      expect([method, path, res.status, problem.code]).toEqual([
+        method,
+        path,
+        503,
+        'service_unavailable',
+      ]);
+      expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(res.headers.get('retry-after')).toMatch(/^\d+$/);
+      expect(problem.detail).toMatch(/Försök igen/);
+    }
+
+    // The lost connection is logged through pino (once, then at most every 30 s).
+    const connectionErrorLogged = () =>
+      [api, worker].some((p) =>
+        logLines(p.output()).some((l) => l.context === 'JobQueue' && l.level === 50),
+      );
+    await waitFor(connectionErrorLogged, {
+      timeoutMs: 10_000,
+      message: 'the job queue logs its lost Redis connection',
+    });
 
     redis = await startRedis(port);
     const last = during.at(-1)?.body.position as string;
@@ -86,6 +142,20 @@ describe('Redis down', () => {
         message: 'read models caught up after Redis came back',
       },
     );
-    expect((await fetch(`${api.url}/health/ready`)).status).toBe(200);
+    const readyAgain = await fetch(`${api.url}/health/ready`);
+    expect(readyAgain.status).toBe(200);
+    const body = (await readyAgain.json()) as Record<string, unknown>;
+    expect(Object.keys(body).sort()).toEqual(['details', 'error', 'info', 'status']);
+    expect(body).toMatchObject({
+      status: 'ok',
+      info: { eventStore: { status: 'up' }, readModels: { status: 'up' } },
+      error: {},
+    });
+
+    // Every line of the outage, from both processes, is JSON.
+    for (const started of [api, worker]) {
+      const lines = logLines(started.output());
+      expect(lines.filter((l) => l.notJson === true)).toEqual([]);
+    }
   });
 });

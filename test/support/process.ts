@@ -5,22 +5,46 @@ const ROOT = join(__dirname, '..', '..');
 
 export type Started = { readonly child: ChildProcess; readonly url: string; output(): string };
 
-/** Starts the API entry point as its own process, the way `npm start` runs it, and waits for its URL. */
-export function startApiProcess(env: Record<string, string>, timeoutMs = 30_000): Promise<Started> {
-  return startProcess('apps/api/src/main.ts', /Stegvis körs på (http:\/\/\S+)/, env, timeoutMs);
+/** A line of a process's log: every line it writes is one JSON object (pino). */
+export type LogLine = { level: number; msg?: string; url?: string } & Record<string, unknown>;
+
+/** The complete lines of the output, parsed; a line that is not JSON is returned as `msg`. */
+export function logLines(output: string): LogLine[] {
+  return output
+    .split('\n')
+    .slice(0, -1)
+    .filter((line) => line !== '')
+    .map((line) => {
+      try {
+        return JSON.parse(line) as LogLine;
+      } catch {
+        return { level: Number.NaN, msg: line, notJson: true };
+      }
+    });
 }
 
-/** Starts the worker entry point and waits until it says it runs. */
+/** Starts the API entry point as its own process, the way `npm start` runs it, and waits for its URL. */
+export function startApiProcess(env: Record<string, string>, timeoutMs = 30_000): Promise<Started> {
+  return startProcess('apps/api/src/main.ts', 'Stegvis körs på ', env, timeoutMs);
+}
+
+/** Starts the worker entry point and waits until it says it runs (and where its health is). */
 export function startWorkerProcess(
   env: Record<string, string>,
   timeoutMs = 30_000,
 ): Promise<Started> {
-  return startProcess('apps/worker/src/main.ts', /Stegvis arbetsprocess (körs)/, env, timeoutMs);
+  return startProcess(
+    'apps/worker/src/main.ts',
+    'Stegvis arbetsprocess körs',
+    { WORKER_PORT: '0', ...env },
+    timeoutMs,
+  );
 }
 
+/** Spawns the entry point and waits for its banner: the log line starting with `banner`, and its `url`. */
 function startProcess(
   entry: string,
-  ready: RegExp,
+  banner: string,
   env: Record<string, string>,
   timeoutMs: number,
 ): Promise<Started> {
@@ -39,7 +63,7 @@ function startProcess(
       reject(new Error(`${entry} did not start within ${timeoutMs} ms:\n${output}`));
     }, timeoutMs);
     const check = () => {
-      const url = ready.exec(output)?.[1];
+      const url = logLines(output).find((l) => l.msg?.startsWith(banner))?.url;
       if (!url) return;
       clearTimeout(timer);
       child.stdout.off('data', check);
@@ -78,4 +102,21 @@ export function stop(
     child.once('exit', (code) => resolve(code));
     child.kill(signal);
   });
+}
+
+/** Runs `npm run token -- …` as a person would (the same command line), to completion. */
+export function runToken(
+  args: readonly string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'scripts/token.ts', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stdout, stderr })));
 }

@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@stegvis/config';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { Metrics } from './health/metrics';
 import { jsonBody } from './http/json-body';
 import { secureHeaders } from './http/secure-headers';
 
@@ -20,6 +21,7 @@ export async function createApi(
   });
   if (options.logs !== false) app.useLogger(app.get(Logger));
   app.use(secureHeaders);
+  app.use(app.get(Metrics).timeRequests);
   app.use(jsonBody);
   app.disable('x-powered-by');
   // ETags carry stream revisions (RevisionETagInterceptor), not body hashes.

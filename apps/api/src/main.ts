@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '@stegvis/config';
+import { exitOnBootError, loadConfig, announce } from '@stegvis/config';
 import { createApi } from './bootstrap';
 
 async function main(): Promise<void> {
@@ -12,12 +12,16 @@ async function main(): Promise<void> {
     });
   }
   const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
+  const store = config.eventStoreUrl
+    ? 'EventStoreDB/KurrentDB'
+    : `SQLite i ${config.dataDir}/events.db`;
+  // One log line like every other (JSON for collectors), written as sentences for the person
+  // who ran `npm start`: on a terminal it is printed as the text below.
   const lines = [
-    '',
     `Stegvis körs på ${url}`,
     `  Instrumentpanel (styrelse och förbundschef): ${url}/`,
     `  API-dokumentation: ${url}/docs`,
-    `  Händelselager: ${config.eventStoreUrl ? 'EventStoreDB/KurrentDB' : `SQLite i ${config.dataDir}/events.db`}`,
+    `  Händelselager: ${store}`,
   ];
   if (config.auth.generated) {
     lines.push(
@@ -25,10 +29,7 @@ async function main(): Promise<void> {
       '  Skapa en token: npm run token -- --role chief --association <förbunds-id>',
     );
   }
-  process.stdout.write(`${lines.join('\n')}\n\n`);
+  announce({ url, dashboard: `${url}/`, docs: `${url}/docs` }, lines.join('\n'));
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof ConfigError ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+main().catch(exitOnBootError);

@@ -1,5 +1,6 @@
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, loadConfig } from '@stegvis/config';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { ConfigError, exitOnBootError, loadConfig, announce } from '@stegvis/config';
 import { Logger } from 'nestjs-pino';
 import { WorkerAppModule } from './worker-app.module';
 
@@ -10,20 +11,22 @@ async function main(): Promise<void> {
       'Arbetsprocessen kräver REDIS_URL. Utan Redis kör `npm start` API och arbetsprocess i en och samma process.',
     );
   }
-  const app = await NestFactory.createApplicationContext(WorkerAppModule.forConfig(config), {
+  const app = await NestFactory.create<NestExpressApplication>(WorkerAppModule.forConfig(config), {
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
-  await app.init();
+  app.disable('x-powered-by');
+  await app.listen(config.workerPort);
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       void app.close().then(() => process.exit(0));
     });
   }
-  process.stdout.write('Stegvis arbetsprocess körs\n');
+  const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
+  announce(
+    { url },
+    `Stegvis arbetsprocess körs; hälsa på ${url}/health/ready och mätvärden på ${url}/metrics`,
+  );
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof ConfigError ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+main().catch(exitOnBootError);

@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { errorSummary } from '@stegvis/config';
 import { streamNames } from '@stegvis/domain';
 import type { EventStore, StoredEvent } from '@stegvis/event-store';
 import type { ReadModelStore } from '@stegvis/read-models';
@@ -29,6 +30,11 @@ export class ProjectionRunner {
   private readonly logger = new Logger(ProjectionRunner.name);
   readonly owner = `runner-${randomUUID()}`;
   private readonly options: RunnerOptions;
+  /**
+   * How often the lease is renewed while idle: a third of it, so two renewals may fail before it
+   * lapses. Whole milliseconds: Node's timers refuse fractions (10,000 / 3 would stop every wait).
+   */
+  private readonly renewEveryMs: number;
 
   constructor(
     private readonly store: EventStore,
@@ -36,6 +42,7 @@ export class ProjectionRunner {
     options: Partial<RunnerOptions> = {},
   ) {
     this.options = { ...DEFAULTS, ...options };
+    this.renewEveryMs = Math.max(1, Math.floor(this.options.leaseTtlMs / 3));
   }
 
   async run(signal: AbortSignal): Promise<void> {
@@ -45,7 +52,7 @@ export class ProjectionRunner {
         if (
           !(await this.readModels.acquireLease(PROJECTION, this.owner, this.options.leaseTtlMs))
         ) {
-          await pause(this.options.leaseTtlMs / 3, signal);
+          await pause(this.renewEveryMs, signal);
           continue;
         }
         const { applied, checkpoint } = await this.step();
@@ -57,7 +64,7 @@ export class ProjectionRunner {
       } catch (error) {
         failures += 1;
         this.logger.warn(
-          { err: { type: (error as Error).name }, failures },
+          { err: errorSummary(error), failures },
           'Projection step failed; retrying',
         );
         await pause(Math.min(100 * 2 ** failures, 5_000), signal);
@@ -90,7 +97,7 @@ export class ProjectionRunner {
 
   /** Until an event after `checkpoint` exists, at most a third of the lease so it gets renewed. */
   private async waitForEvents(checkpoint: bigint | undefined, signal: AbortSignal): Promise<void> {
-    const waiting = AbortSignal.any([signal, AbortSignal.timeout(this.options.leaseTtlMs / 3)]);
+    const waiting = AbortSignal.any([signal, AbortSignal.timeout(this.renewEveryMs)]);
     try {
       for await (const _ of this.store.follow({ after: checkpoint, signal: waiting })) return;
     } catch (error) {

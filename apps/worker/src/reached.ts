@@ -1,3 +1,4 @@
+import type { EventStore } from '@stegvis/event-store';
 import type { ReadModelGeneration, ReadModelStore } from '@stegvis/read-models';
 import { setTimeout as delay } from 'node:timers/promises';
 import { PROJECTION } from './project-batch';
@@ -21,4 +22,18 @@ export async function readModelsReaching(
     if (reached || Date.now() >= deadline) return { generation, checkpoint };
     await delay(options.pollMs);
   }
+}
+
+/** Lag is counted up to this many events: beyond it, "far behind" is all a reader needs to know. */
+export const LAG_COUNTED_UP_TO = 10_000;
+
+/** How many events the active generation is behind the log, counted up to LAG_COUNTED_UP_TO. */
+export async function projectionLag(
+  readModels: ReadModelStore,
+  store: EventStore,
+): Promise<{ checkpoint: bigint | undefined; behind: number }> {
+  const generation = await readModels.active();
+  const checkpoint = await generation.checkpoint(PROJECTION);
+  const behind = (await store.readAll({ after: checkpoint, limit: LAG_COUNTED_UP_TO })).length;
+  return { checkpoint, behind };
 }

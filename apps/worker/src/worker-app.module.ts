@@ -1,11 +1,13 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
 import { configModule, loggingModule, type AppConfig } from '@stegvis/config';
 import { EventStoreModule } from '@stegvis/event-store';
 import { JobQueueModule } from '@stegvis/job-queue';
 import { ReadModelsModule } from '@stegvis/read-models';
+import { WorkerMetrics, WorkerOpsController } from './ops/worker-ops.controller';
 import { WorkerModule } from './worker.module';
 
-/** The worker process on its own (production, with Redis). */
+/** The worker process on its own (production, with Redis), with its health and metrics port. */
 @Module({})
 export class WorkerAppModule {
   static forConfig(config: AppConfig): DynamicModule {
@@ -17,8 +19,11 @@ export class WorkerAppModule {
         EventStoreModule,
         ReadModelsModule,
         JobQueueModule,
+        TerminusModule,
         WorkerModule,
       ],
+      controllers: [WorkerOpsController],
+      providers: [WorkerMetrics],
     };
   }
 }

@@ -10,6 +10,9 @@ z.config({ ...z.locales.sv(), ...swedishValidation });
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** The worker process's own HTTP port, for its /health and /metrics. */
+  WORKER_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+  NODE_ENV: z.string().optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   EVENTSTORE_URL: z
     .string()
@@ -45,6 +48,7 @@ const EnvSchema = z.object({
 
 export type AppConfig = {
   readonly port: number;
+  readonly workerPort: number;
   readonly dataDir: string;
   readonly eventStoreUrl: string | undefined;
   /** Scavenging after erasures (KurrentDB only). */
@@ -68,6 +72,13 @@ export type AppConfig = {
 
 export const APP_CONFIG = Symbol('AppConfig');
 
+/**
+ * The longest a development token (`npm run token`, signed with AUTH_SECRET) may be valid: the
+ * script refuses to mint longer ones and the API refuses longer ones. Lasting access is what
+ * personal API tokens are for.
+ */
+export const MAX_DEVELOPMENT_TOKEN_HOURS = 7 * 24;
+
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
@@ -87,10 +98,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       'Ogiltig konfiguration: EVENTSTORE_OPS_USERNAME och EVENTSTORE_OPS_PASSWORD anges tillsammans eller inte alls.',
     );
   }
+  if (e.NODE_ENV === 'production' && e.AUTH_SECRET === undefined) {
+    // A generated secret would differ per container and volume: every token would be refused
+    // somewhere, and anyone who can read the data volume could sign tokens.
+    throw new ConfigError(
+      'AUTH_SECRET saknas: i produktion (NODE_ENV=production) måste AUTH_SECRET anges, ' +
+        'minst 32 slumpmässiga tecken, t.ex. från `openssl rand -base64 48`. Stegvis startar inte utan den.',
+    );
+  }
   const dataDir = resolve(e.DATA_DIR);
   const secret = e.AUTH_SECRET ?? developmentSecret(dataDir);
   return {
     port: e.PORT,
+    workerPort: e.WORKER_PORT,
     dataDir,
     eventStoreUrl: e.EVENTSTORE_URL,
     scavenge: {

@@ -1,5 +1,5 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '@stegvis/config';
+import { APP_CONFIG, connectionErrorLog, type AppConfig } from '@stegvis/config';
 import { BullMqJobQueue } from './bullmq/bullmq-job-queue';
 import { InProcessJobQueue } from './in-process/in-process-job-queue';
 import { JOB_QUEUE, type JobQueue } from './job-queue.port';
@@ -14,7 +14,11 @@ import { JOB_QUEUE, type JobQueue } from './job-queue.port';
       useFactory: (config: AppConfig): JobQueue =>
         config.redisUrl === undefined
           ? new InProcessJobQueue()
-          : new BullMqJobQueue({ url: config.redisUrl, prefix: `${config.redisPrefix}:bull` }),
+          : new BullMqJobQueue({
+              url: config.redisUrl,
+              prefix: `${config.redisPrefix}:bull`,
+              onError: connectionErrorLog('JobQueue'),
+            }),
     },
   ],
   exports: [JOB_QUEUE],

@@ -1,9 +1,20 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { EVENT_STORE, type EventStore } from '@stegvis/event-store';
+import { READ_MODEL_STORE, type ReadModelStore } from '@stegvis/read-models';
+import type { Response } from 'express';
+import {
+  ApiHealthAnswers,
+  eventStoreHealth,
+  healthAnswer,
+  readModelsHealth,
+} from '../../../worker/src/ops/health';
+import { LAG_COUNTED_UP_TO } from '../../../worker/src/reached';
 import { Public } from '../auth/auth.decorators';
-import { MAX_LAG_EVENTS, ReadModelReader } from '../read/read-model-reader';
+
+/** Readiness fails when the projection is this many events behind the log (or more). */
+const MAX_LAG_EVENTS = LAG_COUNTED_UP_TO;
 
 @ApiTags('Drift')
 @Public()
@@ -13,48 +24,31 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly indicators: HealthIndicatorService,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly reader: ReadModelReader,
+    @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
   ) {}
 
   /** The process answers: restart it if not. */
   @Get('live')
-  @HealthCheck()
-  live() {
-    return this.health.check([]);
+  @HealthCheck({ noCache: true, swaggerDocumentation: false })
+  @ApiHealthAnswers('Processen svarar (annars: starta om den)')
+  live(@Res({ passthrough: true }) response: Response) {
+    return healthAnswer(this.health.check([]), response);
   }
 
   /** The process can do its work: take it out of the load balancer if not. */
   @Get('ready')
-  @HealthCheck()
-  ready() {
-    return this.health.check([() => this.eventStore(), () => this.readModels()]);
-  }
-
-  /** Down while the read models are unreachable or far behind (a rebuild at boot, say). */
-  private async readModels() {
-    const indicator = this.indicators.check('readModels');
-    try {
-      const { checkpoint, behind } = await this.reader.lag();
-      const details = { checkpoint: checkpoint?.toString() ?? null, behind };
-      if (behind >= MAX_LAG_EVENTS) {
-        return indicator.down({
-          ...details,
-          message: 'Läsmodellerna ligger långt efter händelseloggen.',
-        });
-      }
-      return indicator.up(details);
-    } catch {
-      return indicator.down({ message: 'Läsmodellerna svarar inte.' });
-    }
-  }
-
-  private async eventStore() {
-    const indicator = this.indicators.check('eventStore');
-    try {
-      const head = await this.store.headPosition();
-      return indicator.up({ head: head?.toString() ?? null });
-    } catch {
-      return indicator.down({ message: 'Händelselagret svarar inte.' });
-    }
+  @HealthCheck({ noCache: true, swaggerDocumentation: false })
+  @ApiHealthAnswers(
+    'Redo: händelselagret och läsmodellerna svarar och läsmodellerna ligger mindre än ' +
+      `${MAX_LAG_EVENTS} händelser efter`,
+  )
+  ready(@Res({ passthrough: true }) response: Response) {
+    return healthAnswer(
+      this.health.check([
+        () => eventStoreHealth(this.indicators, this.store),
+        () => readModelsHealth(this.indicators, this.readModels, this.store, MAX_LAG_EVENTS),
+      ]),
+      response,
+    );
   }
 }

@@ -1,12 +1,22 @@
-import { Controller, Get, Header, Inject, Injectable } from '@nestjs/common';
+import { Controller, Get, Inject, Injectable, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore } from '@stegvis/event-store';
 import { JOB_QUEUE, type JobQueue } from '@stegvis/job-queue';
-import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { READ_MODEL_STORE, type ReadModelStore } from '@stegvis/read-models';
+import type { NextFunction, Request, Response } from 'express';
+import { Histogram, Registry } from 'prom-client';
+import { registerProcessMetrics } from '../../../worker/src/ops/metrics';
 import { Public } from '../auth/auth.decorators';
-import { ReadModelReader } from '../read/read-model-reader';
 
-/** Prometheus metrics, computed when scraped so they are never stale. */
+/** Requests that matched no route share one label value, so scanners cannot grow the series. */
+const UNMATCHED_ROUTE = 'unmatched';
+/**
+ * Nest mounts middleware for every path as this Express route, so a request that matched no
+ * controller route still carries it as `req.route`; a matched route replaces it.
+ */
+const MIDDLEWARE_ROUTE = '/{*path}';
+
+/** Prometheus metrics of the API: the process's, reports', and every HTTP request's. */
 @Injectable()
 export class Metrics {
   readonly registry = new Registry();
@@ -18,40 +28,37 @@ export class Metrics {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5, 30],
     registers: [this.registry],
   });
+  /** Labelled by the route's template (`/v1/participants/:pid`), never by the URL with its ids. */
+  readonly httpSeconds = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'Duration of HTTP requests, by method, route template and status code',
+    labelNames: ['method', 'route', 'status_code'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [this.registry],
+  });
 
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
+    @Inject(READ_MODEL_STORE) readModels: ReadModelStore,
     @Inject(JOB_QUEUE) jobs: JobQueue,
-    reader: ReadModelReader,
   ) {
-    collectDefaultMetrics({ register: this.registry, prefix: 'stegvis_' });
-    new Gauge({
-      name: 'stegvis_event_log_head_position',
-      help: 'Global position of the newest event in the log',
-      registers: [this.registry],
-      async collect() {
-        this.set(Number((await store.headPosition()) ?? 0n));
-      },
-    });
-    new Gauge({
-      name: 'stegvis_projection_lag_events',
-      help: 'Events not yet applied to the read models (counted up to 10000)',
-      registers: [this.registry],
-      async collect() {
-        this.set((await reader.lag()).behind);
-      },
-    });
-    new Gauge({
-      name: 'stegvis_jobs',
-      help: 'Jobs by state',
-      labelNames: ['state'],
-      registers: [this.registry],
-      async collect() {
-        for (const [state, count] of Object.entries(await jobs.counts()))
-          this.set({ state }, count);
-      },
-    });
+    registerProcessMetrics(this.registry, { store, readModels, jobs });
   }
+
+  /** Express middleware timing every request, observed once its answer is sent. */
+  readonly timeRequests = (req: Request, res: Response, next: NextFunction): void => {
+    const end = this.httpSeconds.startTimer();
+    res.once('finish', () => {
+      const route = (req.route as { path?: unknown } | undefined)?.path;
+      const matched = typeof route === 'string' && route !== MIDDLEWARE_ROUTE;
+      end({
+        method: req.method,
+        route: matched ? `${req.baseUrl}${route}` : UNMATCHED_ROUTE,
+        status_code: String(res.statusCode),
+      });
+    });
+    next();
+  };
 }
 
 @ApiExcludeController()
@@ -61,8 +68,8 @@ export class MetricsController {
   constructor(private readonly metrics: Metrics) {}
 
   @Get()
-  @Header('Content-Type', 'text/plain; version=0.0.4')
-  scrape(): Promise<string> {
+  async scrape(@Res({ passthrough: true }) response: Response): Promise<string> {
+    response.setHeader('Content-Type', this.metrics.registry.contentType);
     return this.metrics.registry.metrics();
   }
 }

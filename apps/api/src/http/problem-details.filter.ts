@@ -10,6 +10,7 @@ import { StreamDeletedError, WrongExpectedRevisionError } from '@stegvis/event-s
 import type { Request, Response } from 'express';
 import { allowedMethods, methodNotAllowed } from './allowed-methods';
 import { Problem } from './problem';
+import { isUnavailable, RETRY_AFTER_SECONDS, serviceUnavailable } from './unavailable';
 
 const NOT_FOUND: ReadonlySet<DomainErrorCode> = new Set([
   'association_not_found',
@@ -27,7 +28,7 @@ const TITLES: Readonly<Record<number, string>> = {
   413: 'För stor begäran',
   415: 'Fel innehållstyp',
   422: 'Bryter mot en regel',
-  503: 'Inte redo',
+  503: 'Inte tillgänglig just nu',
   500: 'Internt fel',
 };
 
@@ -46,6 +47,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const error = exception instanceof Error ? exception : undefined;
       this.logger.error({ err: { type: error?.name, stack: error?.stack } }, 'Unhandled error');
     }
+    // As readiness does: the client may come back once the dependency does.
+    if (problem.status === 503) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     response
       .status(problem.status)
       .set(problem.headers)
@@ -88,6 +91,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         'Deltagaren är raderad och kan inte ta emot fler uppgifter.',
       );
     }
+    if (isUnavailable(exception)) return serviceUnavailable();
     return fromHttpLayer(exception, request);
   }
 }
@@ -105,12 +109,6 @@ function fromHttpLayer(exception: unknown, request: Request): Problem {
       return new Problem(404, 'not_found', 'Det finns ingen sådan adress i API:t.');
     }
     if (status < 500) return new Problem(status, 'bad_request', 'Begäran kunde inte behandlas.');
-    // Readiness: the health check's own report says which dependency is down.
-    if (status === 503) {
-      return new Problem(503, 'not_ready', 'Tjänsten är inte redo just nu.', {
-        health: exception.getResponse(),
-      });
-    }
   }
   return new Problem(
     500,
