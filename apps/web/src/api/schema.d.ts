@@ -218,6 +218,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Processen svarar (annars: starta om den) */
     get: operations['HealthController_live'];
     put?: never;
     post?: never;
@@ -234,6 +235,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Redo: händelselagret och läsmodellerna svarar och läsmodellerna ligger mindre än 10000 händelser efter */
     get: operations['HealthController_ready'];
     put?: never;
     post?: never;
@@ -1746,47 +1748,35 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The Health Check is successful */
+      /** @description Redo: varje beroende svarar. */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': {
-            /** @example ok */
-            status?: string;
-            /**
-             * @example {
-             *       "database": {
-             *         "status": "up"
-             *       }
-             *     }
-             */
-            info?: {
+            /** @enum {string} */
+            status: 'ok';
+            info: {
               [key: string]: {
-                status: string;
+                /** @enum {string} */
+                status: 'up' | 'down';
               } & {
                 [key: string]: unknown;
               };
-            } | null;
-            /** @example {} */
-            error?: {
+            };
+            error: {
               [key: string]: {
-                status: string;
+                /** @enum {string} */
+                status: 'up' | 'down';
               } & {
                 [key: string]: unknown;
               };
-            } | null;
-            /**
-             * @example {
-             *       "database": {
-             *         "status": "up"
-             *       }
-             *     }
-             */
-            details?: {
+            };
+            details: {
               [key: string]: {
-                status: string;
+                /** @enum {string} */
+                status: 'up' | 'down';
               } & {
                 [key: string]: unknown;
               };
@@ -1794,58 +1784,36 @@ export interface operations {
           };
         };
       };
-      /** @description The Health Check is not successful */
+      /** @description Inte redo: samma form, med status "error" och det som inte svarar under error. Retry-After säger om hur många sekunder det är värt att fråga igen. */
       503: {
         headers: {
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
           'application/json': {
-            /** @example error */
-            status?: string;
-            /**
-             * @example {
-             *       "database": {
-             *         "status": "up"
-             *       }
-             *     }
-             */
-            info?: {
+            /** @enum {string} */
+            status: 'error';
+            info: {
               [key: string]: {
-                status: string;
+                /** @enum {string} */
+                status: 'up' | 'down';
               } & {
                 [key: string]: unknown;
               };
-            } | null;
-            /**
-             * @example {
-             *       "redis": {
-             *         "status": "down",
-             *         "message": "Could not connect"
-             *       }
-             *     }
-             */
-            error?: {
+            };
+            error: {
               [key: string]: {
-                status: string;
+                /** @enum {string} */
+                status: 'up' | 'down';
               } & {
                 [key: string]: unknown;
               };
-            } | null;
-            /**
-             * @example {
-             *       "database": {
-             *         "status": "up"
-             *       },
-             *       "redis": {
-             *         "status": "down",
-             *         "message": "Could not connect"
-             *       }
-             *     }
-             */
-            details?: {
+            };
+            details: {
               [key: string]: {
-                status: string;
+                /** @enum {string} */
+                status: 'up' | 'down';
               } & {
                 [key: string]: unknown;
               };
@@ -1864,47 +1832,35 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The Health Check is successful */
+      /** @description Redo: varje beroende svarar. */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': {
-            /** @example ok */
-            status?: string;
-            /**
-             * @example {
-             *       "database": {
-             *         "status": "up"
-             *       }
-             *     }
-             */
-            info?: {
+            /** @enum {string} */
+            status: 'ok';
+            info: {
               [key: string]: {
-                status: string;
+                /** @enum {string} */
+                status: 'up' | 'down';
               } & {
                 [key: string]: unknown;
               };
-            } | null;
-            /** @example {} */
-            error?: {
+            };
+            error: {
               [key: string]: {
-                status: string;
+                /** @enum {string} */
+                status: 'up' | 'down';
               } & {
                 [key: string]: unknown;
               };
-            } | null;
-            /**
-             * @example {
-             *       "database": {
-             *         "status": "up"
-             *       }
-             *     }
-             */
-            details?: {
+            };
+            details: {
               [key: string]: {
-                status: string;
+                /** @enum {string} */
+                status: 'up' | 'down';
               } & {
                 [key: string]: unknown;
               };
@@ -1912,58 +1868,36 @@ export interface operations {
           };
         };
       };
-      /** @description The Health Check is not successful */
+      /** @description Inte redo: samma form, med status "error" och det som inte svarar under error. Retry-After säger om hur många sekunder det är värt att fråga igen. */
       503: {
         headers: {
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
           'application/json': {
-            /** @example error */
-            status?: string;
-            /**
-             * @example {
-             *       "database": {
-             *         "status": "up"
-             *       }
-             *     }
-             */
-            info?: {
+            /** @enum {string} */
+            status: 'error';
+            info: {
               [key: string]: {
-                status: string;
+                /** @enum {string} */
+                status: 'up' | 'down';
               } & {
                 [key: string]: unknown;
               };
-            } | null;
-            /**
-             * @example {
-             *       "redis": {
-             *         "status": "down",
-             *         "message": "Could not connect"
-             *       }
-             *     }
-             */
-            error?: {
+            };
+            error: {
               [key: string]: {
-                status: string;
+                /** @enum {string} */
+                status: 'up' | 'down';
               } & {
                 [key: string]: unknown;
               };
-            } | null;
-            /**
-             * @example {
-             *       "database": {
-             *         "status": "up"
-             *       },
-             *       "redis": {
-             *         "status": "down",
-             *         "message": "Could not connect"
-             *       }
-             *     }
-             */
-            details?: {
+            };
+            details: {
               [key: string]: {
-                status: string;
+                /** @enum {string} */
+                status: 'up' | 'down';
               } & {
                 [key: string]: unknown;
               };
