@@ -31,4 +31,31 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATA_DIR: dataDir, WORKER_PORT: '0' }).workerPort).toBe(0);
     expect(() => loadConfig({ DATA_DIR: dataDir, WORKER_PORT: 'x' })).toThrow(/WORKER_PORT/);
   });
+
+  it('asks for a second factor of chiefs and admins only when AUTH_REQUIRE_TOTP=true', () => {
+    expect(loadConfig({ DATA_DIR: dataDir }).auth.requireTotp).toBe(false);
+    expect(loadConfig({ DATA_DIR: dataDir, AUTH_REQUIRE_TOTP: 'true' }).auth.requireTotp).toBe(
+      true,
+    );
+    expect(() => loadConfig({ DATA_DIR: dataDir, AUTH_REQUIRE_TOTP: 'ja' })).toThrow(
+      /AUTH_REQUIRE_TOTP/,
+    );
+  });
+
+  it('takes the three OIDC settings together or not at all', () => {
+    expect(loadConfig({ DATA_DIR: dataDir }).oidc).toBeUndefined();
+    const oidc = {
+      OIDC_ISSUER: 'https://login.kommun.se',
+      OIDC_CLIENT_ID: 'stegvis',
+      OIDC_CLIENT_SECRET: 'hemligt',
+    };
+    expect(loadConfig({ DATA_DIR: dataDir, ...oidc }).oidc).toEqual({
+      issuer: 'https://login.kommun.se',
+      clientId: 'stegvis',
+      clientSecret: 'hemligt',
+    });
+    expect(() => loadConfig({ DATA_DIR: dataDir, OIDC_ISSUER: oidc.OIDC_ISSUER })).toThrow(
+      /OIDC_ISSUER, OIDC_CLIENT_ID och OIDC_CLIENT_SECRET anges tillsammans/,
+    );
+  });
 });

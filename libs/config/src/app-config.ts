@@ -43,6 +43,14 @@ const EnvSchema = z.object({
   AUTH_SECRET: z.string().min(32, { message: 'ska vara minst 32 tecken' }).optional(),
   AUTH_ISSUER: z.string().min(1).default('stegvis'),
   AUTH_AUDIENCE: z.string().min(1).default('stegvis-api'),
+  /** Chiefs and admins must use an authenticator app (TOTP) to sign in. */
+  AUTH_REQUIRE_TOTP: z.enum(['true', 'false']).default('false'),
+  /** Single sign-on (optional): all three, or none. */
+  OIDC_ISSUER: z
+    .url({ message: 'ska vara en https-adress till identitetsleverantören' })
+    .optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -66,7 +74,12 @@ export type AppConfig = {
     readonly generated: boolean;
     readonly issuer: string;
     readonly audience: string;
+    readonly requireTotp: boolean;
   };
+  /** Single sign-on with an OpenID provider; undefined when not configured. */
+  readonly oidc:
+    | { readonly issuer: string; readonly clientId: string; readonly clientSecret: string }
+    | undefined;
   readonly logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
 };
 
@@ -106,6 +119,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         'minst 32 slumpmässiga tecken, t.ex. från `openssl rand -base64 48`. Stegvis startar inte utan den.',
     );
   }
+  const oidcSet = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].filter(
+    (v) => v !== undefined,
+  ).length;
+  if (oidcSet !== 0 && oidcSet !== 3) {
+    throw new ConfigError(
+      'Ogiltig konfiguration: OIDC_ISSUER, OIDC_CLIENT_ID och OIDC_CLIENT_SECRET anges tillsammans eller inte alls.',
+    );
+  }
   const dataDir = resolve(e.DATA_DIR);
   const secret = e.AUTH_SECRET ?? developmentSecret(dataDir);
   return {
@@ -129,7 +150,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       generated: e.AUTH_SECRET === undefined,
       issuer: e.AUTH_ISSUER,
       audience: e.AUTH_AUDIENCE,
+      requireTotp: e.AUTH_REQUIRE_TOTP === 'true',
     },
+    oidc:
+      e.OIDC_ISSUER === undefined ||
+      e.OIDC_CLIENT_ID === undefined ||
+      e.OIDC_CLIENT_SECRET === undefined
+        ? undefined
+        : { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET },
     logLevel: e.LOG_LEVEL,
   };
 }

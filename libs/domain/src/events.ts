@@ -125,7 +125,7 @@ export const EntryRetracted = event('EntryRetracted', {
 });
 
 /** What must be unique, and among whom (see the unique-value decider). */
-export const UNIQUE_SCOPES = ['intervention-name'] as const;
+export const UNIQUE_SCOPES = ['intervention-name', 'user-email'] as const;
 export type UniqueScope = (typeof UNIQUE_SCOPES)[number];
 
 /** Stream `unique-<scope>-<hash of the value>`: the value now belongs to `holderId`. */

@@ -11,7 +11,10 @@ export type TokenRequest = {
 };
 
 /** Signs a token the API accepts. For local use and tests; production tokens come from the IdP. */
-export function signToken(auth: AppConfig['auth'], request: TokenRequest): string {
+export function signToken(
+  auth: Pick<AppConfig['auth'], 'secret' | 'issuer' | 'audience'>,
+  request: TokenRequest,
+): string {
   const { sub, role, associationId, interventionIds = [], expiresInSeconds = 8 * 3600 } = request;
   return new JwtService().sign(
     { role, ...(associationId ? { associationId } : {}), interventionIds },

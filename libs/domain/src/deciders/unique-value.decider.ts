@@ -48,6 +48,8 @@ export const ABANDONED_CLAIM_MS = 60_000;
 const taken: Readonly<Record<UniqueScope, (holderId: string) => DomainError>> = {
   'intervention-name': (holderId) =>
     new DomainError('intervention_name_taken', { interventionId: holderId }),
+  // Which account holds an address is not said: the inviter learns only that it is taken.
+  'user-email': () => new DomainError('user_email_taken'),
 };
 
 /** The stream of one value in one scope. */

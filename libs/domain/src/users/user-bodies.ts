@@ -3,7 +3,7 @@ import { InterventionId } from '../events';
 import { DisplayName } from './display-name';
 import { Email } from './email';
 import { MAX_API_TOKEN_DAYS } from './user-rules';
-import { ApiTokenLabel, NewPassword, PresentedPassword, Role } from './user-values';
+import { ApiTokenLabel, NewPassword, PresentedPassword, Role, SealedSecret } from './user-values';
 
 /** Request bodies of the account routes (DESIGN §7), strict like the other write bodies. */
 
@@ -30,6 +30,8 @@ export const SignInBody = z.strictObject({
   email: Email,
   password: PresentedPassword,
   totp: TotpCode.optional(),
+  /** With `totp`, when the role must enrol while signing in: the sealed secret the API gave. */
+  totpSecret: SealedSecret.optional(),
 });
 export type SignInBody = z.infer<typeof SignInBody>;
 
@@ -60,3 +62,19 @@ export const CreateApiTokenBody = z.strictObject({
     .max(MAX_API_TOKEN_DAYS, `En API-nyckel gäller i högst ${MAX_API_TOKEN_DAYS} dagar.`),
 });
 export type CreateApiTokenBody = z.infer<typeof CreateApiTokenBody>;
+
+/** The first admin, from the one-time address that start-up prints (`/konfigurera?kod=…`). */
+export const SetupBody = z.strictObject({
+  code: z.string().min(1).max(200),
+  email: Email,
+  name: DisplayName,
+  password: NewPassword,
+});
+export type SetupBody = z.infer<typeof SetupBody>;
+
+/** The first code of a new authenticator app, with the sealed secret the API gave for it. */
+export const EnableTotpBody = z.strictObject({ totpSecret: SealedSecret, totp: TotpCode });
+export type EnableTotpBody = z.infer<typeof EnableTotpBody>;
+
+export const DisableTotpBody = z.strictObject({ totp: TotpCode });
+export type DisableTotpBody = z.infer<typeof DisableTotpBody>;

@@ -10,7 +10,7 @@ import {
   USER_ID,
   userDeactivated,
 } from '../testing/user-fixtures';
-import { accountsDecider, type AccountsCommand } from './user-deletion.decider';
+import { accountsDecider, registeredUsers, type AccountsCommand } from './user-deletion.decider';
 import { AccountsEvent } from './user-events';
 import { emailClaimStanding, type ExistingUser } from './user-state';
 
@@ -40,7 +40,10 @@ describe('accounts decider: deleting a user', () => {
           },
         },
       ]);
-    const [event] = accountsDecider.decide(del(user('chief'), admin), {});
+    const [event] = accountsDecider.decide(
+      del(user('chief'), admin),
+      accountsDecider.initialState(),
+    );
     expect(AccountsEvent.parse(event)).toEqual(event);
     expect(JSON.stringify(event)).not.toMatch(/anna|berg|@/i);
   });
@@ -58,6 +61,65 @@ describe('accounts decider: deleting a user', () => {
       .given([])
       .when(del(user('admin'), admin))
       .thenFails('user_change_not_allowed');
+  });
+});
+
+describe('accounts decider: the directory of users', () => {
+  const register = (
+    userId: string,
+    associationId: string | undefined,
+  ): Extract<AccountsCommand, { type: 'RegisterUser' }> => ({
+    type: 'RegisterUser',
+    userId,
+    role: associationId === undefined ? 'admin' : 'staff',
+    associationId,
+    now: NOW,
+  });
+  const registered = (userId: string, associationId?: string) => ({
+    type: 'UserRegistered' as const,
+    data: { userId, ...(associationId ? { associationId } : {}), occurredOn: '2026-06-15' },
+  });
+
+  it('registers a user once, naming no address or name', () => {
+    spec
+      .given([])
+      .when(register(USER_ID, ASSOCIATION_ID))
+      .then([registered(USER_ID, ASSOCIATION_ID)]);
+    spec
+      .given([registered(USER_ID, ASSOCIATION_ID)])
+      .when(register(USER_ID, ASSOCIATION_ID))
+      .then([]);
+  });
+
+  it('refuses an admin with an association and anyone else without one', () => {
+    spec
+      .given([])
+      .when({ ...register(USER_ID, ASSOCIATION_ID), role: 'admin' })
+      .thenFails('user_association_mismatch');
+    spec
+      .given([])
+      .when({ ...register(USER_ID, undefined), role: 'chief' })
+      .thenFails('user_association_mismatch');
+  });
+
+  it('lists the users of an association, or all, without the deleted ones', () => {
+    const events = [
+      registered('U-00000000AD'),
+      registered(USER_ID, ASSOCIATION_ID),
+      registered('U-0000000002', 'F-0000000009'),
+      {
+        type: 'UserDeleted' as const,
+        data: {
+          userId: 'U-0000000002',
+          role: 'staff' as const,
+          deletedBy: 'x',
+          occurredOn: '2026-06-15',
+        },
+      },
+    ].map((e, i) => ({ ...e, id: String(i) }));
+    const state = events.reduce(accountsDecider.evolve, accountsDecider.initialState());
+    expect(registeredUsers(state, ASSOCIATION_ID)).toEqual([USER_ID]);
+    expect(registeredUsers(state)).toEqual(['U-00000000AD', USER_ID]);
   });
 });
 

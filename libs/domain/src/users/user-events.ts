@@ -143,7 +143,16 @@ export const UserDeleted = event('UserDeleted', {
   associationId: AssociationId.optional(),
   deletedBy: Actor,
 });
-export const AccountsEvent = z.discriminatedUnion('type', [UserDeleted]);
+/**
+ * That a user exists (stream `accounts`), written before the user's own stream: the directory
+ * the user lists, the audit and the first start read, without a projection that could lag.
+ * Names no e-mail and no name; the role is the one invited with (the user's stream has changes).
+ */
+export const UserRegistered = event('UserRegistered', {
+  userId: UserId,
+  associationId: AssociationId.optional(),
+});
+export const AccountsEvent = z.discriminatedUnion('type', [UserRegistered, UserDeleted]);
 export type AccountsEvent = z.infer<typeof AccountsEvent>;
 
 export const accountStreams = {
