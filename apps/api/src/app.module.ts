@@ -22,6 +22,7 @@ import { CreatedLocationInterceptor } from './http/created-location';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { UnknownQueryInterceptor } from './http/query-params';
 import { RevisionETagInterceptor } from './http/revision-etag.interceptor';
+import { GetInterventionHandler } from './read/intervention-view';
 import { GetParticipantHandler } from './read/participant-history';
 import { ListParticipantsHandler } from './read/participant-list';
 import { GetReportHandler } from './read/report-query';
@@ -84,6 +85,7 @@ export class AppModule {
         EnrolParticipantHandler,
         ChangeParticipantHandler,
         EraseParticipantHandler,
+        GetInterventionHandler,
         GetParticipantHandler,
         ListParticipantsHandler,
         GetReportHandler,

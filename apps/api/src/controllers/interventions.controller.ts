@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   CloseInterventionBody,
   EnrolParticipantBody,
@@ -9,10 +9,12 @@ import {
   ParticipantId,
   RecordAttendanceBody,
   SetGoalsBody,
+  swedishDate,
 } from '@stegvis/domain';
 import { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { GetIntervention, InterventionView } from '../read/intervention-view';
 import { ListParticipants } from '../read/participant-list';
 import { MinPosition, PageLimit, ZodQueries } from '../http/query-params';
 import { Created } from '../http/created-location';
@@ -39,6 +41,20 @@ export class InterventionsController {
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
   ) {}
+
+  @Get()
+  @Roles('staff', 'chief')
+  @ApiOkResponse({
+    description: 'Insatsen: namn, typ, parter, datum, formulär och stegtrappa',
+    schema: z.toJSONSchema(InterventionView, {
+      io: 'output',
+      target: 'openapi-3.0',
+      unrepresentable: 'any',
+    }) as never,
+  })
+  get(@ZodParam('iid', InterventionId) iid: string, @CurrentActor() actor: Actor) {
+    return this.queries.execute(new GetIntervention(iid, actor, swedishDate(new Date())));
+  }
 
   @Get('participants')
   @Roles('staff', 'chief')

@@ -13,6 +13,12 @@ export type ParticipantListItem = {
   readonly gender: string;
   readonly birthYear: number;
   readonly referringParty: string;
+  /** What the staff page lists as missing; retracted entries do not count. */
+  readonly hasStartAssessment: boolean;
+  readonly hasExitAssessment: boolean;
+  readonly hasSatisfaction: boolean;
+  /** Global position of the participant's last event: orders participants by last change. */
+  readonly lastChange: string;
 };
 
 export type ParticipantList = {
@@ -58,6 +64,10 @@ export class ListParticipantsHandler implements IQueryHandler<ListParticipants> 
         gender: p.gender,
         birthYear: p.birthYear,
         referringParty: p.referringParty,
+        hasStartAssessment: p.assessments.some((a) => a.phase === 'start'),
+        hasExitAssessment: p.assessments.some((a) => a.phase === 'exit'),
+        hasSatisfaction: p.satisfaction.length > 0,
+        lastChange: p.position,
       };
     });
     return {

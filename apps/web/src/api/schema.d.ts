@@ -51,6 +51,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/interventions/{iid}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['InterventionsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/interventions/{iid}/participants': {
     parameters: {
       query?: never;
@@ -705,6 +721,63 @@ export interface operations {
         };
         content: {
           'application/problem+json': unknown;
+        };
+      };
+    };
+  };
+  InterventionsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        iid: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Insatsen: namn, typ, parter, datum, formulär och stegtrappa */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            interventionId: string;
+            associationId: string;
+            name: string;
+            /** @enum {string} */
+            kind: 'individual' | 'structural';
+            parties: ('FK' | 'AF' | 'MUNICIPALITY' | 'REGION')[];
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string | null;
+            /** Format: date */
+            closedOn: string | null;
+            /** Format: date */
+            lastOpenDate: string | null;
+            /** @enum {string} */
+            status: 'open' | 'closed';
+            instruments: {
+              key: string;
+              label: string;
+              items: {
+                key: string;
+                label: string;
+                min: number;
+                max: number;
+              }[];
+            }[];
+            ladder: {
+              key: string;
+              label: string;
+              levels: {
+                level: number;
+                label: string;
+              }[];
+            };
+          };
         };
       };
     };
