@@ -3,11 +3,12 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { JwtModule } from '@nestjs/jwt';
 import { TerminusModule } from '@nestjs/terminus';
-import { configModule, loggingModule, type AppConfig } from '@stegvis/config';
+import { APP_CONFIG, configModule, loggingModule, type AppConfig } from '@stegvis/config';
+import { EVENT_STORE, EventStoreModule, type EventStore } from '@stegvis/event-store';
 import { JobQueueModule } from '@stegvis/job-queue';
-import { ReadModelsModule } from '@stegvis/read-models';
-import { WorkerModule } from '../../worker/src/worker.module';
-import { EventStoreModule } from '@stegvis/event-store';
+import { ProcessMetricsModule, WorkerModule } from '@stegvis/operations';
+import { READ_MODEL_STORE, ReadModelsModule, type ReadModelStore } from '@stegvis/read-models';
+import { ReportCache } from '@stegvis/read-side';
 import { AuthGuard } from './auth/auth.guard';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { WebModule } from './web/web.module';
@@ -25,7 +26,6 @@ import { RevisionETagInterceptor } from './http/revision-etag.interceptor';
 import { GetParticipantHandler } from './read/participant-history';
 import { ListParticipantsHandler } from './read/participant-list';
 import { GetReportHandler } from './read/report-query';
-import { ReportCache } from './read/report-cache';
 import { ReadModelReader } from './read/read-model-reader';
 import { Metrics, MetricsController } from './health/metrics';
 import { ChangeAssociationHandler, RegisterAssociationHandler } from './write/association.handlers';
@@ -52,6 +52,7 @@ export class AppModule {
         EventStoreModule,
         ReadModelsModule,
         JobQueueModule,
+        ProcessMetricsModule,
         // Without Redis, this process is the worker too (DESIGN §2: the embedded default).
         ...(config.redisUrl === undefined ? [WorkerModule] : []),
         CqrsModule.forRoot(),
@@ -87,7 +88,12 @@ export class AppModule {
         GetParticipantHandler,
         ListParticipantsHandler,
         GetReportHandler,
-        ReportCache,
+        {
+          provide: ReportCache,
+          inject: [EVENT_STORE, READ_MODEL_STORE, APP_CONFIG],
+          useFactory: (store: EventStore, readModels: ReadModelStore, settings: AppConfig) =>
+            new ReportCache(store, readModels, { capacity: settings.reportCacheAssociations }),
+        },
         ReadModelReader,
         Metrics,
       ],

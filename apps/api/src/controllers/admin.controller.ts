@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { JOB_QUEUE, type JobQueue } from '@stegvis/job-queue';
-import { REBUILD_JOB } from '../../../worker/src/rebuild';
+import { REBUILD_JOB } from '@stegvis/read-side';
 import { Roles } from '../auth/auth.decorators';
 import { Created } from '../http/created-location';
 import { Problem } from '../http/problem';

@@ -12,9 +12,9 @@ import {
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AssociationId, DomainError, domainErrors, streamNames } from '@stegvis/domain';
 import { JOB_QUEUE, type JobQueue, type JobStatus } from '@stegvis/job-queue';
+import { EXPORT_JOB, ExportJobData, type ExportFile } from '@stegvis/read-side';
+import { ExportBody } from '@stegvis/reporting';
 import type { Response } from 'express';
-import { EXPORT_JOB, ExportJobData, type ExportFile } from '../../../worker/src/reports/export-job';
-import { ExportBody } from '../../../worker/src/reports/report-request';
 import type { Actor } from '../auth/actor';
 import { access } from '../auth/access';
 import { CurrentActor, Roles } from '../auth/auth.decorators';

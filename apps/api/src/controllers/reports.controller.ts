@@ -2,14 +2,16 @@ import { Controller, Get, Header, Res, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { AssociationId } from '@stegvis/domain';
-import { renderExport, ReportSchema, type Report } from '@stegvis/reporting';
-import type { Response } from 'express';
-import { z } from 'zod';
 import {
+  renderExport,
   ReportQuery,
   reportFileName,
   reportRequest,
-} from '../../../worker/src/reports/report-request';
+  ReportSchema,
+  type Report,
+} from '@stegvis/reporting';
+import type { Response } from 'express';
+import { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { MinPosition, ZodQueries } from '../http/query-params';

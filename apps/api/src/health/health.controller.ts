@@ -2,15 +2,15 @@ import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { EVENT_STORE, type EventStore } from '@stegvis/event-store';
-import { READ_MODEL_STORE, type ReadModelStore } from '@stegvis/read-models';
-import type { Response } from 'express';
 import {
   ApiHealthAnswers,
   eventStoreHealth,
   healthAnswer,
   readModelsHealth,
-} from '../../../worker/src/ops/health';
-import { LAG_COUNTED_UP_TO } from '../../../worker/src/reached';
+} from '@stegvis/operations';
+import { READ_MODEL_STORE, type ReadModelStore } from '@stegvis/read-models';
+import { LAG_COUNTED_UP_TO } from '@stegvis/read-side';
+import type { Response } from 'express';
 import { Public } from '../auth/auth.decorators';
 
 /** Readiness fails when the projection is this many events behind the log (or more). */

@@ -1,11 +1,8 @@
-import { Controller, Get, Inject, Injectable, Res } from '@nestjs/common';
+import { Controller, Get, Injectable, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { EVENT_STORE, type EventStore } from '@stegvis/event-store';
-import { JOB_QUEUE, type JobQueue } from '@stegvis/job-queue';
-import { READ_MODEL_STORE, type ReadModelStore } from '@stegvis/read-models';
+import { ProcessMetrics } from '@stegvis/operations';
 import type { NextFunction, Request, Response } from 'express';
-import { Histogram, Registry } from 'prom-client';
-import { registerProcessMetrics } from '../../../worker/src/ops/metrics';
+import { Histogram, type Registry } from 'prom-client';
 import { Public } from '../auth/auth.decorators';
 
 /** Requests that matched no route share one label value, so scanners cannot grow the series. */
@@ -19,30 +16,28 @@ const MIDDLEWARE_ROUTE = '/{*path}';
 /** Prometheus metrics of the API: the process's, reports', and every HTTP request's. */
 @Injectable()
 export class Metrics {
-  readonly registry = new Registry();
+  readonly registry: Registry;
   /** DESIGN §6: one association's yearly report within 50 ms at p99. */
-  readonly reportSeconds = new Histogram({
-    name: 'stegvis_report_seconds',
-    help: 'Time to compute a report, by source (read models or as-of replay)',
-    labelNames: ['source'],
-    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5, 30],
-    registers: [this.registry],
-  });
+  readonly reportSeconds: Histogram<'source'>;
   /** Labelled by the route's template (`/v1/participants/:pid`), never by the URL with its ids. */
-  readonly httpSeconds = new Histogram({
-    name: 'http_request_duration_seconds',
-    help: 'Duration of HTTP requests, by method, route template and status code',
-    labelNames: ['method', 'route', 'status_code'],
-    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
-    registers: [this.registry],
-  });
+  readonly httpSeconds: Histogram<'method' | 'route' | 'status_code'>;
 
-  constructor(
-    @Inject(EVENT_STORE) store: EventStore,
-    @Inject(READ_MODEL_STORE) readModels: ReadModelStore,
-    @Inject(JOB_QUEUE) jobs: JobQueue,
-  ) {
-    registerProcessMetrics(this.registry, { store, readModels, jobs });
+  constructor(process: ProcessMetrics) {
+    this.registry = process.registry;
+    this.reportSeconds = new Histogram({
+      name: 'stegvis_report_seconds',
+      help: 'Time to compute a report, by source (read models or as-of replay)',
+      labelNames: ['source'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5, 30],
+      registers: [this.registry],
+    });
+    this.httpSeconds = new Histogram({
+      name: 'http_request_duration_seconds',
+      help: 'Duration of HTTP requests, by method, route template and status code',
+      labelNames: ['method', 'route', 'status_code'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [this.registry],
+    });
   }
 
   /** Express middleware timing every request, observed once its answer is sent. */

@@ -1,4 +1,4 @@
-import { RETRY_AFTER_SECONDS } from '../../../worker/src/ops/health';
+import { RETRY_AFTER_SECONDS } from '@stegvis/operations';
 import { Problem } from './problem';
 
 /**

@@ -1,5 +1,5 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { ParticipantSummary } from '@stegvis/reporting';
+import { collections, readModelTags, type ParticipantSummary } from '@stegvis/reporting';
 import type { Actor } from '../auth/actor';
 import { access } from '../auth/access';
 import { StreamWriter } from '../write/stream-writer';
@@ -44,10 +44,14 @@ export class ListParticipantsHandler implements IQueryHandler<ListParticipants> 
     // Authorise against the event store: the intervention may be newer than the read models.
     access.workInIntervention(actor, await this.writer.loadIntervention(interventionId));
     const { generation, checkpoint } = await this.reader.at(page.minPosition);
-    const rows = await generation.list('participants', `intervention:${interventionId}`, {
-      after: page.after,
-      limit: page.limit + 1,
-    });
+    const rows = await generation.list(
+      collections.participants,
+      readModelTags.intervention(interventionId),
+      {
+        after: page.after,
+        limit: page.limit + 1,
+      },
+    );
     const items = rows.slice(0, page.limit).map(({ doc }) => {
       const p = doc as unknown as ParticipantSummary;
       return {

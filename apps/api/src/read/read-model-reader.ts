@@ -4,7 +4,7 @@ import {
   type ReadModelGeneration,
   type ReadModelStore,
 } from '@stegvis/read-models';
-import { readModelsReaching } from '../../../worker/src/reached';
+import { readModelsReaching } from '@stegvis/read-side';
 
 const MAX_WAIT_MS = 5_000;
 const POLL_MS = 20;

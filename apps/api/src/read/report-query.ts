@@ -1,13 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@stegvis/event-store';
-import type { Report } from '@stegvis/reporting';
-import { reportAsOf, type ReportRequest } from '../../../worker/src/reports/report-source';
+import { reportAsOf, ReportCache } from '@stegvis/read-side';
+import type { Report, ReportRequest } from '@stegvis/reporting';
 import type { Actor } from '../auth/actor';
 import { Metrics } from '../health/metrics';
 import { access } from '../auth/access';
 import { ReadModelReader } from './read-model-reader';
-import { ReportCache } from './report-cache';
 
 export class GetReport extends Query<Report> {
   constructor(

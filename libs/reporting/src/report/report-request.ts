@@ -1,6 +1,14 @@
 import { InterventionId, IsoDate } from '@stegvis/domain';
 import { z } from 'zod';
-import type { ReportRequest } from './report-source';
+import type { Period } from './report.types';
+
+/** What a user asks a report for (DESIGN §4): one association, a goal year, maybe less. */
+export type ReportRequest = {
+  readonly associationId: string;
+  readonly year: number;
+  readonly period?: Period;
+  readonly interventionId?: string;
+};
 
 /** An instant with its offset, e.g. 2026-11-22T10:00:00Z: the moment a report was shown. */
 const AsOf = z.iso.datetime({
@@ -38,14 +46,13 @@ function checkNarrowing(value: Narrowing, ctx: z.RefinementCtx): void {
   }
 }
 
-/** The query string of GET …/reports/:year. Unknown parameters are ignored, as for any GET. */
+/** The query string of GET …/reports/:year (the route refuses any other parameter). */
 export const ReportQuery = z.object(narrowing).superRefine(checkNarrowing);
-/** Named apart from the schema: Nest's metadata would otherwise point at the schema object. */
 export type ReportFilters = z.infer<typeof ReportQuery>;
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'finsam'] as const;
 
-/** POST /v1/associations/:aid/exports. */
+/** The body of POST /v1/associations/:aid/exports: a report's narrowing, plus the file's form. */
 export const ExportBody = z
   .strictObject({
     year: z.number().int().min(2000).max(2100),

@@ -1,24 +1,27 @@
-import { Logger } from '@nestjs/common';
-import { errorSummary } from '@stegvis/config';
 import { streamNames } from '@stegvis/domain';
 import type { EventStore, StoredEvent } from '@stegvis/event-store';
 import type { ReadModelStore } from '@stegvis/read-models';
 import { projections } from '@stegvis/reporting';
 import { randomUUID } from 'node:crypto';
 import { setImmediate as nextTurn, setTimeout as delay } from 'node:timers/promises';
+import { LOG_PAGE_SIZE, logPages } from './log-pages';
 import { PROJECTION, projectBatch } from './project-batch';
+
+/** Told of each failed step (to log it: the process's logger is not this library's). */
+export type StepFailure = (error: unknown, failures: number) => void;
 
 export type RunnerOptions = {
   readonly batchSize: number;
   /** How long the lease lasts without renewal: a crashed runner's successor waits at most this. */
   readonly leaseTtlMs: number;
+  readonly onStepFailure: StepFailure;
 };
 
-/**
- * Larger batches replay faster (a participant's document is written once per batch, however
- * many of its events the batch holds); 2,000 keeps one Redis commit to a few milliseconds.
- */
-const DEFAULTS: RunnerOptions = { batchSize: 2_000, leaseTtlMs: 10_000 };
+const DEFAULTS: RunnerOptions = {
+  batchSize: LOG_PAGE_SIZE,
+  leaseTtlMs: 10_000,
+  onStepFailure: () => undefined,
+};
 
 /**
  * Follows the global log from the active generation's checkpoint and applies every projection.
@@ -27,7 +30,6 @@ const DEFAULTS: RunnerOptions = { batchSize: 2_000, leaseTtlMs: 10_000 };
  * which is always consistent with the documents.
  */
 export class ProjectionRunner {
-  private readonly logger = new Logger(ProjectionRunner.name);
   readonly owner = `runner-${randomUUID()}`;
   private readonly options: RunnerOptions;
   /**
@@ -63,10 +65,7 @@ export class ProjectionRunner {
         else await nextTurn();
       } catch (error) {
         failures += 1;
-        this.logger.warn(
-          { err: errorSummary(error), failures },
-          'Projection step failed; retrying',
-        );
+        this.options.onStepFailure(error, failures);
         await pause(Math.min(100 * 2 ** failures, 5_000), signal);
       }
     }
@@ -77,10 +76,14 @@ export class ProjectionRunner {
   async step(): Promise<{ applied: number; checkpoint: bigint | undefined }> {
     const generation = await this.readModels.active();
     const checkpoint = await generation.checkpoint(PROJECTION);
-    const batch = await this.store.readAll({ after: checkpoint, limit: this.options.batchSize });
-    await this.completeErasures(batch);
-    const next = await projectBatch(generation, projections, checkpoint, batch);
-    return { applied: batch.length, checkpoint: next };
+    const pages = logPages(this.store, { after: checkpoint, pageSize: this.options.batchSize });
+    // One page per step: the lease is renewed between steps, however long the catch-up.
+    for await (const batch of pages) {
+      await this.completeErasures(batch);
+      const next = await projectBatch(generation, projections, checkpoint, batch);
+      return { applied: batch.length, checkpoint: next };
+    }
+    return { applied: 0, checkpoint };
   }
 
   /**

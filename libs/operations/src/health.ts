@@ -4,7 +4,7 @@ import type { HealthCheckResult, HealthIndicatorService } from '@nestjs/terminus
 import type { EventStore } from '@stegvis/event-store';
 import type { ReadModelStore } from '@stegvis/read-models';
 import type { Response } from 'express';
-import { projectionLag } from '../reached';
+import { projectionLag } from '@stegvis/read-side';
 
 /** How long a load balancer or client should wait before asking a process that is not ready again. */
 export const RETRY_AFTER_SECONDS = 5;

@@ -5,7 +5,7 @@ import {
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '@stegvis/config';
+import { APP_CONFIG, errorSummary, type AppConfig } from '@stegvis/config';
 import {
   ERASURE_COMPACTION,
   EVENT_STORE,
@@ -14,10 +14,15 @@ import {
 } from '@stegvis/event-store';
 import { JOB_QUEUE, type JobQueue } from '@stegvis/job-queue';
 import { READ_MODEL_STORE, type ReadModelStore } from '@stegvis/read-models';
-import { runErasureCompaction } from './erasure-compaction';
-import { ProjectionRunner } from './projection-runner';
-import { REBUILD_JOB, rebuildReadModels } from './rebuild';
-import { EXPORT_JOB, runExport } from './reports/export-job';
+import {
+  EXPORT_JOB,
+  ProjectionRunner,
+  REBUILD_JOB,
+  rebuildReadModels,
+  runExport,
+} from '@stegvis/read-side';
+import { runErasureCompaction } from './erasure-backlog';
+import { ProcessMetrics } from './process-metrics';
 
 /** The worker's work: the projection runner and the job processors, started and stopped with Nest. */
 @Injectable()
@@ -34,13 +39,23 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
     @Inject(JOB_QUEUE) private readonly jobs: JobQueue,
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(ERASURE_COMPACTION) private readonly compaction: ErasureCompaction,
+    private readonly metrics: ProcessMetrics,
   ) {
-    this.runner = new ProjectionRunner(store, readModels, { leaseTtlMs: config.projectionLeaseMs });
+    const runnerLog = new Logger(ProjectionRunner.name);
+    this.runner = new ProjectionRunner(store, readModels, {
+      leaseTtlMs: config.projectionLeaseMs,
+      onStepFailure: (error, failures) =>
+        runnerLog.warn({ err: errorSummary(error), failures }, 'Projection step failed; retrying'),
+    });
   }
 
   async onApplicationBootstrap(): Promise<void> {
     this.running = this.runner.run(this.stop.signal);
-    this.compacting = runErasureCompaction(this.compaction, this.stop.signal);
+    this.compacting = runErasureCompaction(
+      this.compaction,
+      this.stop.signal,
+      this.metrics.registry,
+    );
     await this.jobs.startProcessing({
       [REBUILD_JOB]: async (job) =>
         rebuildReadModels(this.store, this.readModels, (p) => job.updateProgress(p)),

@@ -1,25 +1,14 @@
-import { Controller, Get, Header, Inject, Injectable, Res } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Res } from '@nestjs/common';
 import { HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { EVENT_STORE, type EventStore } from '@stegvis/event-store';
-import { JOB_QUEUE, type JobQueue } from '@stegvis/job-queue';
+import {
+  eventStoreHealth,
+  healthAnswer,
+  ProcessMetrics,
+  readModelsHealth,
+} from '@stegvis/operations';
 import { READ_MODEL_STORE, type ReadModelStore } from '@stegvis/read-models';
 import type { Response } from 'express';
-import { Registry } from 'prom-client';
-import { eventStoreHealth, healthAnswer, readModelsHealth } from './health';
-import { registerProcessMetrics } from './metrics';
-
-@Injectable()
-export class WorkerMetrics {
-  readonly registry = new Registry();
-
-  constructor(
-    @Inject(EVENT_STORE) store: EventStore,
-    @Inject(READ_MODEL_STORE) readModels: ReadModelStore,
-    @Inject(JOB_QUEUE) jobs: JobQueue,
-  ) {
-    registerProcessMetrics(this.registry, { store, readModels, jobs });
-  }
-}
 
 /**
  * The worker's own port (WORKER_PORT): liveness and readiness for its container's health check,
@@ -32,7 +21,7 @@ export class WorkerOpsController {
     private readonly indicators: HealthIndicatorService,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
-    private readonly metrics: WorkerMetrics,
+    private readonly metrics: ProcessMetrics,
   ) {}
 
   @Get('health/live')

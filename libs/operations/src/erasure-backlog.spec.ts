@@ -6,7 +6,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { Registry } from 'prom-client';
 import { KurrentDbDouble } from '../../../test/support/kurrentdb-double';
-import { ERASURE_BACKLOG_METRIC, runErasureCompaction } from './erasure-compaction';
+import { ERASURE_BACKLOG_METRIC, runErasureCompaction } from './erasure-backlog';
 
 async function backlog(registry: Registry): Promise<number> {
   const metric = await registry.getSingleMetric(ERASURE_BACKLOG_METRIC)?.get();

@@ -1,8 +1,9 @@
-import type { EventStore } from '@stegvis/event-store';
-import type { JobQueue } from '@stegvis/job-queue';
-import type { ReadModelStore } from '@stegvis/read-models';
-import { collectDefaultMetrics, Gauge, type Registry } from 'prom-client';
-import { LAG_COUNTED_UP_TO, projectionLag } from '../reached';
+import { Inject, Injectable, Module } from '@nestjs/common';
+import { EVENT_STORE, type EventStore } from '@stegvis/event-store';
+import { JOB_QUEUE, type JobQueue } from '@stegvis/job-queue';
+import { READ_MODEL_STORE, type ReadModelStore } from '@stegvis/read-models';
+import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
+import { LAG_COUNTED_UP_TO, projectionLag } from '@stegvis/read-side';
 
 /**
  * prom-client's gauges of these names end in `_total`, which the exposition format reserves for
@@ -53,3 +54,23 @@ export function registerProcessMetrics(
     },
   });
 }
+
+/**
+ * The registry this process serves at /metrics, with the gauges above. One per process: the
+ * API adds its request and report histograms, the background work its erasure backlog.
+ */
+@Injectable()
+export class ProcessMetrics {
+  readonly registry = new Registry();
+
+  constructor(
+    @Inject(EVENT_STORE) store: EventStore,
+    @Inject(READ_MODEL_STORE) readModels: ReadModelStore,
+    @Inject(JOB_QUEUE) jobs: JobQueue,
+  ) {
+    registerProcessMetrics(this.registry, { store, readModels, jobs });
+  }
+}
+
+@Module({ providers: [ProcessMetrics], exports: [ProcessMetrics] })
+export class ProcessMetricsModule {}

@@ -1,7 +1,7 @@
 import type { EventStore } from '@stegvis/event-store';
 import type { ReadModelStore } from '@stegvis/read-models';
 import { projections } from '@stegvis/reporting';
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import { LOG_PAGE_SIZE, logPages } from './log-pages';
 import { PROJECTION, projectBatch } from './project-batch';
 
 export const REBUILD_JOB = 'rebuild-read-models';
@@ -15,19 +15,16 @@ export async function rebuildReadModels(
   store: EventStore,
   readModels: ReadModelStore,
   onProgress: (percent: number) => Promise<void> = async () => undefined,
-  batchSize = 2_000,
+  batchSize = LOG_PAGE_SIZE,
 ): Promise<{ generation: string; events: number }> {
   const generation = await readModels.createGeneration();
   try {
     const head = await store.headPosition();
     let checkpoint = await generation.checkpoint(PROJECTION);
     let events = 0;
-    for (;;) {
-      const batch = await store.readAll({ after: checkpoint, limit: batchSize });
-      if (batch.length === 0) break;
+    for await (const batch of logPages(store, { after: checkpoint, pageSize: batchSize })) {
       checkpoint = await projectBatch(generation, projections, checkpoint, batch);
       events += batch.length;
-      await nextTurn(); // keep serving requests during a long rebuild
       if (head !== undefined && checkpoint !== undefined) {
         await onProgress(Math.min(99, Number((checkpoint * 100n) / (head === 0n ? 1n : head))));
       }

@@ -1,17 +1,17 @@
 import type { ErasureCompaction } from '@stegvis/event-store';
-import { Gauge, register, type Registry } from 'prom-client';
+import { Gauge, type Registry } from 'prom-client';
 
 export const ERASURE_BACKLOG_METRIC = 'stegvis_erasure_unscavenged_oldest_seconds';
 
 /**
  * The worker's part in making erasures final (libs/event-store/src/erasure-compaction.port.ts):
  * it runs the store's compaction until shutdown (on KurrentDB: scavenges after erasures) and
- * reports the backlog as a gauge, on the default registry unless told otherwise.
+ * reports the backlog as a gauge on `registry`, the one the process serves at /metrics.
  */
 export function runErasureCompaction(
   compaction: ErasureCompaction,
   signal: AbortSignal,
-  registry: Registry = register,
+  registry: Registry,
 ): Promise<void> {
   erasureBacklogGauge(registry, compaction);
   return compaction.run(signal);

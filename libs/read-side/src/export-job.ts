@@ -2,10 +2,9 @@ import { AssociationId } from '@stegvis/domain';
 import type { EventStore } from '@stegvis/event-store';
 import type { JobContext } from '@stegvis/job-queue';
 import type { ReadModelStore } from '@stegvis/read-models';
-import { renderExport } from '@stegvis/reporting';
+import { ExportBody, renderExport, reportFileName, reportRequest } from '@stegvis/reporting';
 import { z } from 'zod';
-import { readModelsReaching } from '../reached';
-import { ExportBody, reportFileName, reportRequest } from './report-request';
+import { readModelsReaching } from './read-your-writes';
 import { reportAsOf, reportFromReadModels } from './report-source';
 
 export const EXPORT_JOB = 'export-report';
