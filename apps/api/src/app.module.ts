@@ -9,36 +9,39 @@ import { JobQueueModule } from '@stegvis/job-queue';
 import { ProcessMetricsModule, WorkerModule } from '@stegvis/operations';
 import { READ_MODEL_STORE, ReadModelsModule, type ReadModelStore } from '@stegvis/read-models';
 import { ReportCache } from '@stegvis/read-side';
-import { AuthGuard } from './auth/auth.guard';
+import { AuthGuard } from './platform/auth.guard';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { WebModule } from './web/web.module';
-import { AdminController } from './controllers/admin.controller';
-import { ExportsController } from './controllers/exports.controller';
-import { ReportsController } from './controllers/reports.controller';
-import { AssociationsController } from './controllers/associations.controller';
-import { InterventionsController } from './controllers/interventions.controller';
-import { ParticipantsController } from './controllers/participants.controller';
-import { HealthController } from './health/health.controller';
-import { CreatedLocationInterceptor } from './http/created-location';
-import { ProblemDetailsFilter } from './http/problem-details.filter';
-import { UnknownQueryInterceptor } from './http/query-params';
-import { RevisionETagInterceptor } from './http/revision-etag.interceptor';
-import { GetParticipantHandler } from './read/participant-history';
-import { ListParticipantsHandler } from './read/participant-list';
-import { GetReportHandler } from './read/report-query';
-import { ReadModelReader } from './read/read-model-reader';
-import { Metrics, MetricsController } from './health/metrics';
-import { ChangeAssociationHandler, RegisterAssociationHandler } from './write/association.handlers';
+import { AdminController } from './operations/admin.controller';
+import { ExportsController } from './reports/exports.controller';
+import { ReportsController } from './reports/reports.controller';
+import { AssociationsController } from './associations/associations.controller';
+import { InterventionsController } from './interventions/interventions.controller';
+import { ParticipantsController } from './participants/participants.controller';
+import { HealthController } from './operations/health.controller';
+import { CreatedLocationInterceptor } from './platform/created-location';
+import { ProblemDetailsFilter } from './platform/problem-details.filter';
+import { UnknownQueryInterceptor } from './platform/query-params';
+import { RevisionETagInterceptor } from './platform/revision-etag.interceptor';
+import { GetParticipantHandler } from './participants/participant-history';
+import { ListParticipantsHandler } from './interventions/participant-list';
+import { GetReportHandler } from './reports/report-query';
+import { ReadModelReader } from './platform/read-model-reader';
+import { Metrics, MetricsController } from './operations/metrics';
+import {
+  ChangeAssociationHandler,
+  RegisterAssociationHandler,
+} from './associations/association.handlers';
 import {
   ChangeInterventionHandler,
   RegisterInterventionHandler,
-} from './write/intervention.handlers';
+} from './interventions/intervention.handlers';
 import {
   ChangeParticipantHandler,
   EnrolParticipantHandler,
   EraseParticipantHandler,
-} from './write/participant.handlers';
-import { StreamWriter } from './write/stream-writer';
+} from './participants/participant.handlers';
+import { StreamWriter } from './platform/stream-writer';
 
 /** The HTTP API: thin wiring around the deciders in libs/domain and the EventStore port. */
 @Module({})

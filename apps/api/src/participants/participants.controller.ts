@@ -10,14 +10,14 @@ import {
   RecordSelfAssessmentBody,
   RetractEntryBody,
 } from '@stegvis/domain';
-import type { Actor } from '../auth/actor';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
-import { Created } from '../http/created-location';
-import { WriteEndpoint } from '../http/openapi.decorators';
-import { Write, type WriteContext } from '../http/write-context';
-import { ZodBody, ZodParam } from '../http/zod-validation';
-import { GetParticipant } from '../read/participant-history';
-import { ChangeParticipant, EraseParticipant } from '../write/commands';
+import type { Actor } from '../platform/actor';
+import { CurrentActor, Roles } from '../platform/auth.decorators';
+import { Created } from '../platform/created-location';
+import { WriteEndpoint } from '../platform/openapi.decorators';
+import { Write, type WriteContext } from '../platform/write-context';
+import { ZodBody, ZodParam } from '../platform/zod-validation';
+import { GetParticipant } from './participant-history';
+import { ChangeParticipant, EraseParticipant } from '../platform/commands';
 
 /** A fact recorded on a participant is read in the participant's history. */
 const OnParticipant = () => Created((_, params) => `/v1/participants/${String(params.pid)}`);

@@ -11,15 +11,15 @@ import {
   SetGoalsBody,
 } from '@stegvis/domain';
 import { z } from 'zod';
-import type { Actor } from '../auth/actor';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
-import { ListParticipants } from '../read/participant-list';
-import { MinPosition, PageLimit, ZodQueries } from '../http/query-params';
-import { Created } from '../http/created-location';
-import { WriteEndpoint } from '../http/openapi.decorators';
-import { Write, type WriteContext } from '../http/write-context';
-import { ZodBody, ZodParam } from '../http/zod-validation';
-import { ChangeIntervention, EnrolParticipant } from '../write/commands';
+import type { Actor } from '../platform/actor';
+import { CurrentActor, Roles } from '../platform/auth.decorators';
+import { ListParticipants } from './participant-list';
+import { MinPosition, PageLimit, ZodQueries } from '../platform/query-params';
+import { Created } from '../platform/created-location';
+import { WriteEndpoint } from '../platform/openapi.decorators';
+import { Write, type WriteContext } from '../platform/write-context';
+import { ZodBody, ZodParam } from '../platform/zod-validation';
+import { ChangeIntervention, EnrolParticipant } from '../platform/commands';
 
 /** A page of an intervention's participants, after the last one of the previous page. */
 const ParticipantPage = z.object({

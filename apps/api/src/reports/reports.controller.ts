@@ -12,11 +12,11 @@ import {
 } from '@stegvis/reporting';
 import type { Response } from 'express';
 import { z } from 'zod';
-import type { Actor } from '../auth/actor';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
-import { MinPosition, ZodQueries } from '../http/query-params';
-import { ZodParam } from '../http/zod-validation';
-import { GetReport } from '../read/report-query';
+import type { Actor } from '../platform/actor';
+import { CurrentActor, Roles } from '../platform/auth.decorators';
+import { MinPosition, ZodQueries } from '../platform/query-params';
+import { ZodParam } from '../platform/zod-validation';
+import { GetReport } from './report-query';
 
 /** `2026`, `2026.csv` or `2026.xlsx`: one route, so the year is validated once. */
 const YearAndFormat = z

@@ -5,7 +5,7 @@ import { APP_CONFIG, type AppConfig } from '@stegvis/config';
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import { actorFromClaims, Claims, type Role } from './actor';
 import { IS_PUBLIC, ROLES, type AuthenticatedRequest } from './auth.decorators';
-import { forbidden, unauthenticated } from '../http/problem';
+import { forbidden, unauthenticated } from './problem';
 import { lifetimeAcceptable } from './token-lifetime';
 
 /** RFC 6750 §2.1 `Bearer <b64token>`; auth schemes are case-insensitive (RFC 9110 §11.1). */

@@ -1,9 +1,9 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DomainError, ParticipantEvent, streamNames } from '@stegvis/domain';
 import type { StoredEvent } from '@stegvis/event-store';
-import type { Actor } from '../auth/actor';
-import { access } from '../auth/access';
-import { StreamWriter } from '../write/stream-writer';
+import type { Actor } from '../platform/actor';
+import { access } from '../platform/access';
+import { StreamWriter } from '../platform/stream-writer';
 
 export type HistoryEntry = {
   readonly id: string;

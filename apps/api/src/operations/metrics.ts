@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { ProcessMetrics } from '@stegvis/operations';
 import type { NextFunction, Request, Response } from 'express';
 import { Histogram, type Registry } from 'prom-client';
-import { Public } from '../auth/auth.decorators';
+import { Public } from '../platform/auth.decorators';
 
 /** Requests that matched no route share one label value, so scanners cannot grow the series. */
 const UNMATCHED_ROUTE = 'unmatched';

@@ -1,8 +1,8 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { WriteExpectation } from '@stegvis/event-store';
-import type { Actor } from '../auth/actor';
-import type { AuthenticatedRequest } from '../auth/auth.decorators';
+import type { Actor } from './actor';
+import type { AuthenticatedRequest } from './auth.decorators';
 import { validationFailed } from './problem';
 
 /** What every command carries besides its body: who, which retry, which revision, which request. */

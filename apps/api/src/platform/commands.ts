@@ -7,7 +7,7 @@ import type {
   RegisterAssociationBody,
   RegisterInterventionBody,
 } from '@stegvis/domain';
-import type { WriteContext } from '../http/write-context';
+import type { WriteContext } from './write-context';
 
 /** What every write answers (DESIGN §5): the new event ids and the stream revision. */
 export type WriteAnswer = {

@@ -10,11 +10,11 @@ import {
 } from '@stegvis/domain';
 import { checkExpectation, EVENT_STORE, type EventStore } from '@stegvis/event-store';
 import type { z } from 'zod';
-import type { Actor } from '../auth/actor';
-import { access, mayWorkInIntervention } from '../auth/access';
-import { ChangeParticipant, EnrolParticipant, EraseParticipant } from './commands';
-import { pseudonym } from './pseudonyms';
-import { participantStateOf, stateOf, StreamWriter } from './stream-writer';
+import type { Actor } from '../platform/actor';
+import { access, mayWorkInIntervention } from '../platform/access';
+import { ChangeParticipant, EnrolParticipant, EraseParticipant } from '../platform/commands';
+import { pseudonym } from '../platform/pseudonyms';
+import { participantStateOf, stateOf, StreamWriter } from '../platform/stream-writer';
 
 @CommandHandler(EnrolParticipant)
 export class EnrolParticipantHandler implements ICommandHandler<EnrolParticipant> {

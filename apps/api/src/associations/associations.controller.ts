@@ -8,12 +8,12 @@ import {
   RegisterInterventionBody,
   SetGoalsBody,
 } from '@stegvis/domain';
-import { Roles } from '../auth/auth.decorators';
-import { Created } from '../http/created-location';
-import { WriteEndpoint } from '../http/openapi.decorators';
-import { Write, type WriteContext } from '../http/write-context';
-import { ZodBody, ZodParam } from '../http/zod-validation';
-import { ChangeAssociation, RegisterAssociation, RegisterIntervention } from '../write/commands';
+import { Roles } from '../platform/auth.decorators';
+import { Created } from '../platform/created-location';
+import { WriteEndpoint } from '../platform/openapi.decorators';
+import { Write, type WriteContext } from '../platform/write-context';
+import { ZodBody, ZodParam } from '../platform/zod-validation';
+import { ChangeAssociation, RegisterAssociation, RegisterIntervention } from '../platform/commands';
 
 @ApiTags('Samordningsförbund')
 @ApiBearerAuth()

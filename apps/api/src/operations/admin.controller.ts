@@ -2,10 +2,10 @@ import { Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { JOB_QUEUE, type JobQueue } from '@stegvis/job-queue';
 import { REBUILD_JOB } from '@stegvis/read-side';
-import { Roles } from '../auth/auth.decorators';
-import { Created } from '../http/created-location';
-import { Problem } from '../http/problem';
-import { jobProgress } from './job-progress';
+import { Roles } from '../platform/auth.decorators';
+import { Created } from '../platform/created-location';
+import { Problem } from '../platform/problem';
+import { jobProgress } from '../platform/job-progress';
 
 const JobId = /^[A-Za-z0-9-]{1,100}$/;
 

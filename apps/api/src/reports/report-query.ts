@@ -3,10 +3,10 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@stegvis/event-store';
 import { reportAsOf, ReportCache } from '@stegvis/read-side';
 import type { Report, ReportRequest } from '@stegvis/reporting';
-import type { Actor } from '../auth/actor';
-import { Metrics } from '../health/metrics';
-import { access } from '../auth/access';
-import { ReadModelReader } from './read-model-reader';
+import type { Actor } from '../platform/actor';
+import { Metrics } from '../operations/metrics';
+import { access } from '../platform/access';
+import { ReadModelReader } from '../platform/read-model-reader';
 
 export class GetReport extends Query<Report> {
   constructor(

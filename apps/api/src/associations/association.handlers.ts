@@ -1,9 +1,9 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { associationDecider, streamNames } from '@stegvis/domain';
-import { access } from '../auth/access';
-import { ChangeAssociation, RegisterAssociation } from './commands';
-import { pseudonym } from './pseudonyms';
-import { stateOf, StreamWriter } from './stream-writer';
+import { access } from '../platform/access';
+import { ChangeAssociation, RegisterAssociation } from '../platform/commands';
+import { pseudonym } from '../platform/pseudonyms';
+import { stateOf, StreamWriter } from '../platform/stream-writer';
 
 @CommandHandler(RegisterAssociation)
 export class RegisterAssociationHandler implements ICommandHandler<RegisterAssociation> {

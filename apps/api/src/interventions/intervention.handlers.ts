@@ -12,12 +12,12 @@ import {
   type RegisterInterventionBody,
 } from '@stegvis/domain';
 import { WrongExpectedRevisionError, type StreamSnapshot } from '@stegvis/event-store';
-import { access } from '../auth/access';
-import type { WriteContext } from '../http/write-context';
-import { Problem } from '../http/problem';
-import { ChangeIntervention, RegisterIntervention } from './commands';
-import { pseudonym } from './pseudonyms';
-import { stateOf, StreamWriter } from './stream-writer';
+import { access } from '../platform/access';
+import type { WriteContext } from '../platform/write-context';
+import { Problem } from '../platform/problem';
+import { ChangeIntervention, RegisterIntervention } from '../platform/commands';
+import { pseudonym } from '../platform/pseudonyms';
+import { stateOf, StreamWriter } from '../platform/stream-writer';
 
 @CommandHandler(RegisterIntervention)
 export class RegisterInterventionHandler implements ICommandHandler<RegisterIntervention> {

@@ -1,9 +1,9 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { collections, readModelTags, type ParticipantSummary } from '@stegvis/reporting';
-import type { Actor } from '../auth/actor';
-import { access } from '../auth/access';
-import { StreamWriter } from '../write/stream-writer';
-import { ReadModelReader } from './read-model-reader';
+import type { Actor } from '../platform/actor';
+import { access } from '../platform/access';
+import { StreamWriter } from '../platform/stream-writer';
+import { ReadModelReader } from '../platform/read-model-reader';
 
 export type ParticipantListItem = {
   readonly participantId: string;

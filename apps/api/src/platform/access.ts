@@ -1,5 +1,5 @@
 import type { Actor } from './actor';
-import { forbidden } from '../http/problem';
+import { forbidden } from './problem';
 
 /**
  * Tenancy rules of DESIGN §5, as pure checks. Roles are checked by the guard before a handler

@@ -19,7 +19,7 @@ import {
   type EventStore,
   type StreamSnapshot,
 } from '@stegvis/event-store';
-import type { WriteContext } from '../http/write-context';
+import type { WriteContext } from './write-context';
 import type { WriteAnswer } from './commands';
 
 /** Turns a stream snapshot into decider state. Events in the store are trusted: the decider wrote them. */

@@ -11,7 +11,7 @@ import {
 import { READ_MODEL_STORE, type ReadModelStore } from '@stegvis/read-models';
 import { LAG_COUNTED_UP_TO } from '@stegvis/read-side';
 import type { Response } from 'express';
-import { Public } from '../auth/auth.decorators';
+import { Public } from '../platform/auth.decorators';
 
 /** Readiness fails when the projection is this many events behind the log (or more). */
 const MAX_LAG_EVENTS = LAG_COUNTED_UP_TO;
