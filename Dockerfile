@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 # Stegvis: one image, two processes (see docker-compose.yml):
-#   api     node dist/apps/api/apps/api/src/main.js      (the default command)
-#   worker  node dist/apps/worker/apps/worker/src/main.js
+#   api     node dist/apps/api/main.js     (the default command)
+#   worker  node dist/apps/worker/main.js
 # plus the event-log tool: node dist/tools/scripts/event-log.js (docs/production.md).
 # `npm test` builds the same way (npm run build) and checks that every command the compose files,
 # this file and docs/production.md run is in the build (test/process/built-image.e2e.spec.ts).
@@ -24,7 +24,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 
 # Only the sources: the build context may hold a host node_modules (other platform) and data/.
-COPY tsconfig.json tsconfig.tools.json nest-cli.json ./
+COPY tsconfig.json tsconfig.tools.json nest-cli.json webpack.config.js ./
 COPY apps ./apps
 COPY libs ./libs
 COPY scripts ./scripts
@@ -53,5 +53,5 @@ EXPOSE 3000 3001
 VOLUME ["/data"]
 # Healthy when this container's process, API or worker, answers ready on its own port.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
-  CMD ["node", "dist/apps/worker/apps/worker/src/ops/healthcheck.js"]
-CMD ["node", "dist/apps/api/apps/api/src/main.js"]
+  CMD ["node", "dist/apps/worker/healthcheck.js"]
+CMD ["node", "dist/apps/api/main.js"]

@@ -7,7 +7,7 @@ import {
 } from '@stegvis/read-models';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { rebuildReadModels } from '../apps/worker/src/rebuild';
+import { rebuildReadModels } from '@stegvis/read-side';
 import { tempDir } from './lib/api-process';
 import { best, log, now, perSecond, type Row } from './lib/measure';
 import type { BenchOptions } from './lib/options';
@@ -15,7 +15,7 @@ import { deleteKeys, uniquePrefix } from './lib/redis-keys';
 import { shapeForEvents, writeSyntheticLog } from './lib/synthetic-log';
 
 /**
- * Part 2: the worker's rebuild (apps/worker/src/rebuild.ts → project-batch.ts, the code the
+ * Part 2: the worker's rebuild (libs/read-side/src/rebuild.ts → project-batch.ts, the code the
  * projection runner uses too) replaying a whole log into a fresh generation, in memory and in
  * Redis, against merely reading and parsing the same log in the same batch size.
  */

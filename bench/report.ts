@@ -1,15 +1,16 @@
 import { SqliteEventStore } from '@stegvis/event-store';
 import { RedisReadModelStore, type ReadModelGeneration } from '@stegvis/read-models';
 import {
+  collections,
   computeReport,
+  readModelTags,
   type AssociationSummary,
   type InterventionSummary,
   type ParticipantSummary,
 } from '@stegvis/reporting';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECTION } from '../apps/worker/src/project-batch';
-import { rebuildReadModels } from '../apps/worker/src/rebuild';
+import { PROJECTION, rebuildReadModels } from '@stegvis/read-side';
 import { spawnApi, tempDir, token, type ApiProcess } from './lib/api-process';
 import { log, now, perSecond, summary, type Row } from './lib/measure';
 import type { BenchOptions } from './lib/options';
@@ -27,13 +28,13 @@ import { EVENTS_PER_PARTICIPANT, writeSyntheticLog } from './lib/synthetic-log';
 const YEAR = 2025;
 const PARTICIPANTS_PER_ASSOCIATION = 2500;
 
-/** What GET …/reports/:year reads from the read models (apps/worker/src/reports/report-source.ts). */
+/** What GET …/reports/:year reads from the read models (libs/read-side/src/association-snapshot.ts). */
 async function readModelsOf(generation: ReadModelGeneration, associationId: string) {
-  const tag = `association:${associationId}`;
+  const tag = readModelTags.association(associationId);
   const [association, interventions, participants] = await Promise.all([
-    generation.get('associations', associationId),
-    generation.all('interventions', tag),
-    generation.all('participants', tag),
+    generation.get(collections.associations, associationId),
+    generation.all(collections.interventions, tag),
+    generation.all(collections.participants, tag),
   ]);
   return { association, interventions, participants };
 }

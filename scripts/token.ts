@@ -8,8 +8,8 @@
  *   npm run token -- --role admin [--hours 8]
  */
 import { parseArgs } from 'node:util';
-import { Role } from '../apps/api/src/auth/actor';
-import { signToken } from '../apps/api/src/auth/tokens';
+import { Role } from '../apps/api/src/platform/actor';
+import { signToken } from '../apps/api/src/platform/tokens';
 import { loadConfig, MAX_DEVELOPMENT_TOKEN_HOURS, type AppConfig } from '../libs/config/src';
 import { AssociationId, InterventionId, streamNames } from '../libs/domain/src';
 import { createEventStore } from '../libs/event-store/src/create-event-store';

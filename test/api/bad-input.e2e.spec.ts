@@ -1305,7 +1305,7 @@ function expectProblem(res: Response, expected: Expected): void {
         message: expect.stringMatching(/\S/),
         code: expect.stringMatching(/\S/),
       });
-      // Header messages are worded in apps/api/src/http/write-context.ts.
+      // Header messages are worded in apps/api/src/platform/write-context.ts.
       if (!(error.path as string).startsWith('headers.')) {
         expectSwedishSentence(error.message as string, { detail: false });
         expectNamesItsField(error as { path: string; message: string; code: string });

@@ -1,6 +1,5 @@
 import { READ_MODEL_STORE, type ReadModelStore } from '@stegvis/read-models';
-import { PROJECTION } from '../../apps/worker/src/project-batch';
-import { reportFromReadModels } from '../../apps/worker/src/reports/report-source';
+import { PROJECTION, reportFromReadModels } from '@stegvis/read-side';
 import { startApi, type Api } from '../support/api-harness';
 import { registerYear, type RegisteredYear } from '../support/register-plan';
 import { bearer, enrolment } from '../support/world';

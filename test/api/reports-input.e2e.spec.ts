@@ -3,7 +3,7 @@
  * problem+json with a Swedish detail and a stable code, and no export job is created.
  */
 import { JOB_QUEUE, type JobQueue } from '@stegvis/job-queue';
-import { EXPORT_JOB } from '../../apps/worker/src/reports/export-job';
+import { EXPORT_JOB } from '@stegvis/read-side';
 import { waitFor } from '../../libs/event-store/src/testing/wait-for';
 import { startApi, type Api } from '../support/api-harness';
 import { bearer, createTenant, type Tenant } from '../support/world';

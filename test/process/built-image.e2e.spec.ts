@@ -109,9 +109,9 @@ describe('the built output the image ships', () => {
   it('finds the commands in the files (the api, the worker, the health check, event-log)', () => {
     expect(programs).toEqual(
       expect.arrayContaining([
-        'dist/apps/api/apps/api/src/main.js',
-        'dist/apps/worker/apps/worker/src/main.js',
-        'dist/apps/worker/apps/worker/src/ops/healthcheck.js',
+        'dist/apps/api/main.js',
+        'dist/apps/worker/main.js',
+        'dist/apps/worker/healthcheck.js',
         'dist/tools/scripts/event-log.js',
       ]),
     );
@@ -162,7 +162,7 @@ describe('the built output the image ships', () => {
     const check = () => runProgram(healthcheck[1] ?? '', [], env);
     expect((await check()).code).toBe(1); // nothing listens yet
 
-    const api = spawn(process.execPath, ['dist/apps/api/apps/api/src/main.js'], {
+    const api = spawn(process.execPath, ['dist/apps/api/main.js'], {
       cwd: ROOT,
       env: { ...process.env, LOG_LEVEL: 'warn', ...env },
       stdio: 'ignore',

@@ -9,8 +9,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PROJECTION } from '../../apps/worker/src/project-batch';
-import { rebuildReadModels } from '../../apps/worker/src/rebuild';
+import { PROJECTION, rebuildReadModels } from '@stegvis/read-side';
+import { collections, readModelTags } from '@stegvis/reporting';
 import { waitFor } from '../../libs/event-store/src/testing/wait-for';
 import { startWorkerProcess, stop } from '../support/process';
 
@@ -146,13 +146,16 @@ async function readModelsOf(store: ReadModelStore) {
     [...docs].sort((a, b) => String(a[key]).localeCompare(String(b[key])));
   return {
     checkpoint: await generation.checkpoint(PROJECTION),
-    associations: byId(await generation.all('associations', 'all'), 'associationId'),
+    associations: byId(
+      await generation.all(collections.associations, readModelTags.everyAssociation),
+      'associationId',
+    ),
     interventions: byId(
-      await generation.all('interventions', `association:${ASSOCIATION}`),
+      await generation.all(collections.interventions, readModelTags.association(ASSOCIATION)),
       'interventionId',
     ),
     participants: byId(
-      await generation.all('participants', `association:${ASSOCIATION}`),
+      await generation.all(collections.participants, readModelTags.association(ASSOCIATION)),
       'participantId',
     ),
   };

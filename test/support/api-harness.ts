@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { createApi } from '../../apps/api/src/bootstrap';
-import type { Role } from '../../apps/api/src/auth/actor';
-import { signToken } from '../../apps/api/src/auth/tokens';
+import type { Role } from '../../apps/api/src/platform/actor';
+import { signToken } from '../../apps/api/src/platform/tokens';
 
 export type Api = {
   readonly app: INestApplication;

@@ -1,5 +1,5 @@
 import type { AppConfig } from '@stegvis/config';
-import { signToken } from '../../apps/api/src/auth/tokens';
+import { signToken } from '../../apps/api/src/platform/tokens';
 
 /** An answer: JSON parsed, anything else (a CSV or XLSX file) as bytes. */
 export type Answer = { status: number; body: Record<string, unknown> & Buffer };

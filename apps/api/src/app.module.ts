@@ -3,43 +3,46 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { JwtModule } from '@nestjs/jwt';
 import { TerminusModule } from '@nestjs/terminus';
-import { configModule, loggingModule, type AppConfig } from '@stegvis/config';
+import { APP_CONFIG, configModule, loggingModule, type AppConfig } from '@stegvis/config';
+import { EVENT_STORE, EventStoreModule, type EventStore } from '@stegvis/event-store';
 import { JobQueueModule } from '@stegvis/job-queue';
-import { ReadModelsModule } from '@stegvis/read-models';
-import { WorkerModule } from '../../worker/src/worker.module';
-import { EventStoreModule } from '@stegvis/event-store';
-import { AuthGuard } from './auth/auth.guard';
+import { ProcessMetricsModule, WorkerModule } from '@stegvis/operations';
+import { READ_MODEL_STORE, ReadModelsModule, type ReadModelStore } from '@stegvis/read-models';
+import { ReportCache } from '@stegvis/read-side';
+import { AuthGuard } from './platform/auth.guard';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { WebModule } from './web/web.module';
-import { AdminController } from './controllers/admin.controller';
-import { ExportsController } from './controllers/exports.controller';
-import { ReportsController } from './controllers/reports.controller';
-import { AssociationsController } from './controllers/associations.controller';
-import { InterventionsController } from './controllers/interventions.controller';
-import { ParticipantsController } from './controllers/participants.controller';
-import { HealthController } from './health/health.controller';
-import { CreatedLocationInterceptor } from './http/created-location';
-import { ProblemDetailsFilter } from './http/problem-details.filter';
-import { UnknownQueryInterceptor } from './http/query-params';
-import { RevisionETagInterceptor } from './http/revision-etag.interceptor';
-import { GetInterventionHandler } from './read/intervention-view';
-import { GetParticipantHandler } from './read/participant-history';
-import { ListParticipantsHandler } from './read/participant-list';
-import { GetReportHandler } from './read/report-query';
-import { ReportCache } from './read/report-cache';
-import { ReadModelReader } from './read/read-model-reader';
-import { Metrics, MetricsController } from './health/metrics';
-import { ChangeAssociationHandler, RegisterAssociationHandler } from './write/association.handlers';
+import { AdminController } from './operations/admin.controller';
+import { ExportsController } from './reports/exports.controller';
+import { ReportsController } from './reports/reports.controller';
+import { AssociationsController } from './associations/associations.controller';
+import { InterventionsController } from './interventions/interventions.controller';
+import { ParticipantsController } from './participants/participants.controller';
+import { HealthController } from './operations/health.controller';
+import { CreatedLocationInterceptor } from './platform/created-location';
+import { ProblemDetailsFilter } from './platform/problem-details.filter';
+import { UnknownQueryInterceptor } from './platform/query-params';
+import { RevisionETagInterceptor } from './platform/revision-etag.interceptor';
+import { GetParticipantHandler } from './participants/participant-history';
+import { ListParticipantsHandler } from './interventions/participant-list';
+import { GetInterventionHandler } from './interventions/intervention-view';
+import { GetReportHandler } from './reports/report-query';
+import { ReadModelReader } from './platform/read-model-reader';
+import { Metrics, MetricsController } from './operations/metrics';
+import {
+  ChangeAssociationHandler,
+  RegisterAssociationHandler,
+} from './associations/association.handlers';
 import {
   ChangeInterventionHandler,
   RegisterInterventionHandler,
-} from './write/intervention.handlers';
+} from './interventions/intervention.handlers';
 import {
   ChangeParticipantHandler,
   EnrolParticipantHandler,
   EraseParticipantHandler,
-} from './write/participant.handlers';
-import { StreamWriter } from './write/stream-writer';
+} from './participants/participant.handlers';
+import { StreamWriter } from './platform/stream-writer';
 
 /** The HTTP API: thin wiring around the deciders in libs/domain and the EventStore port. */
 @Module({})
@@ -53,6 +56,7 @@ export class AppModule {
         EventStoreModule,
         ReadModelsModule,
         JobQueueModule,
+        ProcessMetricsModule,
         // Without Redis, this process is the worker too (DESIGN §2: the embedded default).
         ...(config.redisUrl === undefined ? [WorkerModule] : []),
         CqrsModule.forRoot(),
@@ -85,11 +89,16 @@ export class AppModule {
         EnrolParticipantHandler,
         ChangeParticipantHandler,
         EraseParticipantHandler,
-        GetInterventionHandler,
         GetParticipantHandler,
         ListParticipantsHandler,
+        GetInterventionHandler,
         GetReportHandler,
-        ReportCache,
+        {
+          provide: ReportCache,
+          inject: [EVENT_STORE, READ_MODEL_STORE, APP_CONFIG],
+          useFactory: (store: EventStore, readModels: ReadModelStore, settings: AppConfig) =>
+            new ReportCache(store, readModels, { capacity: settings.reportCacheAssociations }),
+        },
         ReadModelReader,
         Metrics,
       ],

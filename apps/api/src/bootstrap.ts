@@ -5,9 +5,9 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@stegvis/config';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
-import { Metrics } from './health/metrics';
-import { jsonBody } from './http/json-body';
-import { secureHeaders } from './http/secure-headers';
+import { Metrics } from './operations/metrics';
+import { jsonBody } from './platform/json-body';
+import { secureHeaders } from './platform/secure-headers';
 
 /** Builds the configured API application (used by main.ts and by the end-to-end tests). */
 export async function createApi(

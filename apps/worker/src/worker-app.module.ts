@@ -3,9 +3,9 @@ import { TerminusModule } from '@nestjs/terminus';
 import { configModule, loggingModule, type AppConfig } from '@stegvis/config';
 import { EventStoreModule } from '@stegvis/event-store';
 import { JobQueueModule } from '@stegvis/job-queue';
+import { ProcessMetricsModule, WorkerModule } from '@stegvis/operations';
 import { ReadModelsModule } from '@stegvis/read-models';
-import { WorkerMetrics, WorkerOpsController } from './ops/worker-ops.controller';
-import { WorkerModule } from './worker.module';
+import { WorkerOpsController } from './worker-ops.controller';
 
 /** The worker process on its own (production, with Redis), with its health and metrics port. */
 @Module({})
@@ -20,10 +20,10 @@ export class WorkerAppModule {
         ReadModelsModule,
         JobQueueModule,
         TerminusModule,
+        ProcessMetricsModule,
         WorkerModule,
       ],
       controllers: [WorkerOpsController],
-      providers: [WorkerMetrics],
     };
   }
 }

@@ -1,9 +1,9 @@
 import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { Public } from '../auth/auth.decorators';
-import { Problem } from '../http/problem';
-import { AcceptsAnyQuery } from '../http/query-params';
+import { Public } from '../platform/auth.decorators';
+import { Problem } from '../platform/problem';
+import { AcceptsAnyQuery } from '../platform/query-params';
 import { ASSET_NAMES, SECURITY_HEADERS, loadAsset } from './dashboard-assets';
 
 const ALLOWED = new Set(ASSET_NAMES);

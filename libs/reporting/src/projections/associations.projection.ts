@@ -1,5 +1,6 @@
 import type { Goal, Party } from '@stegvis/domain';
 import type { Projection } from './projection';
+import { collections, readModelTags } from './read-model-names';
 
 export type AssociationSummary = {
   readonly associationId: string;
@@ -11,7 +12,7 @@ export type AssociationSummary = {
 };
 
 export const associationsProjection: Projection<AssociationSummary> = {
-  collection: 'associations',
+  collection: collections.associations,
 
   documentId(event) {
     switch (event.type) {
@@ -32,5 +33,5 @@ export const associationsProjection: Projection<AssociationSummary> = {
     return { ...doc, goals: { ...doc.goals, [event.data.year]: event.data.goals } };
   },
 
-  tags: () => ['all'],
+  tags: () => [readModelTags.everyAssociation],
 };

@@ -6,3 +6,4 @@ export * from './registry';
 export * from './apply-events';
 export * from './projected-state';
 export * from './association-events';
+export * from './read-model-names';

@@ -1,5 +1,6 @@
 import type { Goal, Instrument, InterventionKind, IsoDate, Ladder, Party } from '@stegvis/domain';
 import type { Projection } from './projection';
+import { collections, readModelTags } from './read-model-names';
 
 export type InterventionSummary = {
   readonly interventionId: string;
@@ -24,7 +25,7 @@ export type InterventionSummary = {
 };
 
 export const interventionsProjection: Projection<InterventionSummary> = {
-  collection: 'interventions',
+  collection: collections.interventions,
 
   documentId(event) {
     switch (event.type) {
@@ -58,5 +59,5 @@ export const interventionsProjection: Projection<InterventionSummary> = {
     }
   },
 
-  tags: (doc) => [`association:${doc.associationId}`],
+  tags: (doc) => [readModelTags.association(doc.associationId)],
 };

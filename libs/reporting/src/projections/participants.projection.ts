@@ -9,6 +9,7 @@ import type {
   SupportDuration,
 } from '@stegvis/domain';
 import type { Projection } from './projection';
+import { collections, readModelTags } from './read-model-names';
 
 export type ParticipantSummary = {
   readonly participantId: string;
@@ -54,7 +55,7 @@ export type ParticipantSummary = {
  * and erased participants deleted.
  */
 export const participantsProjection: Projection<ParticipantSummary> = {
-  collection: 'participants',
+  collection: collections.participants,
 
   documentId(event) {
     switch (event.type) {
@@ -120,5 +121,8 @@ export const participantsProjection: Projection<ParticipantSummary> = {
     }
   },
 
-  tags: (doc) => [`intervention:${doc.interventionId}`, `association:${doc.associationId}`],
+  tags: (doc) => [
+    readModelTags.intervention(doc.interventionId),
+    readModelTags.association(doc.associationId),
+  ],
 };

@@ -3,6 +3,7 @@ import { applyEvents, documentKey } from './apply-events';
 import type { InterventionSummary } from './interventions.projection';
 import type { ParticipantSummary } from './participants.projection';
 import type { ProjectedEvent } from './projection';
+import { collections } from './read-model-names';
 import { projections } from './registry';
 
 export type AssociationReadModels = {
@@ -36,13 +37,13 @@ export class ProjectedState {
   ): ProjectedState {
     const state = new ProjectedState();
     state.docs.set(
-      documentKey('associations', models.association.associationId),
+      documentKey(collections.associations, models.association.associationId),
       models.association,
     );
     for (const i of models.interventions)
-      state.docs.set(documentKey('interventions', i.interventionId), i);
+      state.docs.set(documentKey(collections.interventions, i.interventionId), i);
     for (const p of models.participants)
-      state.docs.set(documentKey('participants', p.participantId), p);
+      state.docs.set(documentKey(collections.participants, p.participantId), p);
     state.last = checkpoint;
     return state;
   }
@@ -53,7 +54,7 @@ export class ProjectedState {
   }
 
   of(associationId: string): AssociationReadModels {
-    const association = this.docs.get(documentKey('associations', associationId)) as
+    const association = this.docs.get(documentKey(collections.associations, associationId)) as
       AssociationSummary | undefined;
     const interventions: InterventionSummary[] = [];
     const participants: ParticipantSummary[] = [];

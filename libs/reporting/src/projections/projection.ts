@@ -9,7 +9,7 @@ export type ProjectedEvent = StegvisEvent & {
 
 /**
  * A projection is pure: which document an event touches, and how that document evolves.
- * The runner (apps/worker) is the only I/O: it loads the documents a batch touches, folds the
+ * The runner (libs/read-side) is the only I/O: it loads the documents a batch touches, folds the
  * events with `evolve`, and commits the results with the checkpoint in one atomic step.
  */
 export type Projection<D> = {

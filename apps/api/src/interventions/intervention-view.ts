@@ -1,0 +1,77 @@
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import {
+  DomainError,
+  Instrument,
+  InterventionKind,
+  interventionDecider,
+  IsoDate,
+  Ladder,
+  lastOpenDate,
+  Party,
+  streamNames,
+} from '@stegvis/domain';
+import { z } from 'zod';
+import type { Actor } from '../platform/actor';
+import { access } from '../platform/access';
+import { stateOf, StreamWriter } from '../platform/stream-writer';
+
+/**
+ * One intervention as its staff and chief read it (DESIGN §5 v1.1, GET /v1/interventions/:iid):
+ * what the staff pages need to label their forms (the name, the instruments, the ladder).
+ */
+export const InterventionView = z.object({
+  interventionId: z.string(),
+  associationId: z.string(),
+  name: z.string(),
+  kind: InterventionKind,
+  parties: z.array(Party),
+  startsOn: IsoDate,
+  endsOn: IsoDate.nullable(),
+  closedOn: IsoDate.nullable(),
+  /** The last date it takes new facts (its planned end or closing, if earlier); null: open-ended. */
+  lastOpenDate: IsoDate.nullable(),
+  status: z.enum(['open', 'closed']),
+  /** Every instrument its assessments may name (one per intervention in v1). */
+  instruments: z.array(Instrument),
+  ladder: Ladder,
+});
+export type InterventionView = z.infer<typeof InterventionView>;
+
+export class GetIntervention extends Query<InterventionView> {
+  constructor(
+    readonly interventionId: string,
+    readonly actor: Actor,
+    readonly today: string,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(GetIntervention)
+export class GetInterventionHandler implements IQueryHandler<GetIntervention> {
+  constructor(private readonly writer: StreamWriter) {}
+
+  async execute({ interventionId, actor, today }: GetIntervention): Promise<InterventionView> {
+    const snapshot = await this.writer.read(streamNames.intervention(interventionId));
+    const state = stateOf(interventionDecider, snapshot);
+    if (state.status !== 'registered') throw new DomainError('intervention_not_found');
+    access.workInIntervention(actor, state);
+    // The name and parties are not decider state: they are read from the registration itself.
+    const registered = snapshot.events[0]?.data as { name?: unknown; parties?: unknown };
+    const last = lastOpenDate(state) ?? null;
+    return {
+      interventionId,
+      associationId: state.associationId,
+      name: typeof registered.name === 'string' ? registered.name : interventionId,
+      kind: state.kind,
+      parties: z.array(Party).catch([]).parse(registered.parties),
+      startsOn: state.startsOn,
+      endsOn: state.endsOn ?? null,
+      closedOn: state.closedOn ?? null,
+      lastOpenDate: last,
+      status: last !== null && last < today ? 'closed' : 'open',
+      instruments: [state.instrument],
+      ladder: state.ladder,
+    };
+  }
+}

@@ -1,0 +1,124 @@
+import { Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  CloseInterventionBody,
+  EnrolParticipantBody,
+  GoalYear,
+  InterventionId,
+  ParticipantId,
+  RecordAttendanceBody,
+  SetGoalsBody,
+  swedishDate,
+} from '@stegvis/domain';
+import { z } from 'zod';
+import type { Actor } from '../platform/actor';
+import { CurrentActor, Roles } from '../platform/auth.decorators';
+import { GetIntervention, InterventionView } from './intervention-view';
+import { ListParticipants } from './participant-list';
+import { MinPosition, PageLimit, ZodQueries } from '../platform/query-params';
+import { Created } from '../platform/created-location';
+import { WriteEndpoint } from '../platform/openapi.decorators';
+import { Write, type WriteContext } from '../platform/write-context';
+import { ZodBody, ZodParam } from '../platform/zod-validation';
+import { ChangeIntervention, EnrolParticipant } from '../platform/commands';
+
+/** A page of an intervention's participants, after the last one of the previous page. */
+const ParticipantPage = z.object({
+  after: ParticipantId.optional(),
+  limit: PageLimit,
+  minPosition: MinPosition,
+});
+
+/** Closing and head counts are read on the intervention. */
+const OnIntervention = () => Created((_, params) => `/v1/interventions/${String(params.iid)}`);
+
+@ApiTags('Insatser')
+@ApiBearerAuth()
+@Controller('v1/interventions/:iid')
+export class InterventionsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Get()
+  @Roles('staff', 'chief')
+  @ApiOkResponse({
+    description: 'Insatsen: namn, typ, parter, datum, formulär och stegtrappa',
+    schema: z.toJSONSchema(InterventionView, {
+      io: 'output',
+      target: 'openapi-3.0',
+      unrepresentable: 'any',
+    }) as never,
+  })
+  get(@ZodParam('iid', InterventionId) iid: string, @CurrentActor() actor: Actor) {
+    return this.queries.execute(new GetIntervention(iid, actor, swedishDate(new Date())));
+  }
+
+  @Get('participants')
+  @Roles('staff', 'chief')
+  list(
+    @ZodParam('iid', InterventionId) iid: string,
+    @ZodQueries(ParticipantPage) page: z.infer<typeof ParticipantPage>,
+    @CurrentActor() actor: Actor,
+  ) {
+    const { after, limit, minPosition } = page;
+    return this.queries.execute(new ListParticipants(iid, actor, { after, limit, minPosition }));
+  }
+
+  @Put('goals/:year')
+  @HttpCode(200)
+  @Roles('chief')
+  @WriteEndpoint(SetGoalsBody)
+  setGoals(
+    @ZodParam('iid', InterventionId) iid: string,
+    @ZodParam('year', GoalYear) year: number,
+    @ZodBody(SetGoalsBody) body: SetGoalsBody,
+    @Write() ctx: WriteContext,
+  ) {
+    return this.commands.execute(
+      new ChangeIntervention(iid, { type: 'SetInterventionGoals', year, goals: body.goals }, ctx),
+    );
+  }
+
+  @Post('close')
+  @Roles('chief')
+  @WriteEndpoint(CloseInterventionBody)
+  @OnIntervention()
+  close(
+    @ZodParam('iid', InterventionId) iid: string,
+    @ZodBody(CloseInterventionBody) body: CloseInterventionBody,
+    @Write() ctx: WriteContext,
+  ) {
+    return this.commands.execute(
+      new ChangeIntervention(iid, { type: 'CloseIntervention', body }, ctx),
+    );
+  }
+
+  @Post('attendance')
+  @Roles('staff', 'chief')
+  @WriteEndpoint(RecordAttendanceBody)
+  @OnIntervention()
+  recordAttendance(
+    @ZodParam('iid', InterventionId) iid: string,
+    @ZodBody(RecordAttendanceBody) body: RecordAttendanceBody,
+    @Write() ctx: WriteContext,
+  ) {
+    return this.commands.execute(
+      new ChangeIntervention(iid, { type: 'RecordAttendance', body }, ctx),
+    );
+  }
+
+  @Post('participants')
+  @Roles('staff', 'chief')
+  @WriteEndpoint(EnrolParticipantBody)
+  @Created((answer) => `/v1/participants/${String(answer.participantId)}`)
+  enrol(
+    @ZodParam('iid', InterventionId) iid: string,
+    @ZodBody(EnrolParticipantBody) body: EnrolParticipantBody,
+    @Write() ctx: WriteContext,
+  ) {
+    return this.commands.execute(new EnrolParticipant(iid, body, ctx));
+  }
+}

@@ -1,0 +1,83 @@
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { collections, readModelTags, type ParticipantSummary } from '@stegvis/reporting';
+import type { Actor } from '../platform/actor';
+import { access } from '../platform/access';
+import { StreamWriter } from '../platform/stream-writer';
+import { ReadModelReader } from '../platform/read-model-reader';
+
+export type ParticipantListItem = {
+  readonly participantId: string;
+  readonly status: 'active' | 'exited';
+  readonly enrolledOn: string;
+  readonly exitedOn: string | null;
+  readonly gender: string;
+  readonly birthYear: number;
+  readonly referringParty: string;
+  /** What the staff page lists as missing; retracted entries do not count. */
+  readonly hasStartAssessment: boolean;
+  readonly hasExitAssessment: boolean;
+  readonly hasSatisfaction: boolean;
+  /** Global position of the participant's last event: orders participants by last change. */
+  readonly lastChange: string;
+};
+
+export type ParticipantList = {
+  readonly items: ParticipantListItem[];
+  /** Pass as `after` for the next page; null on the last page. */
+  readonly next: string | null;
+  /** Position of the last event reflected in this answer. */
+  readonly checkpoint: string | null;
+};
+
+export class ListParticipants extends Query<ParticipantList> {
+  constructor(
+    readonly interventionId: string,
+    readonly actor: Actor,
+    readonly page: { after?: string; limit: number; minPosition?: bigint },
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(ListParticipants)
+export class ListParticipantsHandler implements IQueryHandler<ListParticipants> {
+  constructor(
+    private readonly writer: StreamWriter,
+    private readonly reader: ReadModelReader,
+  ) {}
+
+  async execute({ interventionId, actor, page }: ListParticipants): Promise<ParticipantList> {
+    // Authorise against the event store: the intervention may be newer than the read models.
+    access.workInIntervention(actor, await this.writer.loadIntervention(interventionId));
+    const { generation, checkpoint } = await this.reader.at(page.minPosition);
+    const rows = await generation.list(
+      collections.participants,
+      readModelTags.intervention(interventionId),
+      {
+        after: page.after,
+        limit: page.limit + 1,
+      },
+    );
+    const items = rows.slice(0, page.limit).map(({ doc }) => {
+      const p = doc as unknown as ParticipantSummary;
+      return {
+        participantId: p.participantId,
+        status: p.exit === null ? ('active' as const) : ('exited' as const),
+        enrolledOn: p.enrolledOn,
+        exitedOn: p.exit?.exitedOn ?? null,
+        gender: p.gender,
+        birthYear: p.birthYear,
+        referringParty: p.referringParty,
+        hasStartAssessment: p.assessments.some((a) => a.phase === 'start'),
+        hasExitAssessment: p.assessments.some((a) => a.phase === 'exit'),
+        hasSatisfaction: p.satisfaction.length > 0,
+        lastChange: p.position,
+      };
+    });
+    return {
+      items,
+      next: rows.length > page.limit ? (items.at(-1)?.participantId ?? null) : null,
+      checkpoint: checkpoint?.toString() ?? null,
+    };
+  }
+}

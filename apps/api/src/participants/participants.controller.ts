@@ -1,0 +1,119 @@
+import { Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  EraseParticipantBody,
+  ExitParticipantBody,
+  ParticipantId,
+  RecordProgressionStepBody,
+  RecordSatisfactionBody,
+  RecordSelfAssessmentBody,
+  RetractEntryBody,
+} from '@stegvis/domain';
+import type { Actor } from '../platform/actor';
+import { CurrentActor, Roles } from '../platform/auth.decorators';
+import { Created } from '../platform/created-location';
+import { WriteEndpoint } from '../platform/openapi.decorators';
+import { Write, type WriteContext } from '../platform/write-context';
+import { ZodBody, ZodParam } from '../platform/zod-validation';
+import { GetParticipant } from './participant-history';
+import { ChangeParticipant, EraseParticipant } from '../platform/commands';
+
+/** A fact recorded on a participant is read in the participant's history. */
+const OnParticipant = () => Created((_, params) => `/v1/participants/${String(params.pid)}`);
+
+@ApiTags('Deltagare')
+@ApiBearerAuth()
+@Controller('v1/participants/:pid')
+export class ParticipantsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Get()
+  @Roles('staff', 'chief')
+  get(@ZodParam('pid', ParticipantId) pid: string, @CurrentActor() actor: Actor) {
+    return this.queries.execute(new GetParticipant(pid, actor));
+  }
+
+  @Post('self-assessments')
+  @Roles('staff', 'chief')
+  @WriteEndpoint(RecordSelfAssessmentBody)
+  @OnParticipant()
+  recordSelfAssessment(
+    @ZodParam('pid', ParticipantId) pid: string,
+    @ZodBody(RecordSelfAssessmentBody) body: RecordSelfAssessmentBody,
+    @Write() ctx: WriteContext,
+  ) {
+    return this.commands.execute(
+      new ChangeParticipant(pid, { type: 'RecordSelfAssessment', body }, ctx),
+    );
+  }
+
+  @Post('progression-steps')
+  @Roles('staff', 'chief')
+  @WriteEndpoint(RecordProgressionStepBody)
+  @OnParticipant()
+  recordProgressionStep(
+    @ZodParam('pid', ParticipantId) pid: string,
+    @ZodBody(RecordProgressionStepBody) body: RecordProgressionStepBody,
+    @Write() ctx: WriteContext,
+  ) {
+    return this.commands.execute(
+      new ChangeParticipant(pid, { type: 'RecordProgressionStep', body }, ctx),
+    );
+  }
+
+  @Post('satisfaction')
+  @Roles('staff', 'chief')
+  @WriteEndpoint(RecordSatisfactionBody)
+  @OnParticipant()
+  recordSatisfaction(
+    @ZodParam('pid', ParticipantId) pid: string,
+    @ZodBody(RecordSatisfactionBody) body: RecordSatisfactionBody,
+    @Write() ctx: WriteContext,
+  ) {
+    return this.commands.execute(
+      new ChangeParticipant(pid, { type: 'RecordSatisfaction', body }, ctx),
+    );
+  }
+
+  @Post('exit')
+  @Roles('staff', 'chief')
+  @WriteEndpoint(ExitParticipantBody)
+  @OnParticipant()
+  exit(
+    @ZodParam('pid', ParticipantId) pid: string,
+    @ZodBody(ExitParticipantBody) body: ExitParticipantBody,
+    @Write() ctx: WriteContext,
+  ) {
+    return this.commands.execute(
+      new ChangeParticipant(pid, { type: 'ExitParticipant', body }, ctx),
+    );
+  }
+
+  @Post('retractions')
+  @Roles('staff', 'chief')
+  @WriteEndpoint(RetractEntryBody)
+  @OnParticipant()
+  retract(
+    @ZodParam('pid', ParticipantId) pid: string,
+    @ZodBody(RetractEntryBody) body: RetractEntryBody,
+    @Write() ctx: WriteContext,
+  ) {
+    return this.commands.execute(new ChangeParticipant(pid, { type: 'RetractEntry', body }, ctx));
+  }
+
+  @Delete()
+  @HttpCode(204)
+  @Roles('chief')
+  @WriteEndpoint(EraseParticipantBody)
+  async erase(
+    @ZodParam('pid', ParticipantId) pid: string,
+    @ZodBody(EraseParticipantBody) body: EraseParticipantBody,
+    @Write() ctx: WriteContext,
+  ): Promise<void> {
+    await this.commands.execute(new EraseParticipant(pid, body, ctx));
+  }
+}

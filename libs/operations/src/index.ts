@@ -1,0 +1,5 @@
+export * from './health';
+export * from './process-metrics';
+export * from './erasure-backlog';
+export * from './worker.module';
+export * from './worker.service';
