@@ -485,6 +485,19 @@ export interface operations {
                   max: number;
                 }[];
               };
+          instruments?: (
+            | string
+            | {
+                key: string;
+                label: string;
+                items: {
+                  key: string;
+                  label: string;
+                  min: number;
+                  max: number;
+                }[];
+              }
+          )[];
           ladder?: {
             key: string;
             label: string;
@@ -596,6 +609,25 @@ export interface operations {
                   | 'dropped_out'
                   | 'other'
                 )[];
+                among?: {
+                  aims?: (
+                    | 'self_sufficiency'
+                    | 'work_ability'
+                    | 'job_seeking_readiness'
+                    | 'coordinated_support'
+                    | 'other'
+                  )[];
+                  excludeOutcomes?: (
+                    | 'work'
+                    | 'studies'
+                    | 'job_seeking'
+                    | 'other_support'
+                    | 'health'
+                    | 'moved'
+                    | 'dropped_out'
+                    | 'other'
+                  )[];
+                };
                 target: number;
               }
             | {
@@ -613,6 +645,8 @@ export interface operations {
                 /** @enum {string} */
                 source: 'selfAssessment' | 'ladder';
                 dimensions?: string[];
+                /** @enum {string} */
+                rule?: 'anyImproved' | 'anyImprovedNoneWorse' | 'sumImproved' | 'eachDimension';
                 target: number;
               }
             | {
@@ -646,6 +680,40 @@ export interface operations {
                 atLeast: number;
                 /** @enum {string} */
                 phase: 'start' | 'followup' | 'exit';
+                target: number;
+              }
+            | {
+                id: string;
+                label: string;
+                /** @enum {string} */
+                kind: 'assignmentGoalShare';
+                aims?: (
+                  | 'self_sufficiency'
+                  | 'work_ability'
+                  | 'job_seeking_readiness'
+                  | 'coordinated_support'
+                  | 'other'
+                )[];
+                target: number;
+              }
+            | {
+                id: string;
+                label: string;
+                /** @enum {string} */
+                kind: 'followUpShare';
+                /** @enum {number} */
+                monthsAfterExit: 3 | 6 | 12;
+                outcomes: (
+                  | 'work'
+                  | 'studies'
+                  | 'job_seeking'
+                  | 'other_support'
+                  | 'health'
+                  | 'moved'
+                  | 'dropped_out'
+                  | 'other'
+                  | 'unknown'
+                )[];
                 target: number;
               }
           )[];
@@ -772,6 +840,17 @@ export interface operations {
           educationLevel: 'compulsory' | 'upper_secondary' | 'post_secondary' | 'unknown';
           /** @enum {string} */
           supportDurationBefore: 'none' | 'under_1y' | '1_2y' | '2_5y' | 'over_5y' | 'unknown';
+          /** Format: date */
+          referredOn?: string;
+          assignment?: {
+            /** @enum {string} */
+            aim:
+              | 'self_sufficiency'
+              | 'work_ability'
+              | 'job_seeking_readiness'
+              | 'coordinated_support'
+              | 'other';
+          };
         };
       };
     };
@@ -875,6 +954,25 @@ export interface operations {
                   | 'dropped_out'
                   | 'other'
                 )[];
+                among?: {
+                  aims?: (
+                    | 'self_sufficiency'
+                    | 'work_ability'
+                    | 'job_seeking_readiness'
+                    | 'coordinated_support'
+                    | 'other'
+                  )[];
+                  excludeOutcomes?: (
+                    | 'work'
+                    | 'studies'
+                    | 'job_seeking'
+                    | 'other_support'
+                    | 'health'
+                    | 'moved'
+                    | 'dropped_out'
+                    | 'other'
+                  )[];
+                };
                 target: number;
               }
             | {
@@ -892,6 +990,8 @@ export interface operations {
                 /** @enum {string} */
                 source: 'selfAssessment' | 'ladder';
                 dimensions?: string[];
+                /** @enum {string} */
+                rule?: 'anyImproved' | 'anyImprovedNoneWorse' | 'sumImproved' | 'eachDimension';
                 target: number;
               }
             | {
@@ -925,6 +1025,40 @@ export interface operations {
                 atLeast: number;
                 /** @enum {string} */
                 phase: 'start' | 'followup' | 'exit';
+                target: number;
+              }
+            | {
+                id: string;
+                label: string;
+                /** @enum {string} */
+                kind: 'assignmentGoalShare';
+                aims?: (
+                  | 'self_sufficiency'
+                  | 'work_ability'
+                  | 'job_seeking_readiness'
+                  | 'coordinated_support'
+                  | 'other'
+                )[];
+                target: number;
+              }
+            | {
+                id: string;
+                label: string;
+                /** @enum {string} */
+                kind: 'followUpShare';
+                /** @enum {number} */
+                monthsAfterExit: 3 | 6 | 12;
+                outcomes: (
+                  | 'work'
+                  | 'studies'
+                  | 'job_seeking'
+                  | 'other_support'
+                  | 'health'
+                  | 'moved'
+                  | 'dropped_out'
+                  | 'other'
+                  | 'unknown'
+                )[];
                 target: number;
               }
           )[];
@@ -1579,6 +1713,7 @@ export interface operations {
             | 'other'
             | 'unknown';
           planHandedOver: boolean;
+          assignmentGoalReached?: boolean;
         };
       };
     };
@@ -2054,6 +2189,11 @@ export interface operations {
                 };
               };
             };
+            waitingDays: {
+              mean: number | null;
+              median: number | null;
+              counted: number;
+            };
             satisfaction: {
               answered: {
                 woman: number;
@@ -2080,6 +2220,34 @@ export interface operations {
                 man: number;
                 other: number;
                 total: number;
+              };
+              byDimension: {
+                [key: string]: {
+                  assessed: {
+                    woman: number;
+                    man: number;
+                    other: number;
+                    total: number;
+                  };
+                  improved: {
+                    woman: number;
+                    man: number;
+                    other: number;
+                    total: number;
+                  };
+                  unchanged: {
+                    woman: number;
+                    man: number;
+                    other: number;
+                    total: number;
+                  };
+                  worse: {
+                    woman: number;
+                    man: number;
+                    other: number;
+                    total: number;
+                  };
+                };
               };
               byItem: {
                 [key: string]: {
@@ -2109,6 +2277,88 @@ export interface operations {
                   man: number;
                   other: number;
                   total: number;
+                };
+              };
+              ongoing: {
+                assessed: {
+                  woman: number;
+                  man: number;
+                  other: number;
+                  total: number;
+                };
+                positive: {
+                  woman: number;
+                  man: number;
+                  other: number;
+                  total: number;
+                };
+                byDimension: {
+                  [key: string]: {
+                    assessed: {
+                      woman: number;
+                      man: number;
+                      other: number;
+                      total: number;
+                    };
+                    improved: {
+                      woman: number;
+                      man: number;
+                      other: number;
+                      total: number;
+                    };
+                    unchanged: {
+                      woman: number;
+                      man: number;
+                      other: number;
+                      total: number;
+                    };
+                    worse: {
+                      woman: number;
+                      man: number;
+                      other: number;
+                      total: number;
+                    };
+                  };
+                };
+              };
+            };
+            assignments: {
+              [key: string]: {
+                exited: {
+                  woman: number;
+                  man: number;
+                  other: number;
+                  total: number;
+                };
+                reached: {
+                  woman: number;
+                  man: number;
+                  other: number;
+                  total: number;
+                };
+              };
+            };
+            followUp: {
+              [key: string]: {
+                due: {
+                  woman: number;
+                  man: number;
+                  other: number;
+                  total: number;
+                };
+                followedUp: {
+                  woman: number;
+                  man: number;
+                  other: number;
+                  total: number;
+                };
+                status: {
+                  [key: string]: {
+                    woman: number;
+                    man: number;
+                    other: number;
+                    total: number;
+                  };
                 };
               };
             };
@@ -2192,18 +2442,238 @@ export interface operations {
                 | 'participantCount'
                 | 'genderBalance'
                 | 'planAtExitShare'
-                | 'itemShare';
+                | 'itemShare'
+                | 'assignmentGoalShare'
+                | 'followUpShare';
               target: number;
               value: number | null;
               numerator: number;
               denominator: number | null;
               /** @enum {string} */
               status: 'met' | 'not_met' | 'insufficient_data';
+              definition:
+                | {
+                    id: string;
+                    label: string;
+                    /** @enum {string} */
+                    kind: 'outcomeShare';
+                    outcomes: (
+                      | 'work'
+                      | 'studies'
+                      | 'job_seeking'
+                      | 'other_support'
+                      | 'health'
+                      | 'moved'
+                      | 'dropped_out'
+                      | 'other'
+                    )[];
+                    among?: {
+                      aims?: (
+                        | 'self_sufficiency'
+                        | 'work_ability'
+                        | 'job_seeking_readiness'
+                        | 'coordinated_support'
+                        | 'other'
+                      )[];
+                      excludeOutcomes?: (
+                        | 'work'
+                        | 'studies'
+                        | 'job_seeking'
+                        | 'other_support'
+                        | 'health'
+                        | 'moved'
+                        | 'dropped_out'
+                        | 'other'
+                      )[];
+                    };
+                    target: number;
+                  }
+                | {
+                    id: string;
+                    label: string;
+                    /** @enum {string} */
+                    kind: 'satisfactionShare';
+                    target: number;
+                  }
+                | {
+                    id: string;
+                    label: string;
+                    /** @enum {string} */
+                    kind: 'positiveProgressShare';
+                    /** @enum {string} */
+                    source: 'selfAssessment' | 'ladder';
+                    dimensions?: string[];
+                    /** @enum {string} */
+                    rule?: 'anyImproved' | 'anyImprovedNoneWorse' | 'sumImproved' | 'eachDimension';
+                    target: number;
+                  }
+                | {
+                    id: string;
+                    label: string;
+                    /** @enum {string} */
+                    kind: 'participantCount';
+                    min: number;
+                  }
+                | {
+                    id: string;
+                    label: string;
+                    /** @enum {string} */
+                    kind: 'genderBalance';
+                    maxDeviation: number;
+                  }
+                | {
+                    id: string;
+                    label: string;
+                    /** @enum {string} */
+                    kind: 'planAtExitShare';
+                    target: number;
+                  }
+                | {
+                    id: string;
+                    label: string;
+                    /** @enum {string} */
+                    kind: 'itemShare';
+                    instrument: string;
+                    item: string;
+                    atLeast: number;
+                    /** @enum {string} */
+                    phase: 'start' | 'followup' | 'exit';
+                    target: number;
+                  }
+                | {
+                    id: string;
+                    label: string;
+                    /** @enum {string} */
+                    kind: 'assignmentGoalShare';
+                    aims?: (
+                      | 'self_sufficiency'
+                      | 'work_ability'
+                      | 'job_seeking_readiness'
+                      | 'coordinated_support'
+                      | 'other'
+                    )[];
+                    target: number;
+                  }
+                | {
+                    id: string;
+                    label: string;
+                    /** @enum {string} */
+                    kind: 'followUpShare';
+                    /** @enum {number} */
+                    monthsAfterExit: 3 | 6 | 12;
+                    outcomes: (
+                      | 'work'
+                      | 'studies'
+                      | 'job_seeking'
+                      | 'other_support'
+                      | 'health'
+                      | 'moved'
+                      | 'dropped_out'
+                      | 'other'
+                      | 'unknown'
+                    )[];
+                    target: number;
+                  };
+              dimensions?: {
+                item: string;
+                assessed: number;
+                improved: number;
+                unchanged: number;
+                worse: number;
+                value: number | null;
+                /** @enum {string} */
+                status: 'met' | 'not_met' | 'insufficient_data';
+              }[];
             }[];
+            previous: {
+              readonly period: {
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                to: string;
+              };
+              participants: {
+                activeAtStart: {
+                  woman: number;
+                  man: number;
+                  other: number;
+                  total: number;
+                };
+                enrolled: {
+                  woman: number;
+                  man: number;
+                  other: number;
+                  total: number;
+                };
+                exited: {
+                  woman: number;
+                  man: number;
+                  other: number;
+                  total: number;
+                };
+                activeAtEnd: {
+                  woman: number;
+                  man: number;
+                  other: number;
+                  total: number;
+                };
+                total: {
+                  woman: number;
+                  man: number;
+                  other: number;
+                  total: number;
+                };
+              };
+              daysInIntervention: {
+                mean: number | null;
+                median: number | null;
+              };
+              waitingDays: {
+                mean: number | null;
+                median: number | null;
+                counted: number;
+              };
+              satisfaction: {
+                answered: {
+                  woman: number;
+                  man: number;
+                  other: number;
+                  total: number;
+                };
+                satisfied: {
+                  woman: number;
+                  man: number;
+                  other: number;
+                  total: number;
+                };
+              };
+              progression: {
+                assessed: {
+                  woman: number;
+                  man: number;
+                  other: number;
+                  total: number;
+                };
+                positive: {
+                  woman: number;
+                  man: number;
+                  other: number;
+                  total: number;
+                };
+              };
+              goals: {
+                id: string;
+                value: number | null;
+                numerator: number;
+                denominator: number | null;
+                /** @enum {string} */
+                status: 'met' | 'not_met' | 'insufficient_data';
+              }[];
+            };
             associationId: string;
             associationName: string;
             year: number;
-            period: {
+            readonly period: {
               /** Format: date */
               from: string;
               /** Format: date */
@@ -2300,6 +2770,11 @@ export interface operations {
                   };
                 };
               };
+              waitingDays: {
+                mean: number | null;
+                median: number | null;
+                counted: number;
+              };
               satisfaction: {
                 answered: {
                   woman: number;
@@ -2326,6 +2801,34 @@ export interface operations {
                   man: number;
                   other: number;
                   total: number;
+                };
+                byDimension: {
+                  [key: string]: {
+                    assessed: {
+                      woman: number;
+                      man: number;
+                      other: number;
+                      total: number;
+                    };
+                    improved: {
+                      woman: number;
+                      man: number;
+                      other: number;
+                      total: number;
+                    };
+                    unchanged: {
+                      woman: number;
+                      man: number;
+                      other: number;
+                      total: number;
+                    };
+                    worse: {
+                      woman: number;
+                      man: number;
+                      other: number;
+                      total: number;
+                    };
+                  };
                 };
                 byItem: {
                   [key: string]: {
@@ -2355,6 +2858,88 @@ export interface operations {
                     man: number;
                     other: number;
                     total: number;
+                  };
+                };
+                ongoing: {
+                  assessed: {
+                    woman: number;
+                    man: number;
+                    other: number;
+                    total: number;
+                  };
+                  positive: {
+                    woman: number;
+                    man: number;
+                    other: number;
+                    total: number;
+                  };
+                  byDimension: {
+                    [key: string]: {
+                      assessed: {
+                        woman: number;
+                        man: number;
+                        other: number;
+                        total: number;
+                      };
+                      improved: {
+                        woman: number;
+                        man: number;
+                        other: number;
+                        total: number;
+                      };
+                      unchanged: {
+                        woman: number;
+                        man: number;
+                        other: number;
+                        total: number;
+                      };
+                      worse: {
+                        woman: number;
+                        man: number;
+                        other: number;
+                        total: number;
+                      };
+                    };
+                  };
+                };
+              };
+              assignments: {
+                [key: string]: {
+                  exited: {
+                    woman: number;
+                    man: number;
+                    other: number;
+                    total: number;
+                  };
+                  reached: {
+                    woman: number;
+                    man: number;
+                    other: number;
+                    total: number;
+                  };
+                };
+              };
+              followUp: {
+                [key: string]: {
+                  due: {
+                    woman: number;
+                    man: number;
+                    other: number;
+                    total: number;
+                  };
+                  followedUp: {
+                    woman: number;
+                    man: number;
+                    other: number;
+                    total: number;
+                  };
+                  status: {
+                    [key: string]: {
+                      woman: number;
+                      man: number;
+                      other: number;
+                      total: number;
+                    };
                   };
                 };
               };
@@ -2438,14 +3023,235 @@ export interface operations {
                   | 'participantCount'
                   | 'genderBalance'
                   | 'planAtExitShare'
-                  | 'itemShare';
+                  | 'itemShare'
+                  | 'assignmentGoalShare'
+                  | 'followUpShare';
                 target: number;
                 value: number | null;
                 numerator: number;
                 denominator: number | null;
                 /** @enum {string} */
                 status: 'met' | 'not_met' | 'insufficient_data';
+                definition:
+                  | {
+                      id: string;
+                      label: string;
+                      /** @enum {string} */
+                      kind: 'outcomeShare';
+                      outcomes: (
+                        | 'work'
+                        | 'studies'
+                        | 'job_seeking'
+                        | 'other_support'
+                        | 'health'
+                        | 'moved'
+                        | 'dropped_out'
+                        | 'other'
+                      )[];
+                      among?: {
+                        aims?: (
+                          | 'self_sufficiency'
+                          | 'work_ability'
+                          | 'job_seeking_readiness'
+                          | 'coordinated_support'
+                          | 'other'
+                        )[];
+                        excludeOutcomes?: (
+                          | 'work'
+                          | 'studies'
+                          | 'job_seeking'
+                          | 'other_support'
+                          | 'health'
+                          | 'moved'
+                          | 'dropped_out'
+                          | 'other'
+                        )[];
+                      };
+                      target: number;
+                    }
+                  | {
+                      id: string;
+                      label: string;
+                      /** @enum {string} */
+                      kind: 'satisfactionShare';
+                      target: number;
+                    }
+                  | {
+                      id: string;
+                      label: string;
+                      /** @enum {string} */
+                      kind: 'positiveProgressShare';
+                      /** @enum {string} */
+                      source: 'selfAssessment' | 'ladder';
+                      dimensions?: string[];
+                      /** @enum {string} */
+                      rule?:
+                        'anyImproved' | 'anyImprovedNoneWorse' | 'sumImproved' | 'eachDimension';
+                      target: number;
+                    }
+                  | {
+                      id: string;
+                      label: string;
+                      /** @enum {string} */
+                      kind: 'participantCount';
+                      min: number;
+                    }
+                  | {
+                      id: string;
+                      label: string;
+                      /** @enum {string} */
+                      kind: 'genderBalance';
+                      maxDeviation: number;
+                    }
+                  | {
+                      id: string;
+                      label: string;
+                      /** @enum {string} */
+                      kind: 'planAtExitShare';
+                      target: number;
+                    }
+                  | {
+                      id: string;
+                      label: string;
+                      /** @enum {string} */
+                      kind: 'itemShare';
+                      instrument: string;
+                      item: string;
+                      atLeast: number;
+                      /** @enum {string} */
+                      phase: 'start' | 'followup' | 'exit';
+                      target: number;
+                    }
+                  | {
+                      id: string;
+                      label: string;
+                      /** @enum {string} */
+                      kind: 'assignmentGoalShare';
+                      aims?: (
+                        | 'self_sufficiency'
+                        | 'work_ability'
+                        | 'job_seeking_readiness'
+                        | 'coordinated_support'
+                        | 'other'
+                      )[];
+                      target: number;
+                    }
+                  | {
+                      id: string;
+                      label: string;
+                      /** @enum {string} */
+                      kind: 'followUpShare';
+                      /** @enum {number} */
+                      monthsAfterExit: 3 | 6 | 12;
+                      outcomes: (
+                        | 'work'
+                        | 'studies'
+                        | 'job_seeking'
+                        | 'other_support'
+                        | 'health'
+                        | 'moved'
+                        | 'dropped_out'
+                        | 'other'
+                        | 'unknown'
+                      )[];
+                      target: number;
+                    };
+                dimensions?: {
+                  item: string;
+                  assessed: number;
+                  improved: number;
+                  unchanged: number;
+                  worse: number;
+                  value: number | null;
+                  /** @enum {string} */
+                  status: 'met' | 'not_met' | 'insufficient_data';
+                }[];
               }[];
+              previous: {
+                readonly period: {
+                  /** Format: date */
+                  from: string;
+                  /** Format: date */
+                  to: string;
+                };
+                participants: {
+                  activeAtStart: {
+                    woman: number;
+                    man: number;
+                    other: number;
+                    total: number;
+                  };
+                  enrolled: {
+                    woman: number;
+                    man: number;
+                    other: number;
+                    total: number;
+                  };
+                  exited: {
+                    woman: number;
+                    man: number;
+                    other: number;
+                    total: number;
+                  };
+                  activeAtEnd: {
+                    woman: number;
+                    man: number;
+                    other: number;
+                    total: number;
+                  };
+                  total: {
+                    woman: number;
+                    man: number;
+                    other: number;
+                    total: number;
+                  };
+                };
+                daysInIntervention: {
+                  mean: number | null;
+                  median: number | null;
+                };
+                waitingDays: {
+                  mean: number | null;
+                  median: number | null;
+                  counted: number;
+                };
+                satisfaction: {
+                  answered: {
+                    woman: number;
+                    man: number;
+                    other: number;
+                    total: number;
+                  };
+                  satisfied: {
+                    woman: number;
+                    man: number;
+                    other: number;
+                    total: number;
+                  };
+                };
+                progression: {
+                  assessed: {
+                    woman: number;
+                    man: number;
+                    other: number;
+                    total: number;
+                  };
+                  positive: {
+                    woman: number;
+                    man: number;
+                    other: number;
+                    total: number;
+                  };
+                };
+                goals: {
+                  id: string;
+                  value: number | null;
+                  numerator: number;
+                  denominator: number | null;
+                  /** @enum {string} */
+                  status: 'met' | 'not_met' | 'insufficient_data';
+                }[];
+              };
               interventionId: string;
               name: string;
               /** @enum {string} */
