@@ -72,7 +72,7 @@ const CASES: readonly Case[] = [
     error: {
       path: 'body.goals.0.kind',
       message:
-        'Måltypen i mål 1 (goals.0.kind) ska vara en av koderna outcomeShare (Andel avslutade med vissa avslutsorsaker), satisfactionShare (Andel nöjda deltagare), positiveProgressShare (Andel med positiv förflyttning), participantCount (Antal deltagare), genderBalance (Jämn könsfördelning), planAtExitShare (Andel med plan vid avslut) eller itemShare (Andel med visst svar på en fråga).',
+        'Måltypen i mål 1 (goals.0.kind) ska vara en av koderna outcomeShare (Andel avslutade med vissa avslutsorsaker), satisfactionShare (Andel nöjda deltagare), positiveProgressShare (Andel med positiv förflyttning), participantCount (Antal deltagare), genderBalance (Jämn könsfördelning), planAtExitShare (Andel med plan vid avslut), itemShare (Andel med visst svar på en fråga), assignmentGoalShare (Andel avslutade som nått uppdragets mål) eller followUpShare (Andel med viss sysselsättning vid uppföljning efter avslut).',
     },
   },
   {

@@ -7,6 +7,7 @@ import {
   ItemKey,
   Ladder,
 } from './instruments';
+import { Assignment, CorrectableEnrolmentFields } from './events';
 import { IsoDate } from './shared/dates';
 import { allowing, listed, named, refusedAt, sentence } from './shared/messages';
 import { capitalised, fieldName } from './shared/fields';
@@ -15,6 +16,8 @@ import {
   AssessmentPhase,
   EducationLevel,
   ErasureReason,
+  FollowUpMonths,
+  FollowUpStatus,
   Gender,
   IncomeSource,
   InterventionKind,
@@ -94,16 +97,39 @@ export const RegisterAssociationBody = z.strictObject({
 });
 export type RegisterAssociationBody = z.infer<typeof RegisterAssociationBody>;
 
-export const RegisterInterventionBody = z.strictObject({
-  name: Name,
-  kind: InterventionKind,
-  parties: uniqueParties,
-  startsOn: IsoDate,
-  endsOn: IsoDate.optional(),
-  instrument: InstrumentChoice.optional(),
-  ladder: Ladder.optional(),
-});
+export const RegisterInterventionBody = z
+  .strictObject({
+    name: Name,
+    kind: InterventionKind,
+    parties: uniqueParties,
+    startsOn: IsoDate,
+    endsOn: IsoDate.optional(),
+    instrument: InstrumentChoice.optional(),
+    /**
+     * v1.1: every instrument the insats uses, instead of `instrument`; the first is the
+     * self-assessment progression compares, the others are asked beside it.
+     */
+    instruments: z
+      .array(InstrumentChoice, { error: allowing('en lista med 1–10 formulär') })
+      .min(1)
+      .max(10)
+      .optional(),
+    ladder: Ladder.optional(),
+  })
+  .refine((b) => b.instrument === undefined || b.instruments === undefined, {
+    message:
+      'Ange antingen ett formulär (instrument) eller en lista med formulär (instruments), inte båda.',
+    path: ['instruments'],
+  });
 export type RegisterInterventionBody = z.infer<typeof RegisterInterventionBody>;
+
+export const ChangeInterventionInstrumentsBody = z.strictObject({
+  instruments: z
+    .array(InstrumentChoice, { error: allowing('en lista med 1–10 formulär att lägga till') })
+    .min(1)
+    .max(10),
+});
+export type ChangeInterventionInstrumentsBody = z.infer<typeof ChangeInterventionInstrumentsBody>;
 
 export const SetGoalsBody = z.strictObject({ goals: Goals });
 export type SetGoalsBody = z.infer<typeof SetGoalsBody>;
@@ -127,6 +153,10 @@ export const EnrolParticipantBody = z.strictObject({
   incomeSource: IncomeSource,
   educationLevel: EducationLevel,
   supportDurationBefore: SupportDuration,
+  /** v1.1: the date of the aktualisering. */
+  referredOn: IsoDate.optional(),
+  /** v1.1: the uppdrag. */
+  assignment: Assignment.optional(),
 });
 export type EnrolParticipantBody = z.infer<typeof EnrolParticipantBody>;
 
@@ -167,8 +197,28 @@ export const ExitParticipantBody = z.strictObject({
   outcome: Outcome,
   incomeSource: IncomeSource,
   planHandedOver: z.boolean(),
+  /** v1.1: for a participant with an uppdrag: was its aim reached? */
+  assignmentGoalReached: z.boolean().optional(),
 });
 export type ExitParticipantBody = z.infer<typeof ExitParticipantBody>;
+
+export const RecordFollowUpBody = z.strictObject({
+  monthsAfterExit: FollowUpMonths,
+  followedUpOn: IsoDate,
+  status: FollowUpStatus,
+  incomeSource: IncomeSource,
+});
+export type RecordFollowUpBody = z.infer<typeof RecordFollowUpBody>;
+
+export const CorrectEnrolmentBody = z.strictObject({
+  fields: CorrectableEnrolmentFields.refine((f) => Object.keys(f).length > 0, {
+    error: named(
+      (field) =>
+        `${capitalised(field)} måste innehålla minst en uppgift att rätta, t.ex. {"birthYear": 1988}.`,
+    ),
+  }),
+});
+export type CorrectEnrolmentBody = z.infer<typeof CorrectEnrolmentBody>;
 
 export const RetractEntryBody = z.strictObject({
   eventId: z.uuid({

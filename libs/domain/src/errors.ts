@@ -100,8 +100,20 @@ const refusals = {
   ),
   instrument_not_used: withDetail(
     'Insatsen använder inte det angivna självskattningsformuläret.',
+    (p: { instruments: readonly string[] }) =>
+      p.instruments.length === 1
+        ? `Insatsen använder inte det angivna självskattningsformuläret (instrument): ange ${p.instruments[0]}, insatsens formulär.`
+        : `Insatsen använder inte det angivna självskattningsformuläret (instrument): ange ett av insatsens formulär, ${listed(p.instruments)}.`,
+  ),
+  instrument_already_used: withDetail(
+    'Insatsen använder redan formuläret.',
     (p: { instrument: string }) =>
-      `Insatsen använder inte det angivna självskattningsformuläret (instrument): ange ${p.instrument}, insatsens formulär.`,
+      `Insatsen använder redan formuläret ${p.instrument} (instruments): ange bara formulär som insatsen inte redan använder.`,
+  ),
+  instruments_not_unique: withDetail(
+    'Samma formulär anges två gånger.',
+    (p: { first: number; second: number }) =>
+      `Formulär ${p.first + 1} och formulär ${p.second + 1} har samma nyckel (instruments.${p.second}): ange varje formulär en gång.`,
   ),
   instrument_item_unknown: withDetail(
     'Formuläret saknar en eller flera av de angivna frågorna.',
@@ -118,6 +130,29 @@ const refusals = {
     (p: { levels: number }) =>
       `Nivån (level) finns inte på insatsens stegtrappa: ange en nivå mellan 1 och ${p.levels}.`,
   ),
+  referral_after_enrolment: withDetail(
+    'Aktualiseringsdatumet ligger efter inskrivningen.',
+    (p: { enrolledOn: string }) =>
+      `Aktualiseringsdatumet (referredOn) ligger efter inskrivningsdatumet ${p.enrolledOn}: ange ett datum till och med ${p.enrolledOn}.`,
+  ),
+  assignment_missing:
+    'Deltagaren har inget uppdrag, så uppgiften om uppdragets mål nåddes (assignmentGoalReached) kan inte anges: rätta inskrivningen med ett uppdrag (assignment) först, eller utelämna uppgiften.',
+  participant_not_exited:
+    'Deltagaren är inte avslutad: en uppföljning efter avslut registreras först när deltagaren har avslutats.',
+  follow_up_before_mark: withDetail(
+    'Uppföljningen görs före sitt tillfälle efter avslutet.',
+    (p: { months: number; exitedOn: string; earliest: string }) =>
+      `Uppföljningen ${p.months} månader efter avslut kan göras tidigast ${p.earliest}, eftersom deltagaren avslutades ${p.exitedOn}: ange ett datum (followedUpOn) från och med ${p.earliest}.`,
+  ),
+  follow_up_already_recorded: withDetail(
+    'Uppföljningen vid det tillfället är redan registrerad.',
+    (p: { months: number }) =>
+      `Uppföljningen ${p.months} månader efter avslut är redan registrerad: makulera den först om den ska ändras.`,
+  ),
+  exit_has_follow_ups:
+    'Avslutet har uppföljningar efter avslut: makulera uppföljningarna först om avslutet ska makuleras.',
+  retraction_target_is_correction:
+    'En rättelse av inskrivningen kan inte makuleras: rätta uppgiften en gång till i stället.',
   retraction_target_not_found:
     'Uppgiften som ska makuleras (eventId) finns inte hos deltagaren: ange id:t för en uppgift i deltagarens historik.',
   retraction_target_already_retracted: 'Uppgiften (eventId) är redan makulerad.',

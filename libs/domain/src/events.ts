@@ -2,11 +2,14 @@ import { z } from 'zod';
 import { Goal } from './goals';
 import { Instrument, Ladder } from './instruments';
 import { IsoDate } from './shared/dates';
-import { allowing } from './shared/messages';
+import { allowing, objectOf } from './shared/messages';
 import {
   AssessmentPhase,
+  AssignmentAim,
   EducationLevel,
   ErasureReason,
+  FollowUpMonths,
+  FollowUpStatus,
   Gender,
   IncomeSource,
   InterventionKind,
@@ -29,6 +32,26 @@ const pseudonym = (prefix: string, what: string, example: string) =>
 export const AssociationId = pseudonym('F', 'ett förbunds-id', 'F-4HX9QK2WMP');
 export const InterventionId = pseudonym('I', 'ett insats-id', 'I-4HX9QK2WMP');
 export const ParticipantId = pseudonym('D', 'ett deltagar-id', 'D-4HX9QK2WMP');
+
+/** The uppdrag of a participant: what the insats is to help the person reach. */
+export const Assignment = z.strictObject(
+  { aim: AssignmentAim },
+  { error: objectOf('aim, t.ex. {"aim": "self_sufficiency"}') },
+);
+export type Assignment = z.infer<typeof Assignment>;
+
+/** The enrolment fields staff may correct, as the enrolment event names them. */
+export const CorrectableEnrolmentFields = z.strictObject({
+  gender: Gender.optional(),
+  birthYear: z.number().int().min(1900).max(2100).optional(),
+  referringParty: ReferringParty.optional(),
+  incomeSourceAtStart: IncomeSource.optional(),
+  educationLevel: EducationLevel.optional(),
+  supportDurationBefore: SupportDuration.optional(),
+  referredOn: IsoDate.optional(),
+  assignment: Assignment.optional(),
+});
+export type CorrectableEnrolmentFields = z.infer<typeof CorrectableEnrolmentFields>;
 
 /** Every event data carries `occurredOn`: the date the fact happened, not when it was recorded. */
 const event = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
@@ -63,8 +86,16 @@ export const InterventionRegistered = event('InterventionRegistered', {
   parties: z.array(Party),
   startsOn: IsoDate,
   endsOn: IsoDate.optional(),
+  /** The self-assessment whose start and exit answers progression compares. */
   instrument: Instrument,
+  /** v1.1: the further instruments the insats uses (e.g. Navet's participant indicators). */
+  instruments: z.array(Instrument).optional(),
   ladder: Ladder,
+});
+/** v1.1: instruments taken into use later; answers already given keep their instrument. */
+export const InterventionInstrumentsChanged = event('InterventionInstrumentsChanged', {
+  interventionId: InterventionId,
+  instruments: z.array(Instrument).min(1),
 });
 export const InterventionGoalsSet = event('InterventionGoalsSet', {
   interventionId: InterventionId,
@@ -93,6 +124,10 @@ export const ParticipantEnrolled = event('ParticipantEnrolled', {
   incomeSourceAtStart: IncomeSource,
   educationLevel: EducationLevel,
   supportDurationBefore: SupportDuration,
+  /** v1.1: the date of the aktualisering, for waiting time. */
+  referredOn: IsoDate.optional(),
+  /** v1.1: the uppdrag the participant is enrolled with. */
+  assignment: Assignment.optional(),
 });
 export const SelfAssessmentRecorded = event('SelfAssessmentRecorded', {
   participantId: ParticipantId,
@@ -117,6 +152,21 @@ export const ParticipantExited = event('ParticipantExited', {
   outcome: Outcome,
   incomeSourceAtExit: IncomeSource,
   planHandedOver: z.boolean(),
+  /** v1.1: whether the uppdrag's aim was reached (participants enrolled with an uppdrag). */
+  assignmentGoalReached: z.boolean().optional(),
+});
+/** v1.1: what the person does N months after exit; the one fact accepted after exit. */
+export const FollowUpRecorded = event('FollowUpRecorded', {
+  participantId: ParticipantId,
+  monthsAfterExit: FollowUpMonths,
+  followedUpOn: IsoDate,
+  status: FollowUpStatus,
+  incomeSource: IncomeSource,
+});
+/** v1.1: enrolment fields entered wrongly; the latest value of each field counts. */
+export const EnrolmentCorrected = event('EnrolmentCorrected', {
+  participantId: ParticipantId,
+  fields: CorrectableEnrolmentFields,
 });
 export const EntryRetracted = event('EntryRetracted', {
   participantId: ParticipantId,
@@ -148,6 +198,7 @@ export const InterventionEvent = z.discriminatedUnion('type', [
   InterventionGoalsSet,
   InterventionClosed,
   AttendanceRecorded,
+  InterventionInstrumentsChanged,
 ]);
 export type InterventionEvent = z.infer<typeof InterventionEvent>;
 
@@ -158,6 +209,8 @@ export const ParticipantEvent = z.discriminatedUnion('type', [
   SatisfactionRecorded,
   ParticipantExited,
   EntryRetracted,
+  FollowUpRecorded,
+  EnrolmentCorrected,
 ]);
 export type ParticipantEvent = z.infer<typeof ParticipantEvent>;
 

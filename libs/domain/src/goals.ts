@@ -1,8 +1,16 @@
 import { z } from 'zod';
 import { InstrumentKey, ItemKey, keyOf } from './instruments';
-import { allowing, sentence } from './shared/messages';
+import { allowing, objectOf, sentence } from './shared/messages';
 import { readableText } from './shared/text';
-import { AssessmentPhase, Outcome, vocabulary } from './vocabulary';
+import {
+  AssessmentPhase,
+  AssignmentAim,
+  FollowUpMonths,
+  FollowUpStatus,
+  Outcome,
+  ProgressionRule,
+  vocabulary,
+} from './vocabulary';
 
 /** A share is written 0–1: a percentage (85) is the mistake this message is for. */
 const Share = z
@@ -19,7 +27,15 @@ export const goalKinds = vocabulary({
   genderBalance: 'Jämn könsfördelning',
   planAtExitShare: 'Andel med plan vid avslut',
   itemShare: 'Andel med visst svar på en fråga',
+  assignmentGoalShare: 'Andel avslutade som nått uppdragets mål',
+  followUpShare: 'Andel med viss sysselsättning vid uppföljning efter avslut',
 });
+
+const Aims = z
+  .array(AssignmentAim, {
+    error: allowing('en lista med minst ett uppdrag, t.ex. ["self_sufficiency"]'),
+  })
+  .min(1);
 
 /** A measurable target for one year (DESIGN §4). All shares are 0–1. */
 export const Goal = z.discriminatedUnion(
@@ -33,6 +49,20 @@ export const Goal = z.discriminatedUnion(
           error: allowing('en lista med minst en avslutsorsak, t.ex. ["work", "studies"]'),
         })
         .min(1),
+      /** v1.1: the denominator is limited to these uppdrag and without these outcomes. */
+      among: z
+        .strictObject(
+          {
+            aims: Aims.optional(),
+            excludeOutcomes: z
+              .array(Outcome, {
+                error: allowing('en lista med avslutsorsaker, t.ex. ["moved", "health"]'),
+              })
+              .optional(),
+          },
+          { error: objectOf('aims och/eller excludeOutcomes') },
+        )
+        .optional(),
       target: Share,
     }),
     z.strictObject({ ...GoalBase, kind: z.literal('satisfactionShare'), target: Share }),
@@ -46,6 +76,8 @@ export const Goal = z.discriminatedUnion(
         })
         .min(1)
         .optional(),
+      /** v1.1: what counts as positive; `anyImproved` (v1's meaning) when absent. */
+      rule: ProgressionRule.optional(),
       target: Share,
     }),
     z.strictObject({
@@ -62,6 +94,23 @@ export const Goal = z.discriminatedUnion(
       item: ItemKey,
       atLeast: z.number().int(),
       phase: AssessmentPhase,
+      target: Share,
+    }),
+    z.strictObject({
+      ...GoalBase,
+      kind: z.literal('assignmentGoalShare'),
+      aims: Aims.optional(),
+      target: Share,
+    }),
+    z.strictObject({
+      ...GoalBase,
+      kind: z.literal('followUpShare'),
+      monthsAfterExit: FollowUpMonths,
+      outcomes: z
+        .array(FollowUpStatus, {
+          error: allowing('en lista med minst en sysselsättning, t.ex. ["work", "studies"]'),
+        })
+        .min(1),
       target: Share,
     }),
   ],

@@ -115,3 +115,47 @@ export const erasureReasons = vocabulary({
 });
 export const ErasureReason = erasureReasons.schema;
 export type ErasureReason = z.infer<typeof ErasureReason>;
+
+/** The uppdrag a participant is enrolled with (SamCoach: every case has one). */
+export const assignmentAims = vocabulary({
+  self_sufficiency: 'Egen försörjning (arbete, studier)',
+  work_ability: 'Förbättrad arbets- eller funktionsförmåga',
+  job_seeking_readiness: 'Redo att aktualiseras hos Arbetsförmedlingen',
+  coordinated_support: 'Samordnat stöd mellan parterna',
+  other: 'Annat uppdrag',
+});
+export const AssignmentAim = assignmentAims.schema;
+export type AssignmentAim = z.infer<typeof AssignmentAim>;
+
+/** What a person does at a follow-up after exit: an avslutsorsak, or not reached. */
+export const followUpStatuses = vocabulary({
+  ...outcomes.labels,
+  unknown: 'Ej nådd vid uppföljningen',
+});
+export const FollowUpStatus = followUpStatuses.schema;
+export type FollowUpStatus = z.infer<typeof FollowUpStatus>;
+
+/** The months after exit at which a follow-up is made. */
+export const FOLLOW_UP_MONTHS = [3, 6, 12] as const;
+export type FollowUpMonths = (typeof FOLLOW_UP_MONTHS)[number];
+export const followUpMarks = {
+  keys: FOLLOW_UP_MONTHS,
+  labels: {
+    3: '3 månader efter avslut',
+    6: '6 månader efter avslut',
+    12: '12 månader efter avslut',
+  },
+} as const;
+export const FollowUpMonths = z.literal(FOLLOW_UP_MONTHS, {
+  error: allowing('antalet månader efter avslut: 3, 6 eller 12'),
+});
+
+/** When a participant's self-assessment counts as positive progression (positiveProgressShare). */
+export const progressionRules = vocabulary({
+  anyImproved: 'Högre i minst ett område',
+  anyImprovedNoneWorse: 'Högre i minst ett område och lägre i inget',
+  sumImproved: 'Högre summa över områdena',
+  eachDimension: 'Varje område för sig',
+});
+export const ProgressionRule = progressionRules.schema;
+export type ProgressionRule = z.infer<typeof ProgressionRule>;

@@ -501,6 +501,19 @@ export interface operations {
                   max: number;
                 }[];
               };
+          instruments?: (
+            | string
+            | {
+                key: string;
+                label: string;
+                items: {
+                  key: string;
+                  label: string;
+                  min: number;
+                  max: number;
+                }[];
+              }
+          )[];
           ladder?: {
             key: string;
             label: string;
@@ -612,6 +625,25 @@ export interface operations {
                   | 'dropped_out'
                   | 'other'
                 )[];
+                among?: {
+                  aims?: (
+                    | 'self_sufficiency'
+                    | 'work_ability'
+                    | 'job_seeking_readiness'
+                    | 'coordinated_support'
+                    | 'other'
+                  )[];
+                  excludeOutcomes?: (
+                    | 'work'
+                    | 'studies'
+                    | 'job_seeking'
+                    | 'other_support'
+                    | 'health'
+                    | 'moved'
+                    | 'dropped_out'
+                    | 'other'
+                  )[];
+                };
                 target: number;
               }
             | {
@@ -629,6 +661,8 @@ export interface operations {
                 /** @enum {string} */
                 source: 'selfAssessment' | 'ladder';
                 dimensions?: string[];
+                /** @enum {string} */
+                rule?: 'anyImproved' | 'anyImprovedNoneWorse' | 'sumImproved' | 'eachDimension';
                 target: number;
               }
             | {
@@ -662,6 +696,40 @@ export interface operations {
                 atLeast: number;
                 /** @enum {string} */
                 phase: 'start' | 'followup' | 'exit';
+                target: number;
+              }
+            | {
+                id: string;
+                label: string;
+                /** @enum {string} */
+                kind: 'assignmentGoalShare';
+                aims?: (
+                  | 'self_sufficiency'
+                  | 'work_ability'
+                  | 'job_seeking_readiness'
+                  | 'coordinated_support'
+                  | 'other'
+                )[];
+                target: number;
+              }
+            | {
+                id: string;
+                label: string;
+                /** @enum {string} */
+                kind: 'followUpShare';
+                /** @enum {number} */
+                monthsAfterExit: 3 | 6 | 12;
+                outcomes: (
+                  | 'work'
+                  | 'studies'
+                  | 'job_seeking'
+                  | 'other_support'
+                  | 'health'
+                  | 'moved'
+                  | 'dropped_out'
+                  | 'other'
+                  | 'unknown'
+                )[];
                 target: number;
               }
           )[];
@@ -845,6 +913,17 @@ export interface operations {
           educationLevel: 'compulsory' | 'upper_secondary' | 'post_secondary' | 'unknown';
           /** @enum {string} */
           supportDurationBefore: 'none' | 'under_1y' | '1_2y' | '2_5y' | 'over_5y' | 'unknown';
+          /** Format: date */
+          referredOn?: string;
+          assignment?: {
+            /** @enum {string} */
+            aim:
+              | 'self_sufficiency'
+              | 'work_ability'
+              | 'job_seeking_readiness'
+              | 'coordinated_support'
+              | 'other';
+          };
         };
       };
     };
@@ -948,6 +1027,25 @@ export interface operations {
                   | 'dropped_out'
                   | 'other'
                 )[];
+                among?: {
+                  aims?: (
+                    | 'self_sufficiency'
+                    | 'work_ability'
+                    | 'job_seeking_readiness'
+                    | 'coordinated_support'
+                    | 'other'
+                  )[];
+                  excludeOutcomes?: (
+                    | 'work'
+                    | 'studies'
+                    | 'job_seeking'
+                    | 'other_support'
+                    | 'health'
+                    | 'moved'
+                    | 'dropped_out'
+                    | 'other'
+                  )[];
+                };
                 target: number;
               }
             | {
@@ -965,6 +1063,8 @@ export interface operations {
                 /** @enum {string} */
                 source: 'selfAssessment' | 'ladder';
                 dimensions?: string[];
+                /** @enum {string} */
+                rule?: 'anyImproved' | 'anyImprovedNoneWorse' | 'sumImproved' | 'eachDimension';
                 target: number;
               }
             | {
@@ -998,6 +1098,40 @@ export interface operations {
                 atLeast: number;
                 /** @enum {string} */
                 phase: 'start' | 'followup' | 'exit';
+                target: number;
+              }
+            | {
+                id: string;
+                label: string;
+                /** @enum {string} */
+                kind: 'assignmentGoalShare';
+                aims?: (
+                  | 'self_sufficiency'
+                  | 'work_ability'
+                  | 'job_seeking_readiness'
+                  | 'coordinated_support'
+                  | 'other'
+                )[];
+                target: number;
+              }
+            | {
+                id: string;
+                label: string;
+                /** @enum {string} */
+                kind: 'followUpShare';
+                /** @enum {number} */
+                monthsAfterExit: 3 | 6 | 12;
+                outcomes: (
+                  | 'work'
+                  | 'studies'
+                  | 'job_seeking'
+                  | 'other_support'
+                  | 'health'
+                  | 'moved'
+                  | 'dropped_out'
+                  | 'other'
+                  | 'unknown'
+                )[];
                 target: number;
               }
           )[];
@@ -1652,6 +1786,7 @@ export interface operations {
             | 'other'
             | 'unknown';
           planHandedOver: boolean;
+          assignmentGoalReached?: boolean;
         };
       };
     };
@@ -2127,6 +2262,11 @@ export interface operations {
                 };
               };
             };
+            waitingDays: {
+              mean: number | null;
+              median: number | null;
+              counted: number;
+            };
             satisfaction: {
               answered: {
                 woman: number;
@@ -2153,6 +2293,34 @@ export interface operations {
                 man: number;
                 other: number;
                 total: number;
+              };
+              byDimension: {
+                [key: string]: {
+                  assessed: {
+                    woman: number;
+                    man: number;
+                    other: number;
+                    total: number;
+                  };
+                  improved: {
+                    woman: number;
+                    man: number;
+                    other: number;
+                    total: number;
+                  };
+                  unchanged: {
+                    woman: number;
+                    man: number;
+                    other: number;
+                    total: number;
+                  };
+                  worse: {
+                    woman: number;
+                    man: number;
+                    other: number;
+                    total: number;
+                  };
+                };
               };
               byItem: {
                 [key: string]: {
@@ -2182,6 +2350,88 @@ export interface operations {
                   man: number;
                   other: number;
                   total: number;
+                };
+              };
+              ongoing: {
+                assessed: {
+                  woman: number;
+                  man: number;
+                  other: number;
+                  total: number;
+                };
+                positive: {
+                  woman: number;
+                  man: number;
+                  other: number;
+                  total: number;
+                };
+                byDimension: {
+                  [key: string]: {
+                    assessed: {
+                      woman: number;
+                      man: number;
+                      other: number;
+                      total: number;
+                    };
+                    improved: {
+                      woman: number;
+                      man: number;
+                      other: number;
+                      total: number;
+                    };
+                    unchanged: {
+                      woman: number;
+                      man: number;
+                      other: number;
+                      total: number;
+                    };
+                    worse: {
+                      woman: number;
+                      man: number;
+                      other: number;
+                      total: number;
+                    };
+                  };
+                };
+              };
+            };
+            assignments: {
+              [key: string]: {
+                exited: {
+                  woman: number;
+                  man: number;
+                  other: number;
+                  total: number;
+                };
+                reached: {
+                  woman: number;
+                  man: number;
+                  other: number;
+                  total: number;
+                };
+              };
+            };
+            followUp: {
+              [key: string]: {
+                due: {
+                  woman: number;
+                  man: number;
+                  other: number;
+                  total: number;
+                };
+                followedUp: {
+                  woman: number;
+                  man: number;
+                  other: number;
+                  total: number;
+                };
+                status: {
+                  [key: string]: {
+                    woman: number;
+                    man: number;
+                    other: number;
+                    total: number;
+                  };
                 };
               };
             };
@@ -2265,18 +2515,238 @@ export interface operations {
                 | 'participantCount'
                 | 'genderBalance'
                 | 'planAtExitShare'
-                | 'itemShare';
+                | 'itemShare'
+                | 'assignmentGoalShare'
+                | 'followUpShare';
               target: number;
               value: number | null;
               numerator: number;
               denominator: number | null;
               /** @enum {string} */
               status: 'met' | 'not_met' | 'insufficient_data';
+              definition:
+                | {
+                    id: string;
+                    label: string;
+                    /** @enum {string} */
+                    kind: 'outcomeShare';
+                    outcomes: (
+                      | 'work'
+                      | 'studies'
+                      | 'job_seeking'
+                      | 'other_support'
+                      | 'health'
+                      | 'moved'
+                      | 'dropped_out'
+                      | 'other'
+                    )[];
+                    among?: {
+                      aims?: (
+                        | 'self_sufficiency'
+                        | 'work_ability'
+                        | 'job_seeking_readiness'
+                        | 'coordinated_support'
+                        | 'other'
+                      )[];
+                      excludeOutcomes?: (
+                        | 'work'
+                        | 'studies'
+                        | 'job_seeking'
+                        | 'other_support'
+                        | 'health'
+                        | 'moved'
+                        | 'dropped_out'
+                        | 'other'
+                      )[];
+                    };
+                    target: number;
+                  }
+                | {
+                    id: string;
+                    label: string;
+                    /** @enum {string} */
+                    kind: 'satisfactionShare';
+                    target: number;
+                  }
+                | {
+                    id: string;
+                    label: string;
+                    /** @enum {string} */
+                    kind: 'positiveProgressShare';
+                    /** @enum {string} */
+                    source: 'selfAssessment' | 'ladder';
+                    dimensions?: string[];
+                    /** @enum {string} */
+                    rule?: 'anyImproved' | 'anyImprovedNoneWorse' | 'sumImproved' | 'eachDimension';
+                    target: number;
+                  }
+                | {
+                    id: string;
+                    label: string;
+                    /** @enum {string} */
+                    kind: 'participantCount';
+                    min: number;
+                  }
+                | {
+                    id: string;
+                    label: string;
+                    /** @enum {string} */
+                    kind: 'genderBalance';
+                    maxDeviation: number;
+                  }
+                | {
+                    id: string;
+                    label: string;
+                    /** @enum {string} */
+                    kind: 'planAtExitShare';
+                    target: number;
+                  }
+                | {
+                    id: string;
+                    label: string;
+                    /** @enum {string} */
+                    kind: 'itemShare';
+                    instrument: string;
+                    item: string;
+                    atLeast: number;
+                    /** @enum {string} */
+                    phase: 'start' | 'followup' | 'exit';
+                    target: number;
+                  }
+                | {
+                    id: string;
+                    label: string;
+                    /** @enum {string} */
+                    kind: 'assignmentGoalShare';
+                    aims?: (
+                      | 'self_sufficiency'
+                      | 'work_ability'
+                      | 'job_seeking_readiness'
+                      | 'coordinated_support'
+                      | 'other'
+                    )[];
+                    target: number;
+                  }
+                | {
+                    id: string;
+                    label: string;
+                    /** @enum {string} */
+                    kind: 'followUpShare';
+                    /** @enum {number} */
+                    monthsAfterExit: 3 | 6 | 12;
+                    outcomes: (
+                      | 'work'
+                      | 'studies'
+                      | 'job_seeking'
+                      | 'other_support'
+                      | 'health'
+                      | 'moved'
+                      | 'dropped_out'
+                      | 'other'
+                      | 'unknown'
+                    )[];
+                    target: number;
+                  };
+              dimensions?: {
+                item: string;
+                assessed: number;
+                improved: number;
+                unchanged: number;
+                worse: number;
+                value: number | null;
+                /** @enum {string} */
+                status: 'met' | 'not_met' | 'insufficient_data';
+              }[];
             }[];
+            previous: {
+              readonly period: {
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                to: string;
+              };
+              participants: {
+                activeAtStart: {
+                  woman: number;
+                  man: number;
+                  other: number;
+                  total: number;
+                };
+                enrolled: {
+                  woman: number;
+                  man: number;
+                  other: number;
+                  total: number;
+                };
+                exited: {
+                  woman: number;
+                  man: number;
+                  other: number;
+                  total: number;
+                };
+                activeAtEnd: {
+                  woman: number;
+                  man: number;
+                  other: number;
+                  total: number;
+                };
+                total: {
+                  woman: number;
+                  man: number;
+                  other: number;
+                  total: number;
+                };
+              };
+              daysInIntervention: {
+                mean: number | null;
+                median: number | null;
+              };
+              waitingDays: {
+                mean: number | null;
+                median: number | null;
+                counted: number;
+              };
+              satisfaction: {
+                answered: {
+                  woman: number;
+                  man: number;
+                  other: number;
+                  total: number;
+                };
+                satisfied: {
+                  woman: number;
+                  man: number;
+                  other: number;
+                  total: number;
+                };
+              };
+              progression: {
+                assessed: {
+                  woman: number;
+                  man: number;
+                  other: number;
+                  total: number;
+                };
+                positive: {
+                  woman: number;
+                  man: number;
+                  other: number;
+                  total: number;
+                };
+              };
+              goals: {
+                id: string;
+                value: number | null;
+                numerator: number;
+                denominator: number | null;
+                /** @enum {string} */
+                status: 'met' | 'not_met' | 'insufficient_data';
+              }[];
+            };
             associationId: string;
             associationName: string;
             year: number;
-            period: {
+            readonly period: {
               /** Format: date */
               from: string;
               /** Format: date */
@@ -2373,6 +2843,11 @@ export interface operations {
                   };
                 };
               };
+              waitingDays: {
+                mean: number | null;
+                median: number | null;
+                counted: number;
+              };
               satisfaction: {
                 answered: {
                   woman: number;
@@ -2399,6 +2874,34 @@ export interface operations {
                   man: number;
                   other: number;
                   total: number;
+                };
+                byDimension: {
+                  [key: string]: {
+                    assessed: {
+                      woman: number;
+                      man: number;
+                      other: number;
+                      total: number;
+                    };
+                    improved: {
+                      woman: number;
+                      man: number;
+                      other: number;
+                      total: number;
+                    };
+                    unchanged: {
+                      woman: number;
+                      man: number;
+                      other: number;
+                      total: number;
+                    };
+                    worse: {
+                      woman: number;
+                      man: number;
+                      other: number;
+                      total: number;
+                    };
+                  };
                 };
                 byItem: {
                   [key: string]: {
@@ -2428,6 +2931,88 @@ export interface operations {
                     man: number;
                     other: number;
                     total: number;
+                  };
+                };
+                ongoing: {
+                  assessed: {
+                    woman: number;
+                    man: number;
+                    other: number;
+                    total: number;
+                  };
+                  positive: {
+                    woman: number;
+                    man: number;
+                    other: number;
+                    total: number;
+                  };
+                  byDimension: {
+                    [key: string]: {
+                      assessed: {
+                        woman: number;
+                        man: number;
+                        other: number;
+                        total: number;
+                      };
+                      improved: {
+                        woman: number;
+                        man: number;
+                        other: number;
+                        total: number;
+                      };
+                      unchanged: {
+                        woman: number;
+                        man: number;
+                        other: number;
+                        total: number;
+                      };
+                      worse: {
+                        woman: number;
+                        man: number;
+                        other: number;
+                        total: number;
+                      };
+                    };
+                  };
+                };
+              };
+              assignments: {
+                [key: string]: {
+                  exited: {
+                    woman: number;
+                    man: number;
+                    other: number;
+                    total: number;
+                  };
+                  reached: {
+                    woman: number;
+                    man: number;
+                    other: number;
+                    total: number;
+                  };
+                };
+              };
+              followUp: {
+                [key: string]: {
+                  due: {
+                    woman: number;
+                    man: number;
+                    other: number;
+                    total: number;
+                  };
+                  followedUp: {
+                    woman: number;
+                    man: number;
+                    other: number;
+                    total: number;
+                  };
+                  status: {
+                    [key: string]: {
+                      woman: number;
+                      man: number;
+                      other: number;
+                      total: number;
+                    };
                   };
                 };
               };
@@ -2511,14 +3096,235 @@ export interface operations {
                   | 'participantCount'
                   | 'genderBalance'
                   | 'planAtExitShare'
-                  | 'itemShare';
+                  | 'itemShare'
+                  | 'assignmentGoalShare'
+                  | 'followUpShare';
                 target: number;
                 value: number | null;
                 numerator: number;
                 denominator: number | null;
                 /** @enum {string} */
                 status: 'met' | 'not_met' | 'insufficient_data';
+                definition:
+                  | {
+                      id: string;
+                      label: string;
+                      /** @enum {string} */
+                      kind: 'outcomeShare';
+                      outcomes: (
+                        | 'work'
+                        | 'studies'
+                        | 'job_seeking'
+                        | 'other_support'
+                        | 'health'
+                        | 'moved'
+                        | 'dropped_out'
+                        | 'other'
+                      )[];
+                      among?: {
+                        aims?: (
+                          | 'self_sufficiency'
+                          | 'work_ability'
+                          | 'job_seeking_readiness'
+                          | 'coordinated_support'
+                          | 'other'
+                        )[];
+                        excludeOutcomes?: (
+                          | 'work'
+                          | 'studies'
+                          | 'job_seeking'
+                          | 'other_support'
+                          | 'health'
+                          | 'moved'
+                          | 'dropped_out'
+                          | 'other'
+                        )[];
+                      };
+                      target: number;
+                    }
+                  | {
+                      id: string;
+                      label: string;
+                      /** @enum {string} */
+                      kind: 'satisfactionShare';
+                      target: number;
+                    }
+                  | {
+                      id: string;
+                      label: string;
+                      /** @enum {string} */
+                      kind: 'positiveProgressShare';
+                      /** @enum {string} */
+                      source: 'selfAssessment' | 'ladder';
+                      dimensions?: string[];
+                      /** @enum {string} */
+                      rule?:
+                        'anyImproved' | 'anyImprovedNoneWorse' | 'sumImproved' | 'eachDimension';
+                      target: number;
+                    }
+                  | {
+                      id: string;
+                      label: string;
+                      /** @enum {string} */
+                      kind: 'participantCount';
+                      min: number;
+                    }
+                  | {
+                      id: string;
+                      label: string;
+                      /** @enum {string} */
+                      kind: 'genderBalance';
+                      maxDeviation: number;
+                    }
+                  | {
+                      id: string;
+                      label: string;
+                      /** @enum {string} */
+                      kind: 'planAtExitShare';
+                      target: number;
+                    }
+                  | {
+                      id: string;
+                      label: string;
+                      /** @enum {string} */
+                      kind: 'itemShare';
+                      instrument: string;
+                      item: string;
+                      atLeast: number;
+                      /** @enum {string} */
+                      phase: 'start' | 'followup' | 'exit';
+                      target: number;
+                    }
+                  | {
+                      id: string;
+                      label: string;
+                      /** @enum {string} */
+                      kind: 'assignmentGoalShare';
+                      aims?: (
+                        | 'self_sufficiency'
+                        | 'work_ability'
+                        | 'job_seeking_readiness'
+                        | 'coordinated_support'
+                        | 'other'
+                      )[];
+                      target: number;
+                    }
+                  | {
+                      id: string;
+                      label: string;
+                      /** @enum {string} */
+                      kind: 'followUpShare';
+                      /** @enum {number} */
+                      monthsAfterExit: 3 | 6 | 12;
+                      outcomes: (
+                        | 'work'
+                        | 'studies'
+                        | 'job_seeking'
+                        | 'other_support'
+                        | 'health'
+                        | 'moved'
+                        | 'dropped_out'
+                        | 'other'
+                        | 'unknown'
+                      )[];
+                      target: number;
+                    };
+                dimensions?: {
+                  item: string;
+                  assessed: number;
+                  improved: number;
+                  unchanged: number;
+                  worse: number;
+                  value: number | null;
+                  /** @enum {string} */
+                  status: 'met' | 'not_met' | 'insufficient_data';
+                }[];
               }[];
+              previous: {
+                readonly period: {
+                  /** Format: date */
+                  from: string;
+                  /** Format: date */
+                  to: string;
+                };
+                participants: {
+                  activeAtStart: {
+                    woman: number;
+                    man: number;
+                    other: number;
+                    total: number;
+                  };
+                  enrolled: {
+                    woman: number;
+                    man: number;
+                    other: number;
+                    total: number;
+                  };
+                  exited: {
+                    woman: number;
+                    man: number;
+                    other: number;
+                    total: number;
+                  };
+                  activeAtEnd: {
+                    woman: number;
+                    man: number;
+                    other: number;
+                    total: number;
+                  };
+                  total: {
+                    woman: number;
+                    man: number;
+                    other: number;
+                    total: number;
+                  };
+                };
+                daysInIntervention: {
+                  mean: number | null;
+                  median: number | null;
+                };
+                waitingDays: {
+                  mean: number | null;
+                  median: number | null;
+                  counted: number;
+                };
+                satisfaction: {
+                  answered: {
+                    woman: number;
+                    man: number;
+                    other: number;
+                    total: number;
+                  };
+                  satisfied: {
+                    woman: number;
+                    man: number;
+                    other: number;
+                    total: number;
+                  };
+                };
+                progression: {
+                  assessed: {
+                    woman: number;
+                    man: number;
+                    other: number;
+                    total: number;
+                  };
+                  positive: {
+                    woman: number;
+                    man: number;
+                    other: number;
+                    total: number;
+                  };
+                };
+                goals: {
+                  id: string;
+                  value: number | null;
+                  numerator: number;
+                  denominator: number | null;
+                  /** @enum {string} */
+                  status: 'met' | 'not_met' | 'insufficient_data';
+                }[];
+              };
               interventionId: string;
               name: string;
               /** @enum {string} */

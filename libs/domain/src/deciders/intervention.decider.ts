@@ -12,6 +12,7 @@ import type { InterventionKind } from '../vocabulary';
 import type { Decider } from '../shared/decider';
 import type { IsoDate } from '../shared/dates';
 import type {
+  ChangeInterventionInstrumentsBody,
   CloseInterventionBody,
   RecordAttendanceBody,
   RegisterInterventionBody,
@@ -19,7 +20,7 @@ import type {
 import { DomainError, ensure } from '../errors';
 import type { AssociationState } from './association.decider';
 import type { HolderStatus } from './unique-value.decider';
-import { ensureGoalsFitInstrument, ensureUniqueGoalIds } from './goal-rules';
+import { ensureGoalsFitInstruments, ensureUniqueGoalIds } from './goal-rules';
 
 export type RegisteredIntervention = {
   readonly status: 'registered';
@@ -29,7 +30,10 @@ export type RegisteredIntervention = {
   readonly startsOn: IsoDate;
   readonly endsOn?: IsoDate;
   readonly closedOn?: IsoDate;
+  /** The self-assessment whose start and exit answers progression compares. */
   readonly instrument: Instrument;
+  /** Every instrument the insats uses, `instrument` first (v1.1: several). */
+  readonly instruments: readonly Instrument[];
   readonly ladder: Ladder;
 };
 
@@ -44,15 +48,49 @@ export type InterventionCommand =
       today: IsoDate;
     }
   | { type: 'SetInterventionGoals'; year: number; goals: Goal[]; today: IsoDate }
+  | {
+      type: 'ChangeInterventionInstruments';
+      body: ChangeInterventionInstrumentsBody;
+      today: IsoDate;
+    }
   | { type: 'CloseIntervention'; body: CloseInterventionBody; today: IsoDate }
   | { type: 'RecordAttendance'; body: RecordAttendanceBody; today: IsoDate };
 
-function resolveInstrument(instrument: RegisterInterventionBody['instrument']): Instrument {
-  if (instrument === undefined) return STEGVIS_5;
+type InstrumentChoice = NonNullable<RegisterInterventionBody['instrument']>;
+
+function resolveInstrument(instrument: InstrumentChoice): Instrument {
   if (typeof instrument !== 'string') return instrument;
   const builtIn = BUILT_IN_INSTRUMENTS[instrument];
   if (!builtIn) throw new DomainError('instrument_unknown', { builtIn: BUILT_IN_INSTRUMENT_KEYS });
   return builtIn;
+}
+
+/** The instruments chosen, resolved, each key once (`already` are those in use before). */
+function resolveInstruments(
+  choices: readonly InstrumentChoice[],
+  already: readonly Instrument[] = [],
+): Instrument[] {
+  const resolved = choices.map(resolveInstrument);
+  resolved.forEach((instrument, i) => {
+    const first = resolved.findIndex((other) => other.key === instrument.key);
+    if (first < i) throw new DomainError('instruments_not_unique', { first, second: i });
+    if (already.some((used) => used.key === instrument.key)) {
+      throw new DomainError('instrument_already_used', { instrument: instrument.key });
+    }
+  });
+  return resolved;
+}
+
+/**
+ * The event's fields for the instruments in use: the first as v1's `instrument`, the others,
+ * when there are any, as `instruments`, so a v1 registration is written as before.
+ */
+function instrumentFields([first, ...others]: Instrument[]): {
+  instrument: Instrument;
+  instruments?: Instrument[];
+} {
+  if (first === undefined) throw new Error('An intervention uses at least one instrument');
+  return { instrument: first, ...(others.length === 0 ? {} : { instruments: others }) };
 }
 
 /** The last date the intervention takes new facts: its planned end or its closing, if earlier. */
@@ -137,7 +175,9 @@ export const interventionDecider: Decider<
             parties: body.parties,
             startsOn: body.startsOn,
             ...(body.endsOn === undefined ? {} : { endsOn: body.endsOn }),
-            instrument: resolveInstrument(body.instrument),
+            ...instrumentFields(
+              resolveInstruments(body.instruments ?? [body.instrument ?? STEGVIS_5]),
+            ),
             ladder: body.ladder ?? DEFAULT_LADDER,
             occurredOn: command.today,
           },
@@ -149,7 +189,7 @@ export const interventionDecider: Decider<
     switch (command.type) {
       case 'SetInterventionGoals':
         ensureUniqueGoalIds(command.goals);
-        ensureGoalsFitInstrument(command.goals, state.instrument);
+        ensureGoalsFitInstruments(command.goals, state.instrument, state.instruments);
         return [
           {
             type: 'InterventionGoalsSet',
@@ -161,6 +201,15 @@ export const interventionDecider: Decider<
             },
           },
         ];
+      case 'ChangeInterventionInstruments': {
+        const instruments = resolveInstruments(command.body.instruments, state.instruments);
+        return [
+          {
+            type: 'InterventionInstrumentsChanged',
+            data: { interventionId, instruments, occurredOn: command.today },
+          },
+        ];
+      }
       case 'CloseIntervention': {
         const { closedOn } = command.body;
         if (state.closedOn !== undefined) {
@@ -196,9 +245,14 @@ export const interventionDecider: Decider<
           startsOn,
           ...(endsOn === undefined ? {} : { endsOn }),
           instrument,
+          instruments: [instrument, ...(event.data.instruments ?? [])],
           ladder,
         };
       }
+      case 'InterventionInstrumentsChanged':
+        return state.status === 'registered'
+          ? { ...state, instruments: [...state.instruments, ...event.data.instruments] }
+          : state;
       case 'InterventionClosed':
         return state.status === 'registered' ? { ...state, closedOn: event.data.closedOn } : state;
       case 'InterventionGoalsSet':

@@ -200,14 +200,12 @@ describe('participant decider', () => {
         ));
 
     it('uses the intervention’s own instrument and range', () => {
-      const own = {
-        ...intervention,
-        instrument: {
-          key: 'egen',
-          label: 'Eget',
-          items: [{ key: 'ready', label: 'Redo', min: 1, max: 5 }],
-        },
+      const instrument = {
+        key: 'egen',
+        label: 'Eget',
+        items: [{ key: 'ready', label: 'Redo', min: 1, max: 5 }],
       };
+      const own = { ...intervention, instrument, instruments: [instrument] };
       const cmd = (score: number): ParticipantCommand => ({
         type: 'RecordSelfAssessment',
         body: {

@@ -1,6 +1,8 @@
 import type {
+  CorrectEnrolmentBody,
   EnrolParticipantBody,
   ExitParticipantBody,
+  RecordFollowUpBody,
   RecordProgressionStepBody,
   RecordSatisfactionBody,
   RecordSelfAssessmentBody,
@@ -10,10 +12,15 @@ import type { ParticipantEvent } from '../events';
 import { DomainError, ensure } from '../errors';
 import { AppendOnlyMap, AppendOnlySet } from '../shared/append-only-map';
 import type { Decider } from '../shared/decider';
-import { maxDate, yearOf, type IsoDate } from '../shared/dates';
+import { addMonths, maxDate, yearOf, type IsoDate } from '../shared/dates';
 import { ensureOpenOn, type RegisteredIntervention } from './intervention.decider';
 
-type Entry = { readonly type: ParticipantEvent['type']; readonly occurredOn: IsoDate };
+type Entry = {
+  readonly type: ParticipantEvent['type'];
+  readonly occurredOn: IsoDate;
+  /** The mark of a follow-up after exit. */
+  readonly monthsAfterExit?: number;
+};
 
 /**
  * The most events one participant's stream takes. A real participant has tens (enrolment, a few
@@ -28,6 +35,8 @@ export type EnrolledParticipant = {
   readonly interventionId: string;
   readonly associationId: string;
   readonly enrolledOn: IsoDate;
+  /** Enrolled (or corrected) with an uppdrag: only then may an exit say whether it was reached. */
+  readonly hasAssignment: boolean;
   /**
    * Every recorded event by id, so retractions can be checked and undone in the state. Append-only
    * (one entry per event in O(1)), so folding a long history stays linear.
@@ -57,6 +66,8 @@ export type ParticipantCommand = Context &
     | { type: 'RecordSatisfaction'; body: RecordSatisfactionBody }
     | { type: 'ExitParticipant'; body: ExitParticipantBody }
     | { type: 'RetractEntry'; body: RetractEntryBody }
+    | { type: 'RecordFollowUp'; body: RecordFollowUpBody }
+    | { type: 'CorrectEnrolment'; body: CorrectEnrolmentBody }
   );
 
 const MIN_AGE = 16;
@@ -76,12 +87,8 @@ function decideEnrolment(
     startsOn: intervention.startsOn,
   });
   ensureOpenOn(intervention, body.enrolledOn, field);
-  const year = yearOf(body.enrolledOn);
-  const age = year - body.birthYear;
-  ensure(age >= MIN_AGE && age <= MAX_AGE, 'participant_age_out_of_range', {
-    earliest: year - MAX_AGE,
-    latest: year - MIN_AGE,
-  });
+  ensureAgeInRange(body.enrolledOn, body.birthYear);
+  if (body.referredOn !== undefined) ensureReferralDate(body.referredOn, body.enrolledOn, today);
   return [
     {
       type: 'ParticipantEnrolled',
@@ -96,10 +103,27 @@ function decideEnrolment(
         incomeSourceAtStart: body.incomeSource,
         educationLevel: body.educationLevel,
         supportDurationBefore: body.supportDurationBefore,
+        ...(body.referredOn === undefined ? {} : { referredOn: body.referredOn }),
+        ...(body.assignment === undefined ? {} : { assignment: body.assignment }),
         occurredOn: body.enrolledOn,
       },
     },
   ];
+}
+
+function ensureAgeInRange(enrolledOn: IsoDate, birthYear: number): void {
+  const year = yearOf(enrolledOn);
+  const age = year - birthYear;
+  ensure(age >= MIN_AGE && age <= MAX_AGE, 'participant_age_out_of_range', {
+    earliest: year - MAX_AGE,
+    latest: year - MIN_AGE,
+  });
+}
+
+/** The aktualisering comes before the enrolment (waiting time is never negative). */
+function ensureReferralDate(referredOn: IsoDate, enrolledOn: IsoDate, today: IsoDate): void {
+  ensure(referredOn <= today, 'date_in_future', { field: 'referredOn', today });
+  ensure(referredOn <= enrolledOn, 'referral_after_enrolment', { enrolledOn });
 }
 
 /** The participant as enrolled, or the precise refusal: never enrolled, or erased. */
@@ -123,13 +147,73 @@ function ensureDateWithinParticipation(
   }
 }
 
-/** The date of the latest fact still in force: an exit may not come before it. */
+/** Entries dated by when staff acted on the record, not by when something happened to the person. */
+const ABOUT_THE_RECORD: ReadonlySet<ParticipantEvent['type']> = new Set([
+  'EntryRetracted',
+  'EnrolmentCorrected',
+  'FollowUpRecorded',
+]);
+
+/** The date of the latest fact of the participation still in force: an exit may not come before it. */
 function latestFactDate(p: EnrolledParticipant): IsoDate | undefined {
   const dates: IsoDate[] = [];
   for (const [id, entry] of p.entries.entries()) {
-    if (entry.type !== 'EntryRetracted' && !p.retracted.has(id)) dates.push(entry.occurredOn);
+    if (!ABOUT_THE_RECORD.has(entry.type) && !p.retracted.has(id)) dates.push(entry.occurredOn);
   }
   return maxDate(dates);
+}
+
+/** The months after exit at which a follow-up is in force (recorded and not retracted). */
+function followUpMarks(p: EnrolledParticipant): Set<number> {
+  const marks = new Set<number>();
+  for (const [id, entry] of p.entries.entries()) {
+    if (entry.type === 'FollowUpRecorded' && !p.retracted.has(id)) {
+      marks.add(entry.monthsAfterExit ?? 0);
+    }
+  }
+  return marks;
+}
+
+function decideFollowUp(
+  p: EnrolledParticipant,
+  body: RecordFollowUpBody,
+  today: IsoDate,
+): ParticipantEvent[] {
+  const { monthsAfterExit: months, followedUpOn, status, incomeSource } = body;
+  if (p.exit === undefined) throw new DomainError('participant_not_exited');
+  ensure(followedUpOn <= today, 'date_in_future', { field: 'followedUpOn', today });
+  const { exitedOn } = p.exit;
+  const earliest = addMonths(exitedOn, months);
+  ensure(followedUpOn >= earliest, 'follow_up_before_mark', { months, exitedOn, earliest });
+  ensure(!followUpMarks(p).has(months), 'follow_up_already_recorded', { months });
+  return [
+    {
+      type: 'FollowUpRecorded',
+      data: {
+        participantId: p.participantId,
+        monthsAfterExit: months,
+        followedUpOn,
+        status,
+        incomeSource,
+        occurredOn: followedUpOn,
+      },
+    },
+  ];
+}
+
+function decideCorrection(
+  p: EnrolledParticipant,
+  { fields }: CorrectEnrolmentBody,
+  today: IsoDate,
+): ParticipantEvent[] {
+  if (fields.birthYear !== undefined) ensureAgeInRange(p.enrolledOn, fields.birthYear);
+  if (fields.referredOn !== undefined) ensureReferralDate(fields.referredOn, p.enrolledOn, today);
+  return [
+    {
+      type: 'EnrolmentCorrected',
+      data: { participantId: p.participantId, fields, occurredOn: today },
+    },
+  ];
 }
 
 function decide(command: ParticipantCommand, state: ParticipantState): ParticipantEvent[] {
@@ -141,11 +225,17 @@ function decide(command: ParticipantCommand, state: ParticipantState): Participa
   const { participantId } = p;
   const { intervention, today } = command;
   switch (command.type) {
+    case 'RecordFollowUp':
+      return decideFollowUp(p, command.body, today);
+    case 'CorrectEnrolment':
+      return decideCorrection(p, command.body, today);
     case 'RecordSelfAssessment': {
       const { instrument: key, phase, assessedOn, scores } = command.body;
       ensureDateWithinParticipation(p, assessedOn, 'assessedOn', today);
-      const instrument = intervention.instrument;
-      ensure(key === instrument.key, 'instrument_not_used', { instrument: instrument.key });
+      const instrument = intervention.instruments.find((i) => i.key === key);
+      ensure(instrument !== undefined, 'instrument_not_used', {
+        instruments: intervention.instruments.map((i) => i.key),
+      });
       const items = new Map(instrument.items.map((i) => [i.key, i]));
       const answered = Object.entries(scores);
       ensure(
@@ -198,7 +288,8 @@ function decide(command: ParticipantCommand, state: ParticipantState): Participa
       ];
     }
     case 'ExitParticipant': {
-      const { exitedOn, outcome, incomeSource, planHandedOver } = command.body;
+      const { exitedOn, outcome, incomeSource, planHandedOver, assignmentGoalReached } =
+        command.body;
       if (p.exit !== undefined) {
         throw new DomainError('participant_already_exited', { exitedOn: p.exit.exitedOn });
       }
@@ -207,6 +298,7 @@ function decide(command: ParticipantCommand, state: ParticipantState): Participa
       if (latest !== undefined && latest > exitedOn) {
         throw new DomainError('exit_before_recorded_entries', { latest });
       }
+      ensure(assignmentGoalReached === undefined || p.hasAssignment, 'assignment_missing');
       return [
         {
           type: 'ParticipantExited',
@@ -216,6 +308,7 @@ function decide(command: ParticipantCommand, state: ParticipantState): Participa
             outcome,
             incomeSourceAtExit: incomeSource,
             planHandedOver,
+            ...(assignmentGoalReached === undefined ? {} : { assignmentGoalReached }),
             occurredOn: exitedOn,
           },
         },
@@ -230,6 +323,8 @@ function decide(command: ParticipantCommand, state: ParticipantState): Participa
         'retraction_target_not_retractable',
       );
       ensure(!p.retracted.has(eventId), 'retraction_target_already_retracted');
+      ensure(target.type !== 'EnrolmentCorrected', 'retraction_target_is_correction');
+      ensure(p.exit?.eventId !== eventId || followUpMarks(p).size === 0, 'exit_has_follow_ups');
       return [
         {
           type: 'EntryRetracted',
@@ -252,6 +347,7 @@ export const participantDecider: Decider<ParticipantCommand, ParticipantEvent, P
         interventionId,
         associationId,
         enrolledOn,
+        hasAssignment: event.data.assignment !== undefined,
         entries: AppendOnlyMap.empty<string, Entry>().with(event.id, {
           type: event.type,
           occurredOn: enrolledOn,
@@ -263,8 +359,15 @@ export const participantDecider: Decider<ParticipantCommand, ParticipantEvent, P
     const entries = state.entries.with(event.id, {
       type: event.type,
       occurredOn: event.data.occurredOn,
+      ...(event.type === 'FollowUpRecorded' ? { monthsAfterExit: event.data.monthsAfterExit } : {}),
     });
     switch (event.type) {
+      case 'EnrolmentCorrected':
+        return {
+          ...state,
+          entries,
+          hasAssignment: state.hasAssignment || event.data.fields.assignment !== undefined,
+        };
       case 'ParticipantExited':
         return {
           ...state,

@@ -27,3 +27,17 @@ export function maxDate(dates: readonly IsoDate[]): IsoDate | undefined {
     undefined,
   );
 }
+
+/**
+ * The same day `months` later, or the month's last day when it has no such day: three months
+ * after 2026-11-30 is 2027-02-28.
+ */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const index = month - 1 + months;
+  const targetYear = year + Math.floor(index / 12);
+  const targetMonth = (index % 12) + 1;
+  const lastDay = new Date(Date.UTC(targetYear, targetMonth, 0)).getUTCDate();
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  return `${pad(targetYear, 4)}-${pad(targetMonth)}-${pad(Math.min(day, lastDay))}`;
+}

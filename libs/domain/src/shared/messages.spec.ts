@@ -77,7 +77,7 @@ const CASES: readonly Case[] = [
     SetGoalsBody,
     { goals: [goal, { ...goal, id: 'tur', kind: 'luck' }] },
     'goals.1.kind',
-    'Måltypen i mål 2 (goals.1.kind) ska vara en av koderna outcomeShare (Andel avslutade med vissa avslutsorsaker), satisfactionShare (Andel nöjda deltagare), positiveProgressShare (Andel med positiv förflyttning), participantCount (Antal deltagare), genderBalance (Jämn könsfördelning), planAtExitShare (Andel med plan vid avslut) eller itemShare (Andel med visst svar på en fråga).',
+    'Måltypen i mål 2 (goals.1.kind) ska vara en av koderna outcomeShare (Andel avslutade med vissa avslutsorsaker), satisfactionShare (Andel nöjda deltagare), positiveProgressShare (Andel med positiv förflyttning), participantCount (Antal deltagare), genderBalance (Jämn könsfördelning), planAtExitShare (Andel med plan vid avslut), itemShare (Andel med visst svar på en fråga), assignmentGoalShare (Andel avslutade som nått uppdragets mål) eller followUpShare (Andel med viss sysselsättning vid uppföljning efter avslut).',
   ],
   [
     'a malformed pseudonym, without showing a pattern',
@@ -126,7 +126,7 @@ const CASES: readonly Case[] = [
     EnrolParticipantBody,
     { ...enrolment, personnummer: '19880101-1234' },
     '',
-    'Begäran innehåller fält som inte finns: ta bort dem. Tillåtna fält är enrolledOn, gender, birthYear, referringParty, incomeSource, educationLevel och supportDurationBefore.',
+    'Begäran innehåller fält som inte finns: ta bort dem. Tillåtna fält är enrolledOn, gender, birthYear, referringParty, incomeSource, educationLevel, supportDurationBefore, referredOn och assignment.',
   ],
   [
     'a score that is not an integer, without repeating the key',

@@ -45,6 +45,7 @@ export const intervention: RegisteredIntervention = {
   startsOn: '2026-01-01',
   endsOn: '2026-12-31',
   instrument: STEGVIS_5,
+  instruments: [STEGVIS_5],
   ladder: DEFAULT_LADDER,
 };
 

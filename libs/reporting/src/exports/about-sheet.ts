@@ -1,4 +1,4 @@
-import type { Report } from '../report/report.types';
+import type { Report } from '../report/report.schema';
 import { ABOUT_TEXTS, SHEET_NAMES, TEXTS } from './labels';
 import { figure, text, type Cell, type ReportRow, type ReportSheet } from './sheet.types';
 

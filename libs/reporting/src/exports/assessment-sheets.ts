@@ -1,5 +1,5 @@
 import { BUILT_IN_INSTRUMENTS } from '@stegvis/domain';
-import type { Counts, ReportTables } from '../report/report.types';
+import type { Counts, ReportTables } from '../report/report.schema';
 import { TEXTS } from './labels';
 import { cellId, COUNT_COLUMNS } from './ids';
 import { countColumns, keyColumns, SheetBuilder, type Scope } from './sheet-builder';

@@ -1,6 +1,6 @@
 import { outcomes, type Outcome } from '@stegvis/domain';
 import { participantCountBasis } from '../report/goal-evaluation';
-import type { GoalResult, ReportTables } from '../report/report.types';
+import type { GoalResult, ReportTables } from '../report/report.schema';
 import { progressionGroups } from './assessment-sheets';
 import { GOAL_KIND_LABELS, GOAL_STATUS_LABELS, TEXTS } from './labels';
 import { cellId } from './ids';
@@ -138,7 +138,9 @@ function goalLines(
           prefer: 'total',
         })),
       ];
+    case 'assignmentGoalShare':
     case 'itemShare':
+    case 'followUpShare':
       return [];
   }
 }

@@ -1,5 +1,5 @@
 import { incomeSources, outcomes, type IncomeSource, type Outcome } from '@stegvis/domain';
-import { EMPLOYMENT_STATUSES, type EmploymentStatus } from '../report/report.types';
+import { EMPLOYMENT_STATUSES, type EmploymentStatus } from '../report/report.schema';
 import { EMPLOYMENT_STATUS_LABELS, TEXTS } from './labels';
 import { cellId, COUNT_COLUMNS, GENDERS } from './ids';
 import { categorySheet, countColumns, keyColumns, SheetBuilder, type Scope } from './sheet-builder';

@@ -1,5 +1,5 @@
 import type { Gender, Goal } from '@stegvis/domain';
-import type { AgeGroup, EmploymentStatus, GoalStatus } from '../report/report.types';
+import type { AgeGroup, EmploymentStatus, GoalStatus } from '../report/report.schema';
 import type { ColumnKey, SuppressionMark } from './sheet.types';
 
 /**
@@ -35,6 +35,8 @@ export const GOAL_KIND_LABELS = {
   genderBalance: 'Jämn könsfördelning',
   planAtExitShare: 'Andel med planering vid avslut',
   itemShare: 'Andel med visst svar på en fråga',
+  assignmentGoalShare: 'Andel avslutade som nått uppdragets mål',
+  followUpShare: 'Andel med viss sysselsättning vid uppföljning efter avslut',
 } as const satisfies Record<Goal['kind'], string>;
 
 export const GOAL_STATUS_LABELS = {

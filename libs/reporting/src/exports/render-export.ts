@@ -1,4 +1,4 @@
-import type { Report } from '../report/report.types';
+import type { Report } from '../report/report.schema';
 import { renderCsv } from './csv';
 import { finsamSheet } from './finsam';
 import { aboutSheet, reportSheets } from './report-sheets';

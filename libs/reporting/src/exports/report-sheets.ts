@@ -1,4 +1,4 @@
-import type { Report } from '../report/report.types';
+import type { Report } from '../report/report.schema';
 import { aboutSheet } from './about-sheet';
 import { progressionSheet, satisfactionSheet } from './assessment-sheets';
 import {

@@ -1,5 +1,5 @@
 import type { InterventionKind } from '@stegvis/domain';
-import type { Counts, Report, ReportTables } from '../report/report.types';
+import type { Counts, Report, ReportTables } from '../report/report.schema';
 import {
   GENDER_COLUMN_LABELS,
   SHEET_DESCRIPTIONS,

@@ -11,7 +11,10 @@ export type InterventionSummary = {
   readonly startsOn: IsoDate;
   readonly endsOn: IsoDate | null;
   readonly closedOn: IsoDate | null;
+  /** The self-assessment whose start and exit answers progression compares. */
   readonly instrument: Instrument;
+  /** v1.1: every instrument the insats uses, `instrument` first (absent when projected before). */
+  readonly instruments?: readonly Instrument[];
   readonly ladder: Ladder;
   /** The goals in force per year: the latest InterventionGoalsSet for that year wins. */
   readonly goals: Readonly<Record<string, readonly Goal[]>>;
@@ -24,6 +27,11 @@ export type InterventionSummary = {
   }[];
 };
 
+/** Every instrument an insats uses; its one instrument in a summary projected before v1.1. */
+export function instrumentsOf(i: InterventionSummary): readonly Instrument[] {
+  return i.instruments ?? [i.instrument];
+}
+
 export const interventionsProjection: Projection<InterventionSummary> = {
   collection: collections.interventions,
 
@@ -33,6 +41,7 @@ export const interventionsProjection: Projection<InterventionSummary> = {
       case 'InterventionGoalsSet':
       case 'InterventionClosed':
       case 'AttendanceRecorded':
+      case 'InterventionInstrumentsChanged':
         return event.data.interventionId;
       default:
         return undefined;
@@ -41,8 +50,15 @@ export const interventionsProjection: Projection<InterventionSummary> = {
 
   evolve(doc, event) {
     if (event.type === 'InterventionRegistered') {
-      const { occurredOn: _, endsOn, ...data } = event.data;
-      return { ...data, endsOn: endsOn ?? null, closedOn: null, goals: {}, attendance: [] };
+      const { occurredOn: _, endsOn, instruments, ...data } = event.data;
+      return {
+        ...data,
+        instruments: [data.instrument, ...(instruments ?? [])],
+        endsOn: endsOn ?? null,
+        closedOn: null,
+        goals: {},
+        attendance: [],
+      };
     }
     if (doc === undefined) return undefined;
     switch (event.type) {
@@ -50,6 +66,8 @@ export const interventionsProjection: Projection<InterventionSummary> = {
         return { ...doc, goals: { ...doc.goals, [event.data.year]: event.data.goals } };
       case 'InterventionClosed':
         return { ...doc, closedOn: event.data.closedOn };
+      case 'InterventionInstrumentsChanged':
+        return { ...doc, instruments: [...instrumentsOf(doc), ...event.data.instruments] };
       case 'AttendanceRecorded': {
         const { occurredOn, women, men, other } = event.data;
         return { ...doc, attendance: [...doc.attendance, { occurredOn, women, men, other }] };

@@ -1,6 +1,9 @@
 import type {
   AssessmentPhase,
+  AssignmentAim,
   EducationLevel,
+  FollowUpMonths,
+  FollowUpStatus,
   Gender,
   IncomeSource,
   IsoDate,
@@ -22,12 +25,17 @@ export type ParticipantSummary = {
   readonly educationLevel: EducationLevel;
   readonly supportDurationBefore: SupportDuration;
   readonly enrolledOn: IsoDate;
+  /** v1.1: the aktualisering (absent in v1 enrolments, as are the other v1.1 fields). */
+  readonly referredOn?: IsoDate;
+  /** v1.1: the uppdrag. */
+  readonly assignment?: { readonly aim: AssignmentAim };
   readonly exit: {
     readonly eventId: string;
     readonly exitedOn: IsoDate;
     readonly outcome: Outcome;
     readonly incomeSourceAtExit: IncomeSource;
     readonly planHandedOver: boolean;
+    readonly assignmentGoalReached?: boolean;
   } | null;
   readonly assessments: readonly {
     readonly eventId: string;
@@ -46,9 +54,24 @@ export type ParticipantSummary = {
     readonly score: number;
     readonly answeredOn: IsoDate;
   }[];
+  /** v1.1: follow-ups after exit, at most one per month mark. */
+  readonly followUps?: readonly FollowUp[];
   /** Global position of the last event applied: lets a reader see how fresh the summary is. */
   readonly position: string;
 };
+
+export type FollowUp = {
+  readonly eventId: string;
+  readonly monthsAfterExit: FollowUpMonths;
+  readonly followedUpOn: IsoDate;
+  readonly status: FollowUpStatus;
+  readonly incomeSource: IncomeSource;
+};
+
+/** A participant's follow-ups; none in a summary projected before v1.1. */
+export function followUpsOf(p: ParticipantSummary): readonly FollowUp[] {
+  return p.followUps ?? [];
+}
 
 /**
  * One summary per participant: what lists and reports need, with retracted entries removed
@@ -65,6 +88,8 @@ export const participantsProjection: Projection<ParticipantSummary> = {
       case 'SatisfactionRecorded':
       case 'ParticipantExited':
       case 'EntryRetracted':
+      case 'FollowUpRecorded':
+      case 'EnrolmentCorrected':
       case 'ParticipantErased':
         return event.data.participantId;
       default:
@@ -76,7 +101,15 @@ export const participantsProjection: Projection<ParticipantSummary> = {
     const position = event.position.toString();
     if (event.type === 'ParticipantEnrolled') {
       const { occurredOn: _, ...data } = event.data;
-      return { ...data, exit: null, assessments: [], steps: [], satisfaction: [], position };
+      return {
+        ...data,
+        exit: null,
+        assessments: [],
+        steps: [],
+        satisfaction: [],
+        followUps: [],
+        position,
+      };
     }
     if (event.type === 'ParticipantErased' || doc === undefined) return undefined;
     switch (event.type) {
@@ -98,13 +131,17 @@ export const participantsProjection: Projection<ParticipantSummary> = {
         };
       }
       case 'ParticipantExited': {
-        const { exitedOn, outcome, incomeSourceAtExit, planHandedOver } = event.data;
-        return {
-          ...doc,
-          exit: { eventId: event.id, exitedOn, outcome, incomeSourceAtExit, planHandedOver },
-          position,
-        };
+        const { occurredOn: _, participantId: _p, ...exit } = event.data;
+        return { ...doc, exit: { eventId: event.id, ...exit }, position };
       }
+      case 'FollowUpRecorded': {
+        const { monthsAfterExit, followedUpOn, status, incomeSource } = event.data;
+        const followUp = { eventId: event.id, monthsAfterExit, followedUpOn, status, incomeSource };
+        return { ...doc, followUps: [...followUpsOf(doc), followUp], position };
+      }
+      case 'EnrolmentCorrected':
+        // The latest value of each field counts; the log keeps what was entered first.
+        return { ...doc, ...event.data.fields, position };
       case 'EntryRetracted': {
         const gone = event.data.retractedEventId;
         return {
@@ -113,6 +150,7 @@ export const participantsProjection: Projection<ParticipantSummary> = {
           assessments: doc.assessments.filter((a) => a.eventId !== gone),
           steps: doc.steps.filter((s) => s.eventId !== gone),
           satisfaction: doc.satisfaction.filter((s) => s.eventId !== gone),
+          followUps: followUpsOf(doc).filter((f) => f.eventId !== gone),
           position,
         };
       }

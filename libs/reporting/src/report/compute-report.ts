@@ -2,9 +2,15 @@ import type { AssociationSummary } from '../projections/associations.projection'
 import type { InterventionSummary } from '../projections/interventions.projection';
 import type { ParticipantSummary } from '../projections/participants.projection';
 import { swedishDate, type IsoDate } from '@stegvis/domain';
-import { countedThrough, yearPeriod } from './period';
-import { reportTables } from './report-tables';
-import type { InterventionReport, Period, Report } from './report.types';
+import { countedThrough, yearEarlier, yearPeriod } from './period';
+import { reportTables, type CurrentTables, type TablesInput } from './report-tables';
+import type {
+  InterventionReport,
+  Period,
+  PreviousYear,
+  Report,
+  ReportTables,
+} from './report.schema';
 
 export type ReportInput = {
   readonly association: AssociationSummary;
@@ -40,8 +46,43 @@ function relevant(
   return overlaps || report.participants.total.total > 0 || report.attendance.total > 0;
 }
 
-/** The period as far as it can be counted, and whether it has begun. */
-type Counted = { readonly period: Period; readonly begun: boolean };
+/** The period as far as it can be counted, whether it has begun, and the day it is counted on. */
+type Counted = { readonly period: Period; readonly begun: boolean; readonly today: IsoDate };
+
+/** The key figures of `tables`: what `previous` keeps of the year before. */
+function keyFigures(period: Period, tables: CurrentTables): PreviousYear {
+  const { participants, daysInIntervention, waitingDays, satisfaction, progression } = tables;
+  const { byGender: _, ...days } = daysInIntervention;
+  return {
+    period,
+    participants,
+    daysInIntervention: days,
+    waitingDays,
+    satisfaction,
+    progression: { assessed: progression.assessed, positive: progression.positive },
+    goals: tables.goals.map(({ id, value, numerator, denominator, status }) => ({
+      id,
+      value,
+      numerator,
+      denominator,
+      status,
+    })),
+  };
+}
+
+/**
+ * The tables of the counted period, and beside them the same key figures for the same days a
+ * year earlier, with this year's goals judged on that year (so the two can be compared).
+ */
+function tablesWithPrevious(
+  input: Omit<TablesInput, 'period' | 'begun' | 'today'>,
+  counted: Counted,
+): ReportTables {
+  const tables = reportTables({ ...input, ...counted });
+  const period = { from: yearEarlier(counted.period.from), to: yearEarlier(counted.period.to) };
+  const previous = reportTables({ ...input, ...counted, period });
+  return { ...tables, previous: keyFigures(period, previous) };
+}
 
 function interventionReport(
   intervention: InterventionSummary,
@@ -49,13 +90,15 @@ function interventionReport(
   year: number,
   counted: Counted,
 ): InterventionReport {
-  const tables = reportTables({
-    ...counted,
-    participants: participants.filter((p) => p.interventionId === intervention.interventionId),
-    interventions: [intervention],
-    goals: intervention.goals[String(year)] ?? [],
-    kind: intervention.kind,
-  });
+  const tables = tablesWithPrevious(
+    {
+      participants: participants.filter((p) => p.interventionId === intervention.interventionId),
+      interventions: [intervention],
+      goals: intervention.goals[String(year)] ?? [],
+      kind: intervention.kind,
+    },
+    counted,
+  );
   const { interventionId, name, kind, startsOn, endsOn, closedOn } = intervention;
   return { interventionId, name, kind, startsOn, endsOn, closedOn, ...tables };
 }
@@ -74,6 +117,7 @@ export function computeReport(input: ReportInput): Report {
   const counted: Counted = {
     period: { from: period.from, to: through ?? period.to },
     begun: through !== null,
+    today,
   };
   const header = {
     associationId: association.associationId,
@@ -115,11 +159,13 @@ export function computeReport(input: ReportInput): Report {
       (a, b) => byName.compare(a.name, b.name) || a.interventionId.localeCompare(b.interventionId),
     );
 
-  const tables = reportTables({
-    ...counted,
-    participants,
-    interventions: input.interventions,
-    goals: association.goals[String(year)] ?? [],
-  });
+  const tables = tablesWithPrevious(
+    {
+      participants,
+      interventions: input.interventions,
+      goals: association.goals[String(year)] ?? [],
+    },
+    counted,
+  );
   return { ...header, ...tables, interventions };
 }

@@ -1,5 +1,5 @@
 import type { Gender } from '@stegvis/domain';
-import type { Counts } from './report.types';
+import type { Counts } from './report.schema';
 
 export function emptyCounts(): Counts {
   return { woman: 0, man: 0, other: 0, total: 0 };

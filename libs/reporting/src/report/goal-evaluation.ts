@@ -1,12 +1,13 @@
 import type { Goal, InterventionKind } from '@stegvis/domain';
-import type { ParticipantSummary } from '../projections/participants.projection';
+import { followUpsOf, type ParticipantSummary } from '../projections/participants.projection';
 import {
   latestItemScore,
   latestSatisfaction,
   ladderChange,
+  positiveUnder,
   selfAssessmentChange,
 } from './participant-facts';
-import type { GoalResult, GoalStatus, Period } from './report.types';
+import type { DimensionResult, GoalResult, GoalStatus, Period } from './report.schema';
 
 /** Below this many people a share says nothing (and would point at individuals). */
 export const MIN_DENOMINATOR = 5;
@@ -37,11 +38,15 @@ export type GoalPopulation = {
   readonly total: readonly ParticipantSummary[];
   /** Participants exited during the period. */
   readonly exited: readonly ParticipantSummary[];
-  /** The self-assessment instrument of a participant's intervention. */
+  /** The self-assessment instrument progression compares, of a participant's intervention. */
   readonly instrumentOf: (p: ParticipantSummary) => string | undefined;
+  /** The items of the instruments progression compares here, in their order. */
+  readonly progressionItems: readonly string[];
 };
 
 type Fraction = { numerator: number; denominator: number };
+type ShareGoal = Exclude<Goal, { kind: 'participantCount' | 'genderBalance' }>;
+type ProgressionGoal = Extract<Goal, { kind: 'positiveProgressShare' }>;
 
 function count<T>(items: readonly T[], predicate: (item: T) => boolean): number {
   let n = 0;
@@ -53,33 +58,46 @@ function round(value: number): number {
   return Math.round(value * 10_000) / 10_000;
 }
 
-function shareResult(goal: Goal, target: number, { numerator, denominator }: Fraction): GoalResult {
-  let status: GoalStatus;
-  if (denominator < MIN_DENOMINATOR) status = 'insufficient_data';
-  else status = numerator >= target * denominator - EPSILON ? 'met' : 'not_met';
-  const value = denominator === 0 ? null : round(numerator / denominator);
+function shareStatus(target: number, { numerator, denominator }: Fraction): GoalStatus {
+  if (denominator < MIN_DENOMINATOR) return 'insufficient_data';
+  return numerator >= target * denominator - EPSILON ? 'met' : 'not_met';
+}
+
+const valueOf = ({ numerator, denominator }: Fraction) =>
+  denominator === 0 ? null : round(numerator / denominator);
+
+function base(goal: Goal) {
+  return { id: goal.id, label: goal.label, kind: goal.kind, definition: goal };
+}
+
+function shareResult(goal: ShareGoal, fraction: Fraction): GoalResult {
   return {
-    id: goal.id,
-    label: goal.label,
-    kind: goal.kind,
-    target,
-    value,
-    numerator,
-    denominator,
-    status,
+    ...base(goal),
+    target: goal.target,
+    value: valueOf(fraction),
+    ...fraction,
+    status: shareStatus(goal.target, fraction),
   };
 }
 
-function fractionOf(goal: Goal, pop: GoalPopulation): Fraction {
+/** Whether an exited participant is in an outcomeShare's denominator (v1.1 `among`). */
+function amongOf(goal: Extract<Goal, { kind: 'outcomeShare' }>) {
+  const { aims, excludeOutcomes } = goal.among ?? {};
+  return (p: ParticipantSummary): boolean =>
+    (aims === undefined || (p.assignment !== undefined && aims.includes(p.assignment.aim))) &&
+    (excludeOutcomes === undefined ||
+      (p.exit !== null && !excludeOutcomes.includes(p.exit.outcome)));
+}
+
+function fractionOf(goal: ShareGoal, pop: GoalPopulation): Fraction {
   switch (goal.kind) {
-    case 'outcomeShare':
+    case 'outcomeShare': {
+      const among = pop.exited.filter(amongOf(goal));
       return {
-        numerator: count(
-          pop.exited,
-          (p) => p.exit !== null && goal.outcomes.includes(p.exit.outcome),
-        ),
-        denominator: pop.exited.length,
+        numerator: count(among, (p) => p.exit !== null && goal.outcomes.includes(p.exit.outcome)),
+        denominator: among.length,
       };
+    }
     case 'satisfactionShare': {
       const answers = pop.exited.map(latestSatisfaction).filter((s) => s !== undefined);
       return { numerator: count(answers, (s) => s >= 4), denominator: answers.length };
@@ -89,11 +107,13 @@ function fractionOf(goal: Goal, pop: GoalPopulation): Fraction {
         const changes = pop.exited.map(ladderChange).filter((c) => c.assessed);
         return { numerator: count(changes, (c) => c.positive), denominator: changes.length };
       }
+      const rule =
+        goal.rule === undefined || goal.rule === 'eachDimension' ? 'anyImproved' : goal.rule;
       const changes = pop.exited
         .map((p) => selfAssessmentChange(p, pop.instrumentOf(p), goal.dimensions))
         .filter((c) => c.compared.length > 0);
       return {
-        numerator: count(changes, (c) => c.improved.length > 0),
+        numerator: count(changes, (c) => positiveUnder(rule, c)),
         denominator: changes.length,
       };
     }
@@ -110,20 +130,84 @@ function fractionOf(goal: Goal, pop: GoalPopulation): Fraction {
         .filter((s) => s !== undefined);
       return { numerator: count(scores, (s) => s >= atLeast), denominator: scores.length };
     }
-    case 'participantCount':
-    case 'genderBalance':
-      throw new Error(`${goal.kind} is not a share`);
+    case 'assignmentGoalShare': {
+      const { aims } = goal;
+      const withAssignment = pop.exited.filter(
+        (p) =>
+          p.assignment !== undefined && (aims === undefined || aims.includes(p.assignment.aim)),
+      );
+      return {
+        numerator: count(withAssignment, (p) => p.exit?.assignmentGoalReached === true),
+        denominator: withAssignment.length,
+      };
+    }
+    case 'followUpShare': {
+      const followUps = pop.exited
+        .map((p) => followUpsOf(p).find((f) => f.monthsAfterExit === goal.monthsAfterExit))
+        .filter((f) => f !== undefined);
+      return {
+        numerator: count(followUps, (f) => goal.outcomes.includes(f.status)),
+        denominator: followUps.length,
+      };
+    }
   }
+}
+
+/**
+ * Each dimension's own share of a self-assessment progression goal: of the exited participants
+ * who answered the dimension at start and exit, those higher at exit.
+ */
+function dimensionResults(goal: ProgressionGoal, pop: GoalPopulation): DimensionResult[] {
+  const items = goal.dimensions ?? pop.progressionItems;
+  const changes = pop.exited.map((p) => selfAssessmentChange(p, pop.instrumentOf(p), items));
+  return items.map((item) => {
+    const answered = changes.filter((c) => c.compared.includes(item));
+    const improved = count(answered, (c) => c.improved.includes(item));
+    const worse = count(answered, (c) => c.worse.includes(item));
+    const fraction = { numerator: improved, denominator: answered.length };
+    return {
+      item,
+      assessed: answered.length,
+      improved,
+      unchanged: answered.length - improved - worse,
+      worse,
+      value: valueOf(fraction),
+      status: shareStatus(goal.target, fraction),
+    };
+  });
+}
+
+/**
+ * `eachDimension`: met when every dimension meets the target, insufficient when any dimension
+ * has too few answers to say; the figures shown are those of the weakest dimension.
+ */
+function eachDimensionResult(goal: ProgressionGoal, dimensions: DimensionResult[]): GoalResult {
+  const weakest = dimensions.reduce<DimensionResult | undefined>(
+    (min, d) => (min === undefined || (d.value ?? -1) < (min.value ?? -1) ? d : min),
+    undefined,
+  );
+  let status: GoalStatus = 'insufficient_data';
+  if (dimensions.length > 0 && dimensions.every((d) => d.status !== 'insufficient_data')) {
+    status = dimensions.every((d) => d.status === 'met') ? 'met' : 'not_met';
+  }
+  return {
+    ...base(goal),
+    target: goal.target,
+    value: weakest?.value ?? null,
+    numerator: weakest?.improved ?? 0,
+    denominator: weakest?.assessed ?? 0,
+    status,
+    dimensions,
+  };
 }
 
 /** Evaluates one goal on a population (DESIGN §4). */
 export function evaluateGoal(goal: Goal, pop: GoalPopulation): GoalResult {
-  const base = { id: goal.id, label: goal.label, kind: goal.kind };
   if (goal.kind === 'participantCount') {
     const n = pop.participantCount;
     let status: GoalStatus = n >= goal.min ? 'met' : 'not_met';
     if (!pop.begun) status = 'insufficient_data';
-    return { ...base, target: goal.min, value: n, numerator: n, denominator: null, status };
+    return { ...base(goal), target: goal.min, value: n, numerator: n, denominator: null, status };
   }
   if (goal.kind === 'genderBalance') {
     const women = count(pop.total, (p) => p.gender === 'woman');
@@ -134,7 +218,12 @@ export function evaluateGoal(goal: Goal, pop: GoalPopulation): GoalResult {
     if (denominator < MIN_DENOMINATOR) status = 'insufficient_data';
     else status = numerator <= goal.maxDeviation * denominator + EPSILON ? 'met' : 'not_met';
     const value = denominator === 0 ? null : round(numerator / denominator);
-    return { ...base, target: goal.maxDeviation, value, numerator, denominator, status };
+    return { ...base(goal), target: goal.maxDeviation, value, numerator, denominator, status };
   }
-  return shareResult(goal, goal.target, fractionOf(goal, pop));
+  if (goal.kind === 'positiveProgressShare' && goal.source === 'selfAssessment') {
+    const dimensions = dimensionResults(goal, pop);
+    if (goal.rule === 'eachDimension') return eachDimensionResult(goal, dimensions);
+    return { ...shareResult(goal, fractionOf(goal, pop)), dimensions };
+  }
+  return shareResult(goal, fractionOf(goal, pop));
 }

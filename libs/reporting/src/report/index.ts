@@ -1,7 +1,6 @@
-export * from './report.types';
+export * from './report.schema';
 export * from './period';
 export * from './compute-report';
 export { MIN_DENOMINATOR, participantCountBasis } from './goal-evaluation';
 export { ageGroup, employmentAfter, employmentBefore } from './report-tables';
-export { ReportSchema } from './report.schema';
 export * from './report-request';

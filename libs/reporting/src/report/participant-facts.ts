@@ -1,4 +1,4 @@
-import type { AssessmentPhase, IsoDate } from '@stegvis/domain';
+import type { AssessmentPhase, IsoDate, ProgressionRule } from '@stegvis/domain';
 import type { ParticipantSummary } from '../projections/participants.projection';
 
 /*
@@ -31,31 +31,70 @@ function lastOf(assessments: readonly Assessment[]): Assessment | undefined {
 }
 
 export type SelfAssessmentChange = {
-  /** Items answered both at start and at exit. */
+  /** Items answered both at start and at the end compared (exit, or the latest follow-up). */
   readonly compared: readonly string[];
-  /** Items scored higher at exit than at start. */
+  /** Items scored higher at the end than at start. */
   readonly improved: readonly string[];
+  /** Items scored lower at the end than at start. */
+  readonly worse: readonly string[];
+  /** The sum over the compared items rose. */
+  readonly sumImproved: boolean;
+};
+
+const NOT_COMPARED: SelfAssessmentChange = {
+  compared: [],
+  improved: [],
+  worse: [],
+  sumImproved: false,
 };
 
 /**
- * First start assessment against last exit assessment on `instrument`, item by item, limited
- * to `items` when given.
+ * First start assessment against the last exit assessment on `instrument` (or, with
+ * `until: 'followup'`, the last follow-up assessment dated up to `through`: an ongoing
+ * participant's progression so far), item by item, limited to `items` when given.
  */
 export function selfAssessmentChange(
   p: ParticipantSummary,
   instrument: string | undefined,
   items?: readonly string[],
+  { until, through }: { until: 'exit' | 'followup'; through?: IsoDate } = { until: 'exit' },
 ): SelfAssessmentChange {
-  if (instrument === undefined) return { compared: [], improved: [] };
+  if (instrument === undefined) return NOT_COMPARED;
   const onInstrument = p.assessments.filter((a) => a.instrument === instrument);
   const start = firstOf(onInstrument.filter((a) => a.phase === 'start'));
-  const exit = lastOf(onInstrument.filter((a) => a.phase === 'exit'));
-  if (start === undefined || exit === undefined) return { compared: [], improved: [] };
-  const compared = Object.keys(start.scores).filter(
-    (item) => exit.scores[item] !== undefined && (items === undefined || items.includes(item)),
+  const end = lastOf(
+    onInstrument.filter(
+      (a) => a.phase === until && (through === undefined || a.assessedOn <= through),
+    ),
   );
-  const improved = compared.filter((item) => (exit.scores[item] ?? 0) > (start.scores[item] ?? 0));
-  return { compared, improved };
+  if (start === undefined || end === undefined) return NOT_COMPARED;
+  const compared = Object.keys(start.scores).filter(
+    (item) => end.scores[item] !== undefined && (items === undefined || items.includes(item)),
+  );
+  const before = (item: string) => start.scores[item] ?? 0;
+  const after = (item: string) => end.scores[item] ?? 0;
+  const sum = (score: (item: string) => number) => compared.reduce((t, i) => t + score(i), 0);
+  return {
+    compared,
+    improved: compared.filter((item) => after(item) > before(item)),
+    worse: compared.filter((item) => after(item) < before(item)),
+    sumImproved: sum(after) > sum(before),
+  };
+}
+
+/** Whether a participant's change counts as positive under a rule judged per participant. */
+export function positiveUnder(
+  rule: Exclude<ProgressionRule, 'eachDimension'>,
+  change: SelfAssessmentChange,
+): boolean {
+  switch (rule) {
+    case 'anyImproved':
+      return change.improved.length > 0;
+    case 'anyImprovedNoneWorse':
+      return change.improved.length > 0 && change.worse.length === 0;
+    case 'sumImproved':
+      return change.sumImproved;
+  }
 }
 
 /** First and last step on the ladder: comparable from two steps on. */

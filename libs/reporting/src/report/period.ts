@@ -1,9 +1,15 @@
 import type { IsoDate } from '@stegvis/domain';
-import type { Period } from './report.types';
+import type { Period } from './report.schema';
 
 /** The calendar year as an inclusive period. */
 export function yearPeriod(year: number): Period {
   return { from: `${year}-01-01`, to: `${year}-12-31` };
+}
+
+/** The same day a year earlier; 29 February becomes 28 February. */
+export function yearEarlier(date: IsoDate): IsoDate {
+  const earlier = `${String(Number(date.slice(0, 4)) - 1).padStart(4, '0')}${date.slice(4)}`;
+  return earlier.endsWith('-02-29') ? `${earlier.slice(0, 8)}28` : earlier;
 }
 
 /**

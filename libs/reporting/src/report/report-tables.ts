@@ -1,5 +1,8 @@
 import {
+  assignmentAims,
+  addMonths,
   educationLevels,
+  followUpStatuses,
   genders,
   incomeSources,
   outcomes,
@@ -9,13 +12,20 @@ import {
   type Goal,
   type IncomeSource,
   type InterventionKind,
+  type IsoDate,
   type Outcome,
 } from '@stegvis/domain';
 import type { InterventionSummary } from '../projections/interventions.projection';
-import type { ParticipantSummary } from '../projections/participants.projection';
+import { followUpsOf, type ParticipantSummary } from '../projections/participants.projection';
 import { countByKey, countGenders, emptyCounts } from './counts';
 import { evaluateGoal, participantCountBasis, type GoalPopulation } from './goal-evaluation';
-import { ageAt, ladderChange, latestSatisfaction, selfAssessmentChange } from './participant-facts';
+import {
+  ageAt,
+  ladderChange,
+  latestSatisfaction,
+  selfAssessmentChange,
+  type SelfAssessmentChange,
+} from './participant-facts';
 import {
   activeAtEnd,
   activeAtStart,
@@ -27,14 +37,16 @@ import {
 import {
   AGE_GROUPS,
   EMPLOYMENT_STATUSES,
+  FOLLOW_UP_MARKS,
   type AgeGroup,
   type Completeness,
   type Counts,
   type DaysStatistics,
+  type DimensionCounts,
   type EmploymentStatus,
   type Period,
   type ReportTables,
-} from './report.types';
+} from './report.schema';
 
 export type TablesInput = {
   readonly period: Period;
@@ -49,7 +61,12 @@ export type TablesInput = {
    * which is not known yet) and no goal is judged.
    */
   readonly begun: boolean;
+  /** The day the report is made: which follow-up marks have come for those exited. */
+  readonly today: IsoDate;
 };
+
+/** Every table but `previous`, which is the same tables a year earlier (see computeReport). */
+export type CurrentTables = Omit<ReportTables, 'previous'>;
 
 type Exited = ParticipantSummary & { readonly exit: NonNullable<ParticipantSummary['exit']> };
 
@@ -116,7 +133,8 @@ export function reportTables({
   goals,
   kind,
   begun,
-}: TablesInput): ReportTables {
+  today,
+}: TablesInput): CurrentTables {
   const participants = begun ? everyone : [];
   const instruments = new Map(interventions.map((i) => [i.interventionId, i.instrument]));
   const instrumentOf = (p: ParticipantSummary) => instruments.get(p.interventionId)?.key;
@@ -130,6 +148,23 @@ export function reportTables({
   const assessed = changes.filter((c) => c.change.compared.length > 0);
   const ladders = exited.map((p) => ({ p, change: ladderChange(p) }));
   const ladderAssessed = ladders.filter((l) => l.change.assessed);
+
+  const progressionItems = interventions.flatMap((i) => i.instrument.items.map((item) => item.key));
+  // Ongoing: still participating at the end, from start to the latest follow-up answer so far.
+  const ongoing = participants
+    .filter((p) => activeAtEnd(p, period))
+    .map((p) => ({
+      p,
+      change: selfAssessmentChange(p, instrumentOf(p), undefined, {
+        until: 'followup',
+        through: period.to,
+      }),
+    }))
+    .filter((c) => c.change.compared.length > 0);
+  const enrolledWithReferral = participants.filter(
+    (p): p is ParticipantSummary & { referredOn: IsoDate } =>
+      enrolledIn(p, period) && p.referredOn !== undefined,
+  );
 
   const byItem: Record<string, { assessed: Counts; positive: Counts }> = {};
   for (const { p, change } of assessed) {
@@ -163,6 +198,7 @@ export function reportTables({
     total,
     exited,
     instrumentOf,
+    progressionItems,
   };
 
   return {
@@ -184,6 +220,10 @@ export function reportTables({
         genders.keys.map((g) => [g, daysOf(exited.filter((p) => p.gender === g))]),
       ) as Record<Gender, DaysStatistics>,
     },
+    waitingDays: {
+      ...days(enrolledWithReferral.map((p) => daysBetween(p.referredOn, p.enrolledOn))),
+      counted: enrolledWithReferral.length,
+    },
     satisfaction: {
       answered: countGenders(answered),
       satisfied: countGenders(
@@ -193,12 +233,48 @@ export function reportTables({
     progression: {
       assessed: countGenders(assessed.map((c) => c.p)),
       positive: countGenders(assessed.filter((c) => c.change.improved.length > 0).map((c) => c.p)),
+      byDimension: byDimension(assessed, progressionItems),
       byItem: inInstrumentOrder(byItem, interventions),
       ladder: {
         assessed: countGenders(ladderAssessed.map((l) => l.p)),
         positive: countGenders(ladderAssessed.filter((l) => l.change.positive).map((l) => l.p)),
       },
+      ongoing: {
+        assessed: countGenders(ongoing.map((c) => c.p)),
+        positive: countGenders(ongoing.filter((c) => c.change.improved.length > 0).map((c) => c.p)),
+        byDimension: byDimension(ongoing, progressionItems),
+      },
     },
+    assignments: Object.fromEntries(
+      assignmentAims.keys.map((aim) => {
+        const withAim = exited.filter((p) => p.assignment?.aim === aim);
+        return [
+          aim,
+          {
+            exited: countGenders(withAim),
+            reached: countGenders(withAim.filter((p) => p.exit.assignmentGoalReached === true)),
+          },
+        ];
+      }),
+    ) as ReportTables['assignments'],
+    followUp: Object.fromEntries(
+      FOLLOW_UP_MARKS.map((mark) => {
+        const months = Number(mark);
+        const due = exited.filter((p) => addMonths(p.exit.exitedOn, months) <= today);
+        const followedUp = exited.flatMap((p) => {
+          const f = followUpsOf(p).find((candidate) => candidate.monthsAfterExit === months);
+          return f === undefined ? [] : [{ gender: p.gender, status: f.status }];
+        });
+        return [
+          mark,
+          {
+            due: countGenders(due),
+            followedUp: countGenders(followedUp),
+            status: countByKey(followedUp, followUpStatuses.keys, (f) => f.status),
+          },
+        ];
+      }),
+    ) as ReportTables['followUp'],
     employmentStatus: {
       before: countByKey(exited, EMPLOYMENT_STATUSES, (p) =>
         employmentBefore(p.incomeSourceAtStart),
@@ -221,6 +297,35 @@ export function reportTables({
     },
     goals: goals.map((goal) => evaluateGoal(goal, population)),
   };
+}
+
+/**
+ * Per dimension, in the instruments' order: who answered it at both ends and how the answer
+ * moved. Every dimension of the instruments is listed, one nobody answered with zeros.
+ */
+function byDimension(
+  changes: readonly { p: ParticipantSummary; change: SelfAssessmentChange }[],
+  items: readonly string[],
+): Record<string, DimensionCounts> {
+  const table: Record<string, DimensionCounts> = {};
+  const row = (item: string) =>
+    (table[item] ??= {
+      assessed: emptyCounts(),
+      improved: emptyCounts(),
+      unchanged: emptyCounts(),
+      worse: emptyCounts(),
+    });
+  for (const item of items) row(item);
+  for (const { p, change } of changes) {
+    for (const item of change.compared) {
+      const counts = row(item);
+      tally(counts.assessed, p.gender);
+      if (change.improved.includes(item)) tally(counts.improved, p.gender);
+      else if (change.worse.includes(item)) tally(counts.worse, p.gender);
+      else tally(counts.unchanged, p.gender);
+    }
+  }
+  return table;
 }
 
 function tally(counts: Counts, gender: Gender): void {

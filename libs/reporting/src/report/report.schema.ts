@@ -1,6 +1,11 @@
 import {
+  AssignmentAim,
   EducationLevel,
+  FOLLOW_UP_MONTHS,
+  FollowUpStatus,
   Gender,
+  Goal,
+  goalKinds,
   IncomeSource,
   InterventionKind,
   IsoDate,
@@ -9,82 +14,209 @@ import {
   SupportDuration,
 } from '@stegvis/domain';
 import { z } from 'zod';
-import { AGE_GROUPS, EMPLOYMENT_STATUSES, type Report } from './report.types';
 
 /*
- * The report JSON as a schema: what OpenAPI publishes for the report route and what the
- * contract test checks served reports against. `report.types.ts` stays the readable definition;
- * the assignments at the end fail to compile if the two ever disagree.
+ * The report JSON (DESIGN §4), defined once: what OpenAPI publishes for the report route, what
+ * the contract test checks served reports against, and, inferred from it, the `Report` type
+ * the code computes.
  */
 
-const Count = z.number().int().min(0);
-const Counts = z.object({ woman: Count, man: Count, other: Count, total: Count });
-const table = <K extends z.ZodEnum>(keys: K) => z.record(keys, Counts);
-const Share = z.number().min(0).max(1);
-const Days = z.object({ mean: z.number().nullable(), median: z.number().nullable() });
-const Completeness = z.object({ count: Count, share: Share.nullable() });
-const CountPair = <A extends string, B extends string>(a: A, b: B) =>
-  z.object({ [a]: Counts, [b]: Counts } as Record<A | B, typeof Counts>);
+export const AGE_GROUPS = [
+  'under-16',
+  '16-19',
+  '20-24',
+  '25-29',
+  '30-39',
+  '40-49',
+  '50-59',
+  '60-64',
+  '65+',
+] as const;
+export type AgeGroup = (typeof AGE_GROUPS)[number];
 
-const GoalResult = z.object({
+/** The SUS grouping of employment status before and after the intervention. */
+export const EMPLOYMENT_STATUSES = ['work', 'studies', 'job_seeking', 'other'] as const;
+export type EmploymentStatus = (typeof EMPLOYMENT_STATUSES)[number];
+
+/** The follow-up marks as the report's keys: JSON object keys are strings. */
+export const FOLLOW_UP_MARKS = FOLLOW_UP_MONTHS.map(String) as ['3', '6', '12'];
+export type FollowUpMark = (typeof FOLLOW_UP_MARKS)[number];
+
+const Count = z.number().int().min(0);
+/** Every count in a report, split by gender (DESIGN §4). */
+const CountsSchema = z.object({ woman: Count, man: Count, other: Count, total: Count });
+export type Counts = z.infer<typeof CountsSchema>;
+const table = <K extends z.ZodEnum>(keys: K) => z.record(keys, CountsSchema);
+const Share = z.number().min(0).max(1);
+
+/** Inclusive date range the report covers; a calendar year by default. */
+const PeriodSchema = z.object({ from: IsoDate, to: IsoDate }).readonly();
+export type Period = z.infer<typeof PeriodSchema>;
+
+const DaysSchema = z.object({ mean: z.number().nullable(), median: z.number().nullable() });
+export type DaysStatistics = z.infer<typeof DaysSchema>;
+
+/** Share of exited participants for whom a follow-up fact exists. */
+const CompletenessSchema = z.object({ count: Count, share: Share.nullable() });
+export type Completeness = z.infer<typeof CompletenessSchema>;
+
+const CountPair = <A extends string, B extends string>(a: A, b: B) =>
+  z.object({ [a]: CountsSchema, [b]: CountsSchema } as Record<A | B, typeof CountsSchema>);
+
+export const GOAL_STATUSES = ['met', 'not_met', 'insufficient_data'] as const;
+const GoalStatusSchema = z.enum(GOAL_STATUSES);
+export type GoalStatus = z.infer<typeof GoalStatusSchema>;
+
+/** One dimension of a positiveProgressShare goal: its own share, judged against the target. */
+const DimensionResult = z.object({
+  item: z.string(),
+  assessed: Count,
+  improved: Count,
+  unchanged: Count,
+  worse: Count,
+  value: Share.nullable(),
+  status: GoalStatusSchema,
+});
+export type DimensionResult = z.infer<typeof DimensionResult>;
+
+const GoalResultSchema = z.object({
   id: z.string(),
   label: z.string(),
-  kind: z.enum([
-    'outcomeShare',
-    'satisfactionShare',
-    'positiveProgressShare',
-    'participantCount',
-    'genderBalance',
-    'planAtExitShare',
-    'itemShare',
-  ]),
+  kind: z.enum(goalKinds.keys),
+  /** The share to reach; `min` for participantCount, `maxDeviation` for genderBalance. */
   target: z.number(),
+  /** Null when there is nothing to compute it from (denominator 0). */
   value: z.number().nullable(),
   numerator: Count,
+  /** Null for participantCount, which is a count and has none. */
   denominator: Count.nullable(),
-  status: z.enum(['met', 'not_met', 'insufficient_data']),
+  status: GoalStatusSchema,
+  /** The goal as the chief set it, so a reader sees what was counted. */
+  definition: Goal,
+  /** positiveProgressShare: every dimension's own share (eachDimension is judged on these). */
+  dimensions: z.array(DimensionResult).optional(),
+});
+export type GoalResult = z.infer<typeof GoalResultSchema>;
+
+/** Per dimension: who answered it at both ends, and how their answer moved. */
+const DimensionCounts = z.object({
+  assessed: CountsSchema,
+  improved: CountsSchema,
+  unchanged: CountsSchema,
+  worse: CountsSchema,
+});
+export type DimensionCounts = z.infer<typeof DimensionCounts>;
+
+/** Start against the end of a comparison: positive means higher in at least one dimension. */
+const ProgressionSchema = z.object({
+  assessed: CountsSchema,
+  positive: CountsSchema,
+  byDimension: z.record(z.string(), DimensionCounts),
 });
 
-const ReportTables = z.object({
-  participants: z.object({
-    activeAtStart: Counts,
-    enrolled: Counts,
-    exited: Counts,
-    activeAtEnd: Counts,
-    total: Counts,
-  }),
+const WaitingDaysSchema = DaysSchema.extend({
+  /** Participants enrolled in the period with a referral date: whom the figures are over. */
+  counted: Count,
+});
+
+const ParticipantCounts = z.object({
+  activeAtStart: CountsSchema,
+  enrolled: CountsSchema,
+  exited: CountsSchema,
+  activeAtEnd: CountsSchema,
+  total: CountsSchema,
+});
+
+/**
+ * The same key figures a year earlier, with this year's goals evaluated on that year, so a
+ * reader can say ökat / minskat.
+ */
+const PreviousSchema = z.object({
+  period: PeriodSchema,
+  participants: ParticipantCounts,
+  daysInIntervention: DaysSchema,
+  waitingDays: WaitingDaysSchema,
+  satisfaction: CountPair('answered', 'satisfied'),
+  progression: CountPair('assessed', 'positive'),
+  goals: z.array(
+    GoalResultSchema.pick({
+      id: true,
+      value: true,
+      numerator: true,
+      denominator: true,
+      status: true,
+    }),
+  ),
+});
+export type PreviousYear = z.infer<typeof PreviousSchema>;
+
+/**
+ * The tables of one report, for an association or one intervention. Populations:
+ * - demographic tables (ageGroups, referringParty, incomeSourceAtStart, educationLevel,
+ *   supportDurationBefore) count participants of the period (`participants.total`);
+ * - exit tables (incomeSourceAtExit, outcomes, employmentStatus, incomeSourceChange,
+ *   daysInIntervention, satisfaction, progression, assignments, followUp) count participants
+ *   exited in the period; `waitingDays` those enrolled in it.
+ */
+const ReportTablesSchema = z.object({
+  participants: ParticipantCounts,
   ageGroups: table(z.enum(AGE_GROUPS)),
   referringParty: table(ReferringParty),
   incomeSourceAtStart: table(IncomeSource),
   incomeSourceAtExit: table(IncomeSource),
   outcomes: table(Outcome),
-  daysInIntervention: Days.extend({ byGender: z.record(Gender, Days) }),
+  daysInIntervention: DaysSchema.extend({ byGender: z.record(Gender, DaysSchema) }),
+  /** Days from the aktualisering (referredOn) to the enrolment. */
+  waitingDays: WaitingDaysSchema,
+  /** Exited participants who answered, and those whose latest answer was 4–5 (nöjd). */
   satisfaction: CountPair('answered', 'satisfied'),
-  progression: z.object({
-    assessed: Counts,
-    positive: Counts,
+  /**
+   * Exited participants with a start and an exit self-assessment on the intervention's
+   * instrument (assessed), and those higher at exit in at least one item (positive); per item;
+   * per dimension with improved / unchanged / worse; the same on the step ladder (at least two
+   * steps; positive when the last is higher); and `ongoing`: participants active at the end,
+   * from start to their latest follow-up assessment.
+   */
+  progression: ProgressionSchema.extend({
     byItem: z.record(z.string(), CountPair('assessed', 'positive')),
     ladder: CountPair('assessed', 'positive'),
+    ongoing: ProgressionSchema,
   }),
+  /** Exited participants per uppdrag aim, and those who reached its aim. */
+  assignments: z.record(AssignmentAim, CountPair('exited', 'reached')),
+  /**
+   * Participants exited in the period, per month mark: whose mark has come (due), who were
+   * followed up, and what they did then (however late the follow-up was recorded).
+   */
+  followUp: z.record(
+    z.enum(FOLLOW_UP_MARKS),
+    z.object({ due: CountsSchema, followedUp: CountsSchema, status: table(FollowUpStatus) }),
+  ),
+  /** SUS: status before (from income source at start) and after (from the exit outcome). */
   employmentStatus: z.object({
     before: table(z.enum(EMPLOYMENT_STATUSES)),
     after: table(z.enum(EMPLOYMENT_STATUSES)),
   }),
+  /** SUS: income source at start (outer key) → at exit (inner key). */
   incomeSourceChange: z.record(IncomeSource, table(IncomeSource)),
   educationLevel: table(EducationLevel),
   supportDurationBefore: table(SupportDuration),
-  attendance: Counts,
+  /** Head counts recorded in the period (structural interventions, volume activities). */
+  attendance: CountsSchema,
   completeness: z.object({
     exited: Count,
-    startAndExitAssessment: Completeness,
-    satisfactionAnswer: Completeness,
-    ladderSteps: Completeness,
-    incomeSourceAtExitKnown: Completeness,
+    startAndExitAssessment: CompletenessSchema,
+    satisfactionAnswer: CompletenessSchema,
+    ladderSteps: CompletenessSchema,
+    incomeSourceAtExitKnown: CompletenessSchema,
   }),
-  goals: z.array(GoalResult).readonly(),
+  goals: z.array(GoalResultSchema).readonly(),
+  /** The same period a year earlier. */
+  previous: PreviousSchema,
 });
+export type ReportTables = z.infer<typeof ReportTablesSchema>;
 
-const InterventionReport = ReportTables.extend({
+const InterventionReportSchema = ReportTablesSchema.extend({
   interventionId: z.string(),
   name: z.string(),
   kind: InterventionKind,
@@ -92,23 +224,28 @@ const InterventionReport = ReportTables.extend({
   endsOn: IsoDate.nullable(),
   closedOn: IsoDate.nullable(),
 });
+export type InterventionReport = z.infer<typeof InterventionReportSchema>;
 
 /** DESIGN §4's report JSON. */
-export const ReportSchema = ReportTables.extend({
+export const ReportSchema = ReportTablesSchema.extend({
   associationId: z.string(),
   associationName: z.string(),
   year: z.number().int(),
-  period: z.object({ from: IsoDate, to: IsoDate }),
+  period: PeriodSchema,
+  /**
+   * The last day counted: `period.to` once the period is over, the day the report was made (the
+   * as-of day for an as-of report) while it runs; null when it has not begun, and then every
+   * count is 0 and no goal is judged. `activeAtEnd` counts who was active on this day.
+   */
   countedThrough: IsoDate.nullable(),
+  /** Set when the report is for one intervention; `interventions` is then empty. */
   interventionId: z.string().optional(),
   interventionName: z.string().optional(),
   interventionKind: InterventionKind.optional(),
+  /** Global position of the last event reflected, as a decimal string; null before any. */
   checkpoint: z.string().regex(/^\d+$/).nullable(),
+  /** Set for an as-of report: only events recorded up to this instant count. */
   asOf: z.string().optional(),
-  interventions: z.array(InterventionReport).readonly(),
+  interventions: z.array(InterventionReportSchema).readonly(),
 });
-
-// The type and the schema describe the same JSON: each must be assignable to the other.
-type Described = z.infer<typeof ReportSchema>;
-export const typeMatchesSchema = (report: Report): Described => report;
-export const schemaMatchesType = (described: Described): Report => described;
+export type Report = z.infer<typeof ReportSchema>;

@@ -35,6 +35,8 @@ const BASIS: Record<GoalResult['kind'], string> = {
   itemShare: 'som svarat',
   participantCount: 'deltagare',
   genderBalance: 'deltagare',
+  assignmentGoalShare: 'avslutade med uppdrag',
+  followUpShare: 'följda upp efter avslut',
 };
 
 /** What the outcome was computed from: "5 av 6 avslutade som svarat". */

@@ -1,5 +1,17 @@
-import { incomeSources, type IncomeSource } from '@stegvis/domain';
-import type { Counts, InterventionReport, Report, ReportTables } from '../../report/report.types';
+import {
+  assignmentAims,
+  followUpStatuses,
+  incomeSources,
+  type Goal,
+  type IncomeSource,
+} from '@stegvis/domain';
+import type {
+  Counts,
+  GoalResult,
+  InterventionReport,
+  Report,
+  ReportTables,
+} from '../../report/report.schema';
 
 /** Counts by gender; the total is their sum. */
 export function c(woman: number, man: number, other: number): Counts {
@@ -11,6 +23,19 @@ const ZERO = c(0, 0, 0);
 function zeros<K extends string>(keys: readonly K[]): Record<K, Counts> {
   return Object.fromEntries(keys.map((k) => [k, ZERO])) as Record<K, Counts>;
 }
+
+/** A goal's result as the report carries it: its figures beside its definition. */
+function result(
+  definition: Goal,
+  figures: Pick<GoalResult, 'target' | 'value' | 'numerator' | 'denominator' | 'status'>,
+): GoalResult {
+  const { id, label, kind } = definition;
+  return { id, label, kind, ...figures, definition };
+}
+
+const NO_DIMENSIONS = { assessed: ZERO, positive: ZERO, byDimension: {} };
+const NO_WAITING = { mean: null, median: null, counted: 0 };
+const NO_FOLLOW_UP = { due: ZERO, followedUp: ZERO, status: zeros(followUpStatuses.keys) };
 
 function incomeTable(values: Partial<Record<IncomeSource, Counts>>): Record<IncomeSource, Counts> {
   return { ...zeros(incomeSources.keys), ...values };
@@ -85,11 +110,63 @@ export const RESURSLOTSEN_TABLES: ReportTables = {
   progression: {
     assessed: c(6, 4, 0),
     positive: c(5, 2, 0),
+    byDimension: {
+      self_esteem: {
+        assessed: c(6, 4, 0),
+        improved: c(4, 2, 0),
+        unchanged: c(1, 1, 0),
+        worse: c(1, 1, 0),
+      },
+      employability: {
+        assessed: c(6, 4, 0),
+        improved: c(3, 1, 0),
+        unchanged: c(2, 2, 0),
+        worse: c(1, 1, 0),
+      },
+    },
     byItem: {
       self_esteem: { assessed: c(6, 4, 0), positive: c(4, 2, 0) },
       employability: { assessed: c(6, 4, 0), positive: c(3, 1, 0) },
     },
     ladder: { assessed: c(7, 5, 1), positive: c(6, 3, 1) },
+    ongoing: {
+      assessed: c(3, 2, 0),
+      positive: c(2, 1, 0),
+      byDimension: {
+        self_esteem: {
+          assessed: c(3, 2, 0),
+          improved: c(2, 1, 0),
+          unchanged: c(1, 1, 0),
+          worse: ZERO,
+        },
+      },
+    },
+  },
+  // 12 of the 14 enrolled had a referral date; 11 of the 13 exited an uppdrag.
+  waitingDays: { mean: 24.5, median: 21, counted: 12 },
+  assignments: {
+    ...Object.fromEntries(assignmentAims.keys.map((aim) => [aim, { exited: ZERO, reached: ZERO }])),
+    self_sufficiency: { exited: c(4, 3, 0), reached: c(3, 2, 0) },
+    work_ability: { exited: c(2, 1, 1), reached: c(2, 1, 0) },
+  } as ReportTables['assignments'],
+  followUp: {
+    '3': {
+      due: c(5, 4, 1),
+      followedUp: c(4, 3, 1),
+      status: {
+        ...zeros(followUpStatuses.keys),
+        work: c(2, 1, 0),
+        studies: c(1, 0, 0),
+        job_seeking: c(0, 1, 0),
+        unknown: c(1, 1, 1),
+      },
+    },
+    '6': {
+      due: c(3, 2, 0),
+      followedUp: c(2, 1, 0),
+      status: { ...zeros(followUpStatuses.keys), work: c(1, 1, 0), unknown: c(1, 0, 0) },
+    },
+    '12': NO_FOLLOW_UP,
   },
   employmentStatus: {
     before: { work: ZERO, studies: ZERO, job_seeking: c(1, 1, 0), other: c(6, 4, 1) },
@@ -125,37 +202,44 @@ export const RESURSLOTSEN_TABLES: ReportTables = {
     incomeSourceAtExitKnown: { count: 13, share: 1 },
   },
   goals: [
-    {
-      id: 'nojda',
-      label: 'Minst 80 % nöjda deltagare',
-      kind: 'satisfactionShare',
-      target: 0.8,
-      value: 0.8182,
-      numerator: 9,
-      denominator: 11,
-      status: 'met',
-    },
-    {
-      id: 'egen-forsorjning',
-      label: 'Egen försörjning efter avslut',
-      kind: 'outcomeShare',
-      target: 0.4,
-      value: 0.5385,
-      numerator: 7,
-      denominator: 13,
-      status: 'met',
-    },
-    {
-      id: 'deltagare',
-      label: 'Minst 20 deltagare',
-      kind: 'participantCount',
-      target: 20,
-      value: 25,
-      numerator: 25,
-      denominator: null,
-      status: 'met',
-    },
+    result(
+      { id: 'nojda', label: 'Minst 80 % nöjda deltagare', kind: 'satisfactionShare', target: 0.8 },
+      { target: 0.8, value: 0.8182, numerator: 9, denominator: 11, status: 'met' },
+    ),
+    result(
+      {
+        id: 'egen-forsorjning',
+        label: 'Egen försörjning efter avslut',
+        kind: 'outcomeShare',
+        outcomes: ['work', 'studies'],
+        target: 0.4,
+      },
+      { target: 0.4, value: 0.5385, numerator: 7, denominator: 13, status: 'met' },
+    ),
+    result(
+      { id: 'deltagare', label: 'Minst 20 deltagare', kind: 'participantCount', min: 20 },
+      { target: 20, value: 25, numerator: 25, denominator: null, status: 'met' },
+    ),
   ],
+  previous: {
+    period: { from: '2023-01-01', to: '2023-12-31' },
+    participants: {
+      activeAtStart: c(5, 4, 0),
+      enrolled: c(7, 6, 1),
+      exited: c(6, 5, 0),
+      activeAtEnd: c(6, 5, 1),
+      total: c(12, 10, 1),
+    },
+    daysInIntervention: { mean: 230, median: 201 },
+    waitingDays: { mean: 31, median: 28, counted: 10 },
+    satisfaction: { answered: c(5, 4, 0), satisfied: c(4, 3, 0) },
+    progression: { assessed: c(4, 4, 0), positive: c(3, 2, 0) },
+    goals: [
+      { id: 'nojda', value: 0.7778, numerator: 7, denominator: 9, status: 'not_met' },
+      { id: 'egen-forsorjning', value: 0.4545, numerator: 5, denominator: 11, status: 'met' },
+      { id: 'deltagare', value: 23, numerator: 23, denominator: null, status: 'met' },
+    ],
+  },
 };
 
 /** Psykeveckan, a structural intervention: head counts only, no participants. */
@@ -181,13 +265,18 @@ export const PSYKEVECKAN_TABLES: ReportTables = {
       other: { mean: null, median: null },
     },
   },
+  waitingDays: NO_WAITING,
   satisfaction: { answered: ZERO, satisfied: ZERO },
   progression: {
-    assessed: ZERO,
-    positive: ZERO,
+    ...NO_DIMENSIONS,
     byItem: {},
     ladder: { assessed: ZERO, positive: ZERO },
+    ongoing: NO_DIMENSIONS,
   },
+  assignments: Object.fromEntries(
+    assignmentAims.keys.map((aim) => [aim, { exited: ZERO, reached: ZERO }]),
+  ) as ReportTables['assignments'],
+  followUp: { '3': NO_FOLLOW_UP, '6': NO_FOLLOW_UP, '12': NO_FOLLOW_UP },
   employmentStatus: {
     before: { work: ZERO, studies: ZERO, job_seeking: ZERO, other: ZERO },
     after: { work: ZERO, studies: ZERO, job_seeking: ZERO, other: ZERO },
@@ -206,17 +295,26 @@ export const PSYKEVECKAN_TABLES: ReportTables = {
     incomeSourceAtExitKnown: { count: 0, share: null },
   },
   goals: [
-    {
-      id: 'besokare',
-      label: 'Minst 50 besökare',
-      kind: 'participantCount',
-      target: 50,
-      value: 68,
-      numerator: 68,
-      denominator: null,
-      status: 'met',
-    },
+    result(
+      { id: 'besokare', label: 'Minst 50 besökare', kind: 'participantCount', min: 50 },
+      { target: 50, value: 68, numerator: 68, denominator: null, status: 'met' },
+    ),
   ],
+  previous: {
+    period: { from: '2023-01-01', to: '2023-12-31' },
+    participants: {
+      activeAtStart: ZERO,
+      enrolled: ZERO,
+      exited: ZERO,
+      activeAtEnd: ZERO,
+      total: ZERO,
+    },
+    daysInIntervention: { mean: null, median: null },
+    waitingDays: NO_WAITING,
+    satisfaction: { answered: ZERO, satisfied: ZERO },
+    progression: { assessed: ZERO, positive: ZERO },
+    goals: [{ id: 'besokare', value: 55, numerator: 55, denominator: null, status: 'met' }],
+  },
 };
 
 /** A zero table with the same categories as Resurslotsen's. */
@@ -263,27 +361,36 @@ export function reportFixture(overrides: Partial<Report> = {}): Report {
     ...RESURSLOTSEN_TABLES,
     attendance: PSYKEVECKAN_TABLES.attendance,
     goals: [
-      {
-        id: 'planer',
-        label: 'Planering vid avslut för 90 %',
-        kind: 'planAtExitShare',
-        target: 0.9,
-        value: 0.9231,
-        numerator: 12,
-        denominator: 13,
-        status: 'met',
-      },
-      {
-        id: 'stod',
-        label: '90 % får det stöd de behöver',
-        kind: 'itemShare',
-        target: 0.9,
-        value: 0.75,
-        numerator: 3,
-        denominator: 4,
-        status: 'insufficient_data',
-      },
+      result(
+        {
+          id: 'planer',
+          label: 'Planering vid avslut för 90 %',
+          kind: 'planAtExitShare',
+          target: 0.9,
+        },
+        { target: 0.9, value: 0.9231, numerator: 12, denominator: 13, status: 'met' },
+      ),
+      result(
+        {
+          id: 'stod',
+          label: '90 % får det stöd de behöver',
+          kind: 'itemShare',
+          instrument: 'navet-indikatorer',
+          item: 'support_needed',
+          atLeast: 4,
+          phase: 'followup',
+          target: 0.9,
+        },
+        { target: 0.9, value: 0.75, numerator: 3, denominator: 4, status: 'insufficient_data' },
+      ),
     ],
+    previous: {
+      ...RESURSLOTSEN_TABLES.previous,
+      goals: [
+        { id: 'planer', value: 0.9091, numerator: 10, denominator: 11, status: 'met' },
+        { id: 'stod', value: null, numerator: 0, denominator: 0, status: 'insufficient_data' },
+      ],
+    },
     interventions: [RESURSLOTSEN, PSYKEVECKAN],
     ...overrides,
   };

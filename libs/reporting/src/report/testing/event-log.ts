@@ -16,7 +16,7 @@ import {
 import type { ProjectedEvent } from '../../projections/projection';
 import { ProjectedState } from '../../projections/projected-state';
 import { computeReport, type ReportInput } from '../compute-report';
-import type { Report } from '../report.types';
+import type { Report } from '../report.schema';
 
 export type Enrolment = {
   readonly on: string;
