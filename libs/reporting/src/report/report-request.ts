@@ -1,6 +1,6 @@
 import { InterventionId, IsoDate } from '@stegvis/domain';
 import { z } from 'zod';
-import type { Period } from './report.types';
+import type { Period } from './report.schema';
 
 /** What a user asks a report for (DESIGN §4): one association, a goal year, maybe less. */
 export type ReportRequest = {
