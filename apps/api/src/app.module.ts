@@ -9,6 +9,7 @@ import { ReadModelsModule } from '@stegvis/read-models';
 import { WorkerModule } from '../../worker/src/worker.module';
 import { EventStoreModule } from '@stegvis/event-store';
 import { AuthGuard } from './auth/auth.guard';
+import { AccountsModule } from './accounts/accounts.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { WebModule } from './web/web.module';
 import { AdminController } from './controllers/admin.controller';
@@ -58,6 +59,7 @@ export class AppModule {
         JwtModule.register({}),
         TerminusModule,
         DashboardModule,
+        AccountsModule,
         WebModule,
       ],
       controllers: [
