@@ -318,6 +318,8 @@ describe('unknown query parameters are refused', () => {
       pid,
       year: '2025',
       jobId: '6f1c3c52-9c55-4b55-8f3a-7d2a3c1b0e01',
+      uid: 'U-0000000001',
+      tokenId: 'T-0000000001',
     };
     const operations: Operation[] = [];
     for (const [template, item] of Object.entries(docs.body.paths as Record<string, object>)) {

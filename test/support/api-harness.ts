@@ -20,14 +20,15 @@ export type Api = {
   close(): Promise<void>;
 };
 
-/** A real API on the real SQLite store in a fresh temporary DATA_DIR, served over HTTP. */
-export async function startApi(): Promise<Api> {
+/** A real API on the real SQLite store in a fresh temporary DATA_DIR, served over HTTP; `env` adds settings. */
+export async function startApi(env: Readonly<Record<string, string>> = {}): Promise<Api> {
   const dataDir = mkdtempSync(join(tmpdir(), 'stegvis-e2e-'));
   const config = loadConfig({
     DATA_DIR: dataDir,
     PORT: '0',
     AUTH_SECRET: 'e2e-secret-that-is-at-least-32-chars-long',
     LOG_LEVEL: 'silent',
+    ...env,
   });
   const app = await createApi(config, { logs: false });
   await app.init();

@@ -10,6 +10,7 @@ import { ProcessMetricsModule, WorkerModule } from '@stegvis/operations';
 import { READ_MODEL_STORE, ReadModelsModule, type ReadModelStore } from '@stegvis/read-models';
 import { ReportCache } from '@stegvis/read-side';
 import { AuthGuard } from './platform/auth.guard';
+import { AccountsModule } from './accounts/accounts.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { WebModule } from './web/web.module';
 import { AdminController } from './operations/admin.controller';
@@ -63,6 +64,7 @@ export class AppModule {
         JwtModule.register({}),
         TerminusModule,
         DashboardModule,
+        AccountsModule,
         WebModule,
       ],
       controllers: [

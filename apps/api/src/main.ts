@@ -1,5 +1,6 @@
 import { exitOnBootError, loadConfig, announce } from '@stegvis/config';
 import { createApi } from './bootstrap';
+import { FirstAdminSetup } from './accounts/first-admin-setup';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -23,13 +24,27 @@ async function main(): Promise<void> {
     `  API-dokumentation: ${url}/docs`,
     `  Händelselager: ${store}`,
   ];
+  const setup = app.get(FirstAdminSetup).takeAddress();
+  lines.push(
+    setup === undefined
+      ? `  Logga in: ${url}/logga-in`
+      : `  Inga användare finns än. Skapa den första administratören (adressen fungerar en gång): ${url}${setup}`,
+  );
   if (config.auth.generated) {
     lines.push(
       `  AUTH_SECRET saknas: en utvecklingsnyckel sparades i ${config.dataDir}/dev-auth-secret`,
       '  Skapa en token: npm run token -- --role chief --association <förbunds-id>',
     );
   }
-  announce({ url, dashboard: `${url}/`, docs: `${url}/docs` }, lines.join('\n'));
+  announce(
+    {
+      url,
+      dashboard: `${url}/`,
+      docs: `${url}/docs`,
+      ...(setup ? { setup: `${url}${setup}` } : {}),
+    },
+    lines.join('\n'),
+  );
 }
 
 main().catch(exitOnBootError);

@@ -7,6 +7,7 @@ import { actorFromClaims, Claims, type Role } from './actor';
 import { IS_PUBLIC, ROLES, type AuthenticatedRequest } from './auth.decorators';
 import { forbidden, unauthenticated } from './problem';
 import { lifetimeAcceptable } from './token-lifetime';
+import { AccountAuthenticator } from '../accounts/account-authenticator';
 
 /** RFC 6750 §2.1 `Bearer <b64token>`; auth schemes are case-insensitive (RFC 9110 §11.1). */
 const BEARER = /^bearer +([A-Za-z0-9\-._~+/]+=*) *$/i;
@@ -15,7 +16,11 @@ function bearerToken(header: string | undefined): string | undefined {
   return header === undefined ? undefined : BEARER.exec(header)?.[1];
 }
 
-/** Global guard: every route needs a valid HS256 token and one of its roles, unless @Public. */
+/**
+ * Global guard: every route needs a credential and one of its roles, unless @Public. The
+ * credentials (DESIGN §7): a personal API token (`stv_…`) or an HS256 JWT signed with
+ * AUTH_SECRET as `Authorization: Bearer`, or else the session cookie of a signed-in browser.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   /**
@@ -28,6 +33,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly accounts: AccountAuthenticator,
   ) {
     this.key = createSecretKey(Buffer.from(config.auth.secret));
   }
@@ -38,8 +44,25 @@ export class AuthGuard implements CanActivate {
 
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const token = bearerToken(request.headers.authorization);
-    if (token === undefined) throw unauthenticated(false);
+    if (token === undefined && request.headers.authorization === undefined) {
+      const actor = await this.accounts.fromSession(request);
+      if (actor === undefined) throw unauthenticated(false);
+      request.actor = actor;
+    } else if (token === undefined) {
+      throw unauthenticated(false);
+    } else if (AccountAuthenticator.isApiToken(token)) {
+      request.actor = await this.accounts.fromApiToken(token);
+    } else {
+      request.actor = await this.jwtActor(token);
+    }
 
+    // Deny by default: a route without @Roles is open to nobody, so every route names its roles.
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets) ?? [];
+    if (!roles.includes(request.actor.role)) throw forbidden();
+    return true;
+  }
+
+  private async jwtActor(token: string) {
     let payload: unknown;
     try {
       payload = await this.jwt.verifyAsync(token, {
@@ -56,11 +79,6 @@ export class AuthGuard implements CanActivate {
     if (!claims.success || !lifetimeAcceptable(claims.data, new Date())) {
       throw unauthenticated(true);
     }
-    request.actor = actorFromClaims(claims.data);
-
-    // Deny by default: a route without @Roles is open to nobody, so every route names its roles.
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets) ?? [];
-    if (!roles.includes(request.actor.role)) throw forbidden();
-    return true;
+    return actorFromClaims(claims.data);
   }
 }

@@ -16,6 +16,8 @@ const NOT_FOUND: ReadonlySet<DomainErrorCode> = new Set([
   'association_not_found',
   'intervention_not_found',
   'participant_not_found',
+  'user_not_found',
+  'api_token_not_found',
 ]);
 
 const TITLES: Readonly<Record<number, string>> = {
@@ -27,6 +29,7 @@ const TITLES: Readonly<Record<number, string>> = {
   409: 'Krock med en samtidig ändring',
   413: 'För stor begäran',
   415: 'Fel innehållstyp',
+  429: 'För många försök',
   422: 'Bryter mot en regel',
   503: 'Inte tillgänglig just nu',
   500: 'Internt fel',

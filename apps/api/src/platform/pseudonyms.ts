@@ -3,7 +3,8 @@ import { createHash, randomBytes } from 'node:crypto';
 /** Crockford base32 without I, L, O, U: ids that survive being read aloud or written by hand. */
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
-export type PseudonymPrefix = 'F' | 'I' | 'D';
+/** Förbund, insats, deltagare; user (U) and API token (T) ids of the accounts (DESIGN §7). */
+export type PseudonymPrefix = 'F' | 'I' | 'D' | 'U' | 'T';
 
 /**
  * A server-made id such as `D-7K3QX9MW2A`. Random, unless the request carries an idempotency key:

@@ -365,6 +365,282 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/auth/login': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Logga in med e-post och lösenord: en sessionscookie och en CSRF-token */
+    post: operations['AuthController_login'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/logout': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Logga ut: sessionen upphör */
+    post: operations['AuthController_logout'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Vem som är inloggad */
+    get: operations['AuthController_me'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/invitations/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Ta emot en inbjudan (eller återställ lösenordet): välj lösenord */
+    post: operations['AuthController_acceptInvitation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/setup': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Om den första administratören kan skapas */
+    get: operations['AuthController_setupStatus'];
+    put?: never;
+    /** Skapa den första administratören med koden från startutskriften */
+    post: operations['AuthController_setUp'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Byt lösenord: andra sessioner avslutas */
+    post: operations['AuthController_changePassword'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/tokens': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Mina giltiga API-nycklar */
+    get: operations['AuthController_listTokens'];
+    put?: never;
+    /** Skapa en personlig API-nyckel (visas en gång) */
+    post: operations['AuthController_createToken'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/tokens/{tokenId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Återkalla en API-nyckel */
+    delete: operations['AuthController_revokeToken'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/totp/enrolment': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Börja lägga till en autentiseringsapp (inget sparas än) */
+    post: operations['AuthController_beginTotp'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/totp': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Slå på tvåstegsverifiering med appens första kod */
+    post: operations['AuthController_enableTotp'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/totp/disable': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Stäng av tvåstegsverifiering med en aktuell kod */
+    post: operations['AuthController_disableTotp'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/associations/{aid}/users': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Förbundets användare */
+    get: operations['UsersController_list'];
+    put?: never;
+    /** Bjud in en användare: svaret har länken att lämna vidare */
+    post: operations['UsersController_invite'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/associations/{aid}/users/{uid}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** En användare */
+    get: operations['UsersController_one'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Ändra roll eller insatser, eller inaktivera */
+    patch: operations['UsersController_change'];
+    trace?: never;
+  };
+  '/v1/associations/{aid}/users/{uid}/invitation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** En ny inbjudningslänk (även för glömt lösenord) */
+    post: operations['UsersController_reissue'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/associations/{aid}/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Vem gjorde vad med förbundets konton: aktör, tid, händelsetyp */
+    get: operations['UsersController_audit'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Alla konton: inloggningar, inbjudningar och rolländringar */
+    get: operations['UsersController_auditAll'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3418,6 +3694,598 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  AuthController_login: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          email: string;
+          password: string;
+          totp?: string;
+          totpSecret?: string;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            csrfToken: string;
+            user: {
+              userId: string;
+              email: string | null;
+              name: string;
+              /** @enum {string} */
+              role: 'admin' | 'chief' | 'board' | 'staff';
+              associationId: string | null;
+              interventionIds: string[];
+              totp: boolean;
+            };
+          };
+        };
+      };
+      /** @description Fel uppgifter, eller ett andra steg behövs */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description För många misslyckade försök */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AuthController_logout: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AuthController_me: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            userId: string;
+            email: string | null;
+            name: string;
+            /** @enum {string} */
+            role: 'admin' | 'chief' | 'board' | 'staff';
+            associationId: string | null;
+            interventionIds: string[];
+            totp: boolean;
+          };
+        };
+      };
+    };
+  };
+  AuthController_acceptInvitation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          code: string;
+          password: string;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            signedIn: boolean;
+            /** @enum {string} */
+            secondFactor?: 'totp' | 'enrolment';
+            csrfToken?: string;
+            user?: {
+              userId: string;
+              email: string | null;
+              name: string;
+              /** @enum {string} */
+              role: 'admin' | 'chief' | 'board' | 'staff';
+              associationId: string | null;
+              interventionIds: string[];
+              totp: boolean;
+            };
+          };
+        };
+      };
+    };
+  };
+  AuthController_setupStatus: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            available: boolean;
+          };
+        };
+      };
+    };
+  };
+  AuthController_setUp: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          code: string;
+          email: string;
+          name: string;
+          password: string;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            csrfToken: string;
+            user: {
+              userId: string;
+              email: string | null;
+              name: string;
+              /** @enum {string} */
+              role: 'admin' | 'chief' | 'board' | 'staff';
+              associationId: string | null;
+              interventionIds: string[];
+              totp: boolean;
+            };
+          };
+        };
+      };
+    };
+  };
+  AuthController_changePassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          currentPassword: string;
+          newPassword: string;
+        };
+      };
+    };
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AuthController_listTokens: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            tokens: {
+              tokenId: string;
+              label: string;
+              createdAt: string;
+              expiresAt: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  AuthController_createToken: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          label: string;
+          expiresInDays: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Sparat */
+      201: {
+        headers: {
+          /** @description Adressen där det sparade läses */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            tokenId: string;
+            token: string;
+            expiresAt: string;
+          };
+        };
+      };
+    };
+  };
+  AuthController_revokeToken: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tokenId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AuthController_beginTotp: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            secret: string;
+            uri: string;
+            totpSecret: string;
+          };
+        };
+      };
+    };
+  };
+  AuthController_enableTotp: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          totpSecret: string;
+          totp: string;
+        };
+      };
+    };
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AuthController_disableTotp: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          totp: string;
+        };
+      };
+    };
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  UsersController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        aid: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            users: {
+              userId: string;
+              email: string;
+              name: string;
+              /** @enum {string} */
+              role: 'admin' | 'chief' | 'board' | 'staff';
+              associationId: string | null;
+              interventionIds: string[];
+              /** @enum {string} */
+              status: 'invited' | 'active' | 'deactivated';
+              totp: boolean;
+              invitationExpiresAt: string | null;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  UsersController_invite: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        aid: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          email: string;
+          name: string;
+          /** @enum {string} */
+          role: 'chief' | 'board' | 'staff';
+          interventionIds?: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description Sparat */
+      201: {
+        headers: {
+          /** @description Adressen där det sparade läses */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            userId: string;
+            invitationUrl: string;
+          };
+        };
+      };
+    };
+  };
+  UsersController_one: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        aid: string;
+        uid: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            userId: string;
+            email: string;
+            name: string;
+            /** @enum {string} */
+            role: 'admin' | 'chief' | 'board' | 'staff';
+            associationId: string | null;
+            interventionIds: string[];
+            /** @enum {string} */
+            status: 'invited' | 'active' | 'deactivated';
+            totp: boolean;
+            invitationExpiresAt: string | null;
+          };
+        };
+      };
+    };
+  };
+  UsersController_change: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        aid: string;
+        uid: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          role?: 'chief' | 'board' | 'staff';
+          interventionIds?: string[];
+          /** @enum {boolean} */
+          deactivated?: true;
+        };
+      };
+    };
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  UsersController_reissue: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        aid: string;
+        uid: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Sparat */
+      201: {
+        headers: {
+          /** @description Adressen där det sparade läses */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            invitationUrl: string;
+          };
+        };
+      };
+    };
+  };
+  UsersController_audit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        aid: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            entries: {
+              at: string;
+              actor: string;
+              type: string;
+              userId: string;
+              stream: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  UsersController_auditAll: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            entries: {
+              at: string;
+              actor: string;
+              type: string;
+              userId: string;
+              stream: string;
+            }[];
+          };
+        };
       };
     };
   };

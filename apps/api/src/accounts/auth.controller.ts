@@ -1,0 +1,248 @@
+import { Controller, Delete, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { beginTotpEnrolment, SecretBox } from '@stegvis/credentials';
+import {
+  AcceptInvitationBody,
+  ApiTokenId,
+  ChangePasswordBody,
+  CreateApiTokenBody,
+  DisableTotpBody,
+  DomainError,
+  EnableTotpBody,
+  liveApiTokens,
+  roles,
+  SetupBody,
+  SignInBody,
+  TOTP_ROLES,
+} from '@stegvis/domain';
+import { SESSION_STORE, type SessionStore } from '@stegvis/sessions';
+import type { Request, Response } from 'express';
+import type { Actor } from '../platform/actor';
+import { CurrentActor, Public, Roles } from '../platform/auth.decorators';
+import { Created } from '../platform/created-location';
+import { ApiZodBody, ZodBody, ZodParam } from '../platform/zod-validation';
+import {
+  answerSchema,
+  ApiTokenListAnswer,
+  CreatedApiTokenAnswer,
+  InvitationAcceptedAnswer,
+  meOf,
+  MeAnswer,
+  SessionAnswer,
+  SetupStatusAnswer,
+  TotpEnrolmentAnswer,
+  type Me,
+} from './account-answers';
+import {
+  AcceptInvitation,
+  ChangePassword,
+  CreateApiToken,
+  DisableTotp,
+  EnableTotp,
+  RevokeApiToken,
+  SetUpFirstAdmin,
+  SignIn,
+  type Origin,
+  type SignedIn,
+} from './account-commands';
+import type { SessionRequest } from './account-authenticator';
+import { ownAccount } from './credential.handlers';
+import { FirstAdminSetup } from './first-admin-setup';
+import { clearSessionCookie, setSessionCookie } from './session-cookie';
+import { TOTP_BOX } from './totp-box';
+import { UserAccounts } from './user-accounts';
+
+const everyone = roles;
+const originOf = (request: Request): Origin => ({
+  clientAddress: request.ip ?? request.socket.remoteAddress ?? 'unknown',
+  now: new Date(),
+});
+
+/** Signing in and out, and what a signed-in user does with their own account (DESIGN §7). */
+@ApiTags('Konton och inloggning')
+@ApiBearerAuth()
+@Controller('v1/auth')
+export class AuthController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly accounts: UserAccounts,
+    private readonly setup: FirstAdminSetup,
+    @Inject(SESSION_STORE) private readonly sessions: SessionStore,
+    @Inject(TOTP_BOX) private readonly box: SecretBox,
+  ) {}
+
+  @Post('login')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Logga in med e-post och lösenord: en sessionscookie och en CSRF-token',
+  })
+  @ApiZodBody(SignInBody)
+  @ApiOkResponse(answerSchema(SessionAnswer))
+  @ApiResponse({ status: 401, description: 'Fel uppgifter, eller ett andra steg behövs' })
+  @ApiResponse({ status: 429, description: 'För många misslyckade försök' })
+  async login(
+    @ZodBody(SignInBody) body: SignInBody,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return started(
+      request,
+      response,
+      await this.commands.execute(new SignIn(body, originOf(request))),
+    );
+  }
+
+  @Post('logout')
+  @Roles(...everyone)
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Logga ut: sessionen upphör' })
+  async logout(@Req() request: SessionRequest, @Res({ passthrough: true }) response: Response) {
+    if (request.session !== undefined) await this.sessions.revoke(request.session.id);
+    clearSessionCookie(request, response);
+  }
+
+  @Get('me')
+  @Roles(...everyone)
+  @ApiOperation({ summary: 'Vem som är inloggad' })
+  @ApiOkResponse(answerSchema(MeAnswer))
+  async me(@CurrentActor() actor: Actor): Promise<Me> {
+    const user = await this.accounts.find(actor.sub).catch(() => undefined);
+    if (user !== undefined) return meOf(user);
+    // A service account's AUTH_SECRET JWT: no account behind it, only its claims.
+    return {
+      userId: actor.sub,
+      email: null,
+      name: actor.sub,
+      role: actor.role,
+      associationId: actor.associationId ?? null,
+      interventionIds: [...actor.interventionIds],
+      totp: false,
+    };
+  }
+
+  @Post('invitations/accept')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Ta emot en inbjudan (eller återställ lösenordet): välj lösenord' })
+  @ApiZodBody(AcceptInvitationBody)
+  @ApiOkResponse(answerSchema(InvitationAcceptedAnswer))
+  async acceptInvitation(
+    @ZodBody(AcceptInvitationBody) body: AcceptInvitationBody,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const result = await this.commands.execute(new AcceptInvitation(body, originOf(request)));
+    if (result.kind === 'second-factor') {
+      return { signedIn: false, secondFactor: result.secondFactor };
+    }
+    return { signedIn: true, ...started(request, response, result) };
+  }
+
+  @Get('setup')
+  @Public()
+  @ApiOperation({ summary: 'Om den första administratören kan skapas' })
+  @ApiOkResponse(answerSchema(SetupStatusAnswer))
+  async setupStatus() {
+    return { available: await this.setup.available() };
+  }
+
+  @Post('setup')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Skapa den första administratören med koden från startutskriften' })
+  @ApiZodBody(SetupBody)
+  @ApiOkResponse(answerSchema(SessionAnswer))
+  async setUp(
+    @ZodBody(SetupBody) body: SetupBody,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const result = await this.commands.execute(new SetUpFirstAdmin(body, originOf(request)));
+    return started(request, response, result);
+  }
+
+  @Post('password')
+  @Roles(...everyone)
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Byt lösenord: andra sessioner avslutas' })
+  @ApiZodBody(ChangePasswordBody)
+  async changePassword(
+    @ZodBody(ChangePasswordBody) body: ChangePasswordBody,
+    @CurrentActor() actor: Actor,
+    @Req() request: SessionRequest,
+  ) {
+    await this.commands.execute(new ChangePassword(body, actor, request.session?.id, new Date()));
+  }
+
+  @Post('tokens')
+  @Roles(...everyone)
+  @ApiOperation({ summary: 'Skapa en personlig API-nyckel (visas en gång)' })
+  @ApiZodBody(CreateApiTokenBody)
+  @Created((answer) => `/v1/auth/tokens/${String(answer.tokenId)}`)
+  @ApiResponse({ status: 201, ...answerSchema(CreatedApiTokenAnswer) })
+  createToken(@ZodBody(CreateApiTokenBody) body: CreateApiTokenBody, @CurrentActor() actor: Actor) {
+    return this.commands.execute(new CreateApiToken(body, actor, new Date()));
+  }
+
+  @Get('tokens')
+  @Roles(...everyone)
+  @ApiOperation({ summary: 'Mina giltiga API-nycklar' })
+  @ApiOkResponse(answerSchema(ApiTokenListAnswer))
+  async listTokens(@CurrentActor() actor: Actor) {
+    const { user } = await ownAccount(this.accounts, actor);
+    const tokens = liveApiTokens(user, new Date().toISOString()).map(
+      ({ tokenId, label, createdAt, expiresAt }) => ({ tokenId, label, createdAt, expiresAt }),
+    );
+    return { tokens };
+  }
+
+  @Delete('tokens/:tokenId')
+  @Roles(...everyone)
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Återkalla en API-nyckel' })
+  async revokeToken(
+    @ZodParam('tokenId', ApiTokenId) tokenId: string,
+    @CurrentActor() actor: Actor,
+  ) {
+    await this.commands.execute(new RevokeApiToken(tokenId, actor, new Date()));
+  }
+
+  @Post('totp/enrolment')
+  @Roles('chief', 'admin')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Börja lägga till en autentiseringsapp (inget sparas än)' })
+  @ApiOkResponse(answerSchema(TotpEnrolmentAnswer))
+  async beginTotp(@CurrentActor() actor: Actor) {
+    const { user } = await ownAccount(this.accounts, actor);
+    if (!TOTP_ROLES.has(user.role)) throw new DomainError('totp_not_for_role');
+    if (user.totp !== undefined) throw new DomainError('totp_already_enabled');
+    const { secret, uri, sealed } = beginTotpEnrolment(this.box, user.userId, user.email);
+    return { secret, uri, totpSecret: sealed };
+  }
+
+  @Post('totp')
+  @Roles('chief', 'admin')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Slå på tvåstegsverifiering med appens första kod' })
+  @ApiZodBody(EnableTotpBody)
+  async enableTotp(@ZodBody(EnableTotpBody) body: EnableTotpBody, @CurrentActor() actor: Actor) {
+    await this.commands.execute(new EnableTotp(body, actor, new Date()));
+  }
+
+  @Post('totp/disable')
+  @Roles('chief', 'admin')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Stäng av tvåstegsverifiering med en aktuell kod' })
+  @ApiZodBody(DisableTotpBody)
+  async disableTotp(@ZodBody(DisableTotpBody) body: DisableTotpBody, @CurrentActor() actor: Actor) {
+    await this.commands.execute(new DisableTotp(body, actor, new Date()));
+  }
+}
+
+/** Sets the session cookie; the answer carries the CSRF token and who signed in. */
+function started(request: Request, response: Response, signedIn: SignedIn) {
+  setSessionCookie(request, response, signedIn.sessionId);
+  return { csrfToken: signedIn.csrfToken, user: signedIn.me };
+}
