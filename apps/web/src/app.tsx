@@ -12,6 +12,7 @@ import { SessionProvider } from './session/session-context';
 // The report (with Chart.js) and the export page load when first opened, so signing in is quick.
 const ReportPage = lazy(() => import('./pages/report/report-page'));
 const ExportPage = lazy(() => import('./pages/export/export-page'));
+const EnrolPage = lazy(() => import('./pages/participants/enrol-page'));
 
 /** A page only its roles may open, loaded when first opened if it is lazy. */
 function guarded(page: PageEntry, element: ReactNode, path: string = page.path) {
@@ -46,6 +47,7 @@ export function App() {
             {guarded(PAGES.report, <ReportPage />)}
             {guarded(PAGES.export, <ExportPage />)}
             {guarded(PAGES.account, <AccountPage />)}
+            {guarded(PAGES.participants, <EnrolPage />, `${PAGES.participants.path}/ny`)}
             {guarded(
               PAGES.participants,
               <ComingPage

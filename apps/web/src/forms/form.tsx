@@ -26,7 +26,7 @@ export function Form<Values extends FieldValues, Output>({
   readonly children: ReactNode;
   readonly className?: string;
 }) {
-  const fields = Object.keys(form.getValues()) as Path<Values>[];
+  const fields = fieldPaths(form.getValues()) as Path<Values>[];
   const serverError = form.formState.errors.root?.server?.message;
   return (
     <FormProvider {...form}>
@@ -58,6 +58,19 @@ export function Form<Values extends FieldValues, Output>({
       </form>
     </FormProvider>
   );
+}
+
+/** Every field's path: `birthYear`, and inside a group of fields `scores.wellbeing`. */
+function fieldPaths(values: object, prefix = ''): string[] {
+  return Object.entries(values).flatMap(([key, value]) => {
+    const path = `${prefix}${key}`;
+    const nested =
+      typeof value === 'object' &&
+      value !== null &&
+      !Array.isArray(value) &&
+      !(value instanceof Date);
+    return nested ? [path, ...fieldPaths(value as object, `${path}.`)] : [path];
+  });
 }
 
 /** The form's button; says it is working while the form is being sent. */

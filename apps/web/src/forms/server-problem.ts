@@ -9,6 +9,17 @@ const fieldName = (path: string): string => {
   return location ? path.slice(location.length) : path;
 };
 
+/**
+ * The field a domain refusal is about, when its Swedish detail names one the way the domain
+ * names fields: "Födelseåret (birthYear) ger en ålder …" is about `birthYear`.
+ */
+export function fieldNamedIn(detail: string | undefined, fields: ReadonlySet<string>) {
+  for (const [, name] of (detail ?? '').matchAll(/\(([A-Za-z][A-Za-z0-9.]*)\)/g)) {
+    if (name !== undefined && fields.has(name)) return name;
+  }
+  return undefined;
+}
+
 /** The message a form shows above its fields when the call failed as a whole. */
 export function formMessage(error: unknown): string {
   if (!(error instanceof ApiError)) return 'Det gick inte att skicka. Försök igen.';
@@ -34,6 +45,7 @@ export function showServerProblem<T extends FieldValues>(
   const known = new Set<string>(fields);
   let focused = false;
   const elsewhere: string[] = [];
+  let namedAtField = false;
   if (error instanceof ApiError) {
     for (const problem of error.fields) {
       const name = fieldName(problem.path);
@@ -48,8 +60,20 @@ export function showServerProblem<T extends FieldValues>(
         elsewhere.push(problem.message);
       }
     }
+    // A domain rule (422) has no `errors[]`; its detail may still name the field it is about.
+    const named = error.fields.length === 0 ? fieldNamedIn(error.detail, known) : undefined;
+    if (named !== undefined && error.detail !== undefined) {
+      namedAtField = true;
+      form.setError(
+        named as Path<T>,
+        { type: 'server', message: error.detail },
+        { shouldFocus: true },
+      );
+    }
   }
-  const detail = formMessage(error);
+  const detail = namedAtField
+    ? 'Uppgifterna sparades inte: se meddelandet vid fältet.'
+    : formMessage(error);
   const message = elsewhere.length > 0 ? `${detail} ${elsewhere.join(' ')}` : detail;
   form.setError('root.server', { type: 'server', message });
 }

@@ -1,6 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm, type FieldValues, type UseFormProps, type UseFormReturn } from 'react-hook-form';
 import type { z } from 'zod';
+import './swedish-messages';
 
 /**
  * A form validated by a zod schema (the domain's own, from libs/domain, wherever it has one),
