@@ -19,7 +19,8 @@ import { Created } from '../platform/created-location';
 import { WriteEndpoint } from '../platform/openapi.decorators';
 import { Write, type WriteContext } from '../platform/write-context';
 import { ZodBody, ZodParam } from '../platform/zod-validation';
-import { ChangeIntervention, EnrolParticipant } from '../platform/commands';
+import { EnrolParticipantRequest } from '../participants/participant.requests';
+import { ChangeInterventionRequest } from './intervention.requests';
 
 /** A page of an intervention's participants, after the last one of the previous page. */
 const ParticipantPage = z.object({
@@ -62,7 +63,11 @@ export class InterventionsController {
     @Write() ctx: WriteContext,
   ) {
     return this.commands.execute(
-      new ChangeIntervention(iid, { type: 'SetInterventionGoals', year, goals: body.goals }, ctx),
+      new ChangeInterventionRequest(
+        iid,
+        { type: 'SetInterventionGoals', year, goals: body.goals },
+        ctx,
+      ),
     );
   }
 
@@ -76,7 +81,7 @@ export class InterventionsController {
     @Write() ctx: WriteContext,
   ) {
     return this.commands.execute(
-      new ChangeIntervention(iid, { type: 'CloseIntervention', body }, ctx),
+      new ChangeInterventionRequest(iid, { type: 'CloseIntervention', body }, ctx),
     );
   }
 
@@ -90,7 +95,7 @@ export class InterventionsController {
     @Write() ctx: WriteContext,
   ) {
     return this.commands.execute(
-      new ChangeIntervention(iid, { type: 'RecordAttendance', body }, ctx),
+      new ChangeInterventionRequest(iid, { type: 'RecordAttendance', body }, ctx),
     );
   }
 
@@ -103,6 +108,6 @@ export class InterventionsController {
     @ZodBody(EnrolParticipantBody) body: EnrolParticipantBody,
     @Write() ctx: WriteContext,
   ) {
-    return this.commands.execute(new EnrolParticipant(iid, body, ctx));
+    return this.commands.execute(new EnrolParticipantRequest(iid, body, ctx));
   }
 }

@@ -11,6 +11,7 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AssociationId, DomainError, domainErrors, streamNames } from '@stegvis/domain';
+import { EVENT_STORE, type EventStore } from '@stegvis/event-store';
 import { JOB_QUEUE, type JobQueue, type JobStatus } from '@stegvis/job-queue';
 import { EXPORT_JOB, ExportJobData, type ExportFile } from '@stegvis/read-side';
 import { ExportBody } from '@stegvis/reporting';
@@ -22,7 +23,7 @@ import { Created } from '../platform/created-location';
 import { exportFailed, exportNotFound, exportNotReady } from '../platform/problem';
 import { Write, type WriteContext } from '../platform/write-context';
 import { ApiZodBody, ZodBody, ZodParam } from '../platform/zod-validation';
-import { StreamWriter } from '../platform/stream-writer';
+import { StreamReader } from '../platform/stream-reader';
 import { jobProgress } from '../platform/job-progress';
 
 const JobId = /^[A-Za-z0-9-]{1,100}$/;
@@ -35,7 +36,8 @@ const KNOWN_REASONS = new Set<string>(Object.values(domainErrors));
 export class ExportsController {
   constructor(
     @Inject(JOB_QUEUE) private readonly jobs: JobQueue,
-    private readonly writer: StreamWriter,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly reader: StreamReader,
   ) {}
 
   @Post('associations/:aid/exports')
@@ -59,13 +61,13 @@ export class ExportsController {
     // Access before anything else: a retried key must not hand out a job to someone who lost it.
     access.manageAssociation(ctx.actor, aid);
     // Refuse now what the job would only fail on later.
-    const association = await this.writer.read(streamNames.association(aid));
+    const association = await this.reader.read(streamNames.association(aid));
     if (association.events.length === 0) throw new DomainError('association_not_found');
     if (request.interventionId !== undefined) {
-      const intervention = await this.writer.loadIntervention(request.interventionId);
+      const intervention = await this.reader.loadIntervention(request.interventionId);
       if (intervention.associationId !== aid) throw new DomainError('intervention_not_found');
     }
-    const head = await this.writer.store.headPosition();
+    const head = await this.store.headPosition();
     const data: ExportJobData = {
       associationId: aid,
       request,
