@@ -10,7 +10,13 @@ import {
   StreamableFile,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AssociationId, DomainError, domainErrors, streamNames } from '@stegvis/domain';
+import {
+  AssociationId,
+  DomainError,
+  domainErrors,
+  streamNames,
+  type DomainErrorCode,
+} from '@stegvis/domain';
 import { EVENT_STORE, type EventStore } from '@stegvis/event-store';
 import { JOB_QUEUE, type JobQueue, type JobStatus } from '@stegvis/job-queue';
 import { EXPORT_JOB, ExportJobData, type ExportFile } from '@stegvis/read-side';
@@ -27,7 +33,6 @@ import { StreamReader } from '../platform/stream-reader';
 import { jobProgress } from '../platform/job-progress';
 
 const JobId = /^[A-Za-z0-9-]{1,100}$/;
-const KNOWN_REASONS = new Set<string>(Object.values(domainErrors));
 
 /** Yearly statistics as a file, made by a background job (DESIGN §5). Förbundschef only. */
 @ApiTags('Exporter')
@@ -136,8 +141,13 @@ export class ExportsController {
   }
 }
 
-/** Only Swedish domain reasons reach the user; anything else is an internal fault. */
+/**
+ * A refused export's reason is the refusal's code (libs/read-side runExport), worded here; any
+ * other reason is an internal fault whose message is not the user's to read.
+ */
 function reasonOf(job: JobStatus): string {
-  const reason = job.failedReason ?? '';
-  return KNOWN_REASONS.has(reason) ? reason : 'ett internt fel. Försök igen senare.';
+  const code = job.failedReason ?? '';
+  return Object.hasOwn(domainErrors, code)
+    ? domainErrors[code as DomainErrorCode]
+    : 'ett internt fel. Försök igen senare.';
 }
