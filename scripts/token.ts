@@ -8,10 +8,9 @@
  *   npm run token -- --role admin [--hours 8]
  */
 import { parseArgs } from 'node:util';
-import { Role } from '../apps/api/src/platform/actor';
-import { signToken } from '../apps/api/src/platform/tokens';
+import { signToken } from '../libs/credentials/src/development-token';
 import { loadConfig, MAX_DEVELOPMENT_TOKEN_HOURS, type AppConfig } from '../libs/config/src';
-import { AssociationId, InterventionId, streamNames } from '../libs/domain/src';
+import { AssociationId, InterventionId, Role, streamNames } from '../libs/domain/src';
 import { createEventStore } from '../libs/event-store/src/create-event-store';
 import type { EventStore } from '../libs/event-store/src/event-store.port';
 

@@ -1,8 +1,8 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { signToken } from '../../apps/api/src/platform/tokens';
-import type { Role } from '../../apps/api/src/platform/actor';
+import { signToken } from '@stegvis/credentials';
+import type { Role } from '@stegvis/domain';
 import { startApiProcess, stop, type Started } from '../../test/support/process';
 import { HttpClient } from './http';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { signToken } from '../../apps/api/src/platform/tokens';
+import { signToken } from '@stegvis/credentials';
 import { startApi, type Api } from '../support/api-harness';
 import { bearer, createTenant, enrolment, type Tenant } from '../support/world';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { signToken } from '../../apps/api/src/platform/tokens';
+import { signToken } from '@stegvis/credentials';
 import { startApi, type Api } from '../support/api-harness';
 import { registerYear, type RegisteredYear } from '../support/register-plan';
 import { bearer } from '../support/world';

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '@stegvis/config';
-import { signToken } from '../../apps/api/src/platform/tokens';
+import { signToken } from '@stegvis/credentials';
 import { httpClient, type Call } from '../support/http-client';
 import { logLines, runApiProcess, startApiProcess, stop, type Started } from '../support/process';
 import { enrolment } from '../support/world';

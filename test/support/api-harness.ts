@@ -1,13 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
 import { loadConfig, type AppConfig } from '@stegvis/config';
+import type { Role } from '@stegvis/domain';
 import { EVENT_STORE, type EventStore, type StoredEvent } from '@stegvis/event-store';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { createApi } from '../../apps/api/src/bootstrap';
-import type { Role } from '../../apps/api/src/platform/actor';
-import { signToken } from '../../apps/api/src/platform/tokens';
+import { signToken } from '@stegvis/credentials';
 
 export type Api = {
   readonly app: INestApplication;

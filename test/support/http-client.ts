@@ -1,5 +1,5 @@
 import type { AppConfig } from '@stegvis/config';
-import { signToken } from '../../apps/api/src/platform/tokens';
+import { signToken } from '@stegvis/credentials';
 
 /** An answer: JSON parsed, anything else (a CSV or XLSX file) as bytes. */
 export type Answer = { status: number; body: Record<string, unknown> & Buffer };

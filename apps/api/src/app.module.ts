@@ -43,6 +43,7 @@ import {
   EnrolParticipantHandler,
   EraseParticipantHandler,
 } from './participants/participant.handlers';
+import { StreamReader } from './platform/stream-reader';
 import { StreamWriter } from './platform/stream-writer';
 
 /** The HTTP API: thin wiring around the deciders in libs/domain and the EventStore port. */
@@ -83,6 +84,7 @@ export class AppModule {
         { provide: APP_INTERCEPTOR, useClass: RevisionETagInterceptor },
         { provide: APP_INTERCEPTOR, useClass: CreatedLocationInterceptor },
         { provide: APP_INTERCEPTOR, useClass: UnknownQueryInterceptor },
+        StreamReader,
         StreamWriter,
         RegisterAssociationHandler,
         ChangeAssociationHandler,

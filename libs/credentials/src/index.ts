@@ -4,3 +4,4 @@ export * from './email-key';
 export * from './password-hashing';
 export * from './secret-box';
 export * from './totp';
+export * from './development-token';

@@ -34,6 +34,17 @@ export type WriteOptions = {
   readonly now: Date;
 };
 
+/**
+ * How a command is handled on one stream, in the manner of Emmett's `handleCommand`: the stream's
+ * state is folded from its events (`stateOf`), what else the decision needs is loaded (`load`,
+ * other streams: I/O happens here and nowhere later), and `decide` is pure.
+ */
+export type CommandHandling<State, Needs> = WriteOptions & {
+  readonly stateOf: (snapshot: StreamSnapshot) => State;
+  /** Runs on every attempt, after the fold and before the decision. */
+  readonly load?: (state: State) => Promise<Needs>;
+};
+
 export type WriteResult = {
   readonly eventIds: string[];
   /** Stream revision after the write (unchanged when nothing was written). */
@@ -77,20 +88,20 @@ export function checkExpectation(
 }
 
 /**
- * The write path of every command: read the stream, decide, append with the revision that was
- * read. A concurrent write in between is retried with fresh state, unless the client pinned the
- * revision with If-Match, in which case the conflict is the client's to resolve.
+ * The write path of every command: read the stream, fold it, load what the decision needs,
+ * decide, append with the revision that was read. A concurrent write in between is retried
+ * with fresh state, unless the client pinned the revision with If-Match, in which case the
+ * conflict is the client's to resolve.
  *
  * A retried Idempotency-Key gets the first answer without deciding again, so whoever may write
  * must be checked before this runs: the caller reads the stream, checks access, and passes the
  * snapshot it read (`options.snapshot`).
  */
-export async function handleCommand(
+export async function handleCommand<State, Needs = undefined>(
   store: EventStore,
   streamName: string,
-  /** May load other streams it needs to decide (e.g. the intervention of a participant). */
-  decide: (snapshot: StreamSnapshot) => readonly DomainEvent[] | Promise<readonly DomainEvent[]>,
-  options: WriteOptions,
+  decide: (state: State, needs: Needs) => readonly DomainEvent[],
+  options: CommandHandling<State, Needs>,
 ): Promise<WriteResult> {
   for (let attempt = 1; ; attempt++) {
     const snapshot =
@@ -98,7 +109,9 @@ export async function handleCommand(
     const replay = options.idempotencyKey && findReplay(snapshot, options.idempotencyKey);
     if (replay) return replay;
     checkExpectation(streamName, options.expectedRevision, snapshot.revision);
-    const decided = await decide(snapshot);
+    const state = options.stateOf(snapshot);
+    const needs = (options.load ? await options.load(state) : undefined) as Needs;
+    const decided = decide(state, needs);
     if (decided.length === 0) {
       return {
         eventIds: [],

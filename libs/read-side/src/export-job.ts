@@ -1,4 +1,4 @@
-import { AssociationId } from '@stegvis/domain';
+import { AssociationId, DomainError } from '@stegvis/domain';
 import type { EventStore } from '@stegvis/event-store';
 import type { JobContext } from '@stegvis/job-queue';
 import type { ReadModelStore } from '@stegvis/read-models';
@@ -33,8 +33,24 @@ export type ExportFile = {
 /** How long an export waits for the read models to reach what was recorded before it was asked for. */
 const CATCH_UP_MS = 60_000;
 
-/** Computes the report (from the read models, or replayed as of a moment) and renders the file. */
+/**
+ * Computes the report (from the read models, or replayed as of a moment) and renders the file.
+ * A refused export fails with the refusal's code as the job's reason: the API words it.
+ */
 export async function runExport(
+  store: EventStore,
+  readModels: ReadModelStore,
+  job: JobContext,
+): Promise<ExportFile> {
+  try {
+    return await exportFile(store, readModels, job);
+  } catch (error) {
+    if (error instanceof DomainError) throw new Error(error.code, { cause: error });
+    throw error;
+  }
+}
+
+async function exportFile(
   store: EventStore,
   readModels: ReadModelStore,
   job: JobContext,

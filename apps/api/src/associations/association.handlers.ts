@@ -1,37 +1,42 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { associationDecider, streamNames } from '@stegvis/domain';
 import { access } from '../platform/access';
-import { ChangeAssociation, RegisterAssociation } from '../platform/commands';
 import { pseudonym } from '../platform/pseudonyms';
-import { stateOf, StreamWriter } from '../platform/stream-writer';
+import { folding } from '../platform/stream-reader';
+import { StreamWriter } from '../platform/stream-writer';
+import { ChangeAssociationRequest, RegisterAssociationRequest } from './association.requests';
 
-@CommandHandler(RegisterAssociation)
-export class RegisterAssociationHandler implements ICommandHandler<RegisterAssociation> {
+@CommandHandler(RegisterAssociationRequest)
+export class RegisterAssociationHandler implements ICommandHandler<RegisterAssociationRequest> {
   constructor(private readonly writer: StreamWriter) {}
 
-  async execute({ body, ctx }: RegisterAssociation) {
+  async execute({ body, ctx }: RegisterAssociationRequest) {
     const associationId = pseudonym('F', ctx.idempotencyKey);
     const answer = await this.writer.write(
       streamNames.association(associationId),
       ctx,
-      (snapshot, today) =>
+      { stateOf: folding(associationDecider) },
+      (state, today) =>
         associationDecider.decide(
           { type: 'RegisterAssociation', associationId, body, today },
-          stateOf(associationDecider, snapshot),
+          state,
         ),
     );
     return { associationId, ...answer };
   }
 }
 
-@CommandHandler(ChangeAssociation)
-export class ChangeAssociationHandler implements ICommandHandler<ChangeAssociation> {
+@CommandHandler(ChangeAssociationRequest)
+export class ChangeAssociationHandler implements ICommandHandler<ChangeAssociationRequest> {
   constructor(private readonly writer: StreamWriter) {}
 
-  async execute({ associationId, command, ctx }: ChangeAssociation) {
+  async execute({ associationId, command, ctx }: ChangeAssociationRequest) {
     access.manageAssociation(ctx.actor, associationId);
-    return this.writer.write(streamNames.association(associationId), ctx, (snapshot, today) =>
-      associationDecider.decide({ ...command, today }, stateOf(associationDecider, snapshot)),
+    return this.writer.write(
+      streamNames.association(associationId),
+      ctx,
+      { stateOf: folding(associationDecider) },
+      (state, today) => associationDecider.decide({ ...command, today }, state),
     );
   }
 }

@@ -13,7 +13,8 @@ import { Created } from '../platform/created-location';
 import { WriteEndpoint } from '../platform/openapi.decorators';
 import { Write, type WriteContext } from '../platform/write-context';
 import { ZodBody, ZodParam } from '../platform/zod-validation';
-import { ChangeAssociation, RegisterAssociation, RegisterIntervention } from '../platform/commands';
+import { RegisterInterventionRequest } from '../interventions/intervention.requests';
+import { ChangeAssociationRequest, RegisterAssociationRequest } from './association.requests';
 
 @ApiTags('Samordningsförbund')
 @ApiBearerAuth()
@@ -29,7 +30,7 @@ export class AssociationsController {
     @ZodBody(RegisterAssociationBody) body: RegisterAssociationBody,
     @Write() ctx: WriteContext,
   ) {
-    return this.commands.execute(new RegisterAssociation(body, ctx));
+    return this.commands.execute(new RegisterAssociationRequest(body, ctx));
   }
 
   @Post(':aid/interventions')
@@ -41,7 +42,7 @@ export class AssociationsController {
     @ZodBody(RegisterInterventionBody) body: RegisterInterventionBody,
     @Write() ctx: WriteContext,
   ) {
-    return this.commands.execute(new RegisterIntervention(aid, body, ctx));
+    return this.commands.execute(new RegisterInterventionRequest(aid, body, ctx));
   }
 
   @Put(':aid/goals/:year')
@@ -55,7 +56,11 @@ export class AssociationsController {
     @Write() ctx: WriteContext,
   ) {
     return this.commands.execute(
-      new ChangeAssociation(aid, { type: 'SetAssociationGoals', year, goals: body.goals }, ctx),
+      new ChangeAssociationRequest(
+        aid,
+        { type: 'SetAssociationGoals', year, goals: body.goals },
+        ctx,
+      ),
     );
   }
 }

@@ -9,34 +9,42 @@ import {
   swedishDate,
   uniqueValueDecider,
   uniqueValueStream,
+  type HolderStatus,
+  type InterventionState,
+  type IsoDate,
   type RegisterInterventionBody,
+  type UniqueValueState,
 } from '@stegvis/domain';
-import { WrongExpectedRevisionError, type StreamSnapshot } from '@stegvis/event-store';
+import { WrongExpectedRevisionError } from '@stegvis/event-store';
 import { access } from '../platform/access';
 import type { WriteContext } from '../platform/write-context';
 import { Problem } from '../platform/problem';
-import { ChangeIntervention, RegisterIntervention } from '../platform/commands';
 import { pseudonym } from '../platform/pseudonyms';
-import { stateOf, StreamWriter } from '../platform/stream-writer';
+import { folding, stateOf, StreamReader } from '../platform/stream-reader';
+import { StreamWriter } from '../platform/stream-writer';
+import { ChangeInterventionRequest, RegisterInterventionRequest } from './intervention.requests';
 
-@CommandHandler(RegisterIntervention)
-export class RegisterInterventionHandler implements ICommandHandler<RegisterIntervention> {
-  constructor(private readonly writer: StreamWriter) {}
+@CommandHandler(RegisterInterventionRequest)
+export class RegisterInterventionHandler implements ICommandHandler<RegisterInterventionRequest> {
+  constructor(
+    private readonly reader: StreamReader,
+    private readonly writer: StreamWriter,
+  ) {}
 
-  async execute({ associationId, body, ctx }: RegisterIntervention) {
+  async execute({ associationId, body, ctx }: RegisterInterventionRequest) {
     access.manageAssociation(ctx.actor, associationId);
     const association = stateOf(
       associationDecider,
-      await this.writer.read(streamNames.association(associationId)),
+      await this.reader.read(streamNames.association(associationId)),
     );
     const interventionId = pseudonym('I', ctx.idempotencyKey);
     const stream = streamNames.intervention(interventionId);
-    const register = (snapshot: StreamSnapshot, today: string) =>
+    const register = (state: InterventionState, today: IsoDate) =>
       interventionDecider.decide(
         { type: 'RegisterIntervention', interventionId, body, association, today },
-        stateOf(interventionDecider, snapshot),
+        state,
       );
-    const existing = await this.writer.read(stream);
+    const existing = await this.reader.read(stream);
     // A stream that exists already is a retry (replayed below) or a conflict the write reports.
     if (existing.events.length === 0) {
       // Checked and decided once before the name is claimed, so a refused registration never
@@ -44,10 +52,17 @@ export class RegisterInterventionHandler implements ICommandHandler<RegisterInte
       if (ctx.expectedRevision !== undefined) {
         throw new WrongExpectedRevisionError(stream, ctx.expectedRevision, existing.revision);
       }
-      register(existing, swedishDate(ctx.now));
+      register(stateOf(interventionDecider, existing), swedishDate(ctx.now));
       await this.claimName(associationId, body, interventionId, ctx);
     }
-    const answer = await this.writer.write(stream, ctx, register);
+    const answer = await this.writer.write(
+      stream,
+      ctx,
+      {
+        stateOf: folding(interventionDecider),
+      },
+      register,
+    );
     return { interventionId, ...answer };
   }
 
@@ -68,31 +83,38 @@ export class RegisterInterventionHandler implements ICommandHandler<RegisterInte
     );
     // If-Match and the key concern the intervention's stream; a repeated claim is a no-op anyway.
     const claimCtx = { ...ctx, idempotencyKey: undefined, expectedRevision: undefined };
+    const today = swedishDate(ctx.now);
     try {
-      await this.writer.write(claimStream, claimCtx, async (snapshot, today) => {
-        const claim = stateOf(uniqueValueDecider, snapshot);
-        const holder =
-          claim.status === 'claimed' && claim.holderId !== interventionId
-            ? holdsItsName(
-                stateOf(
-                  interventionDecider,
-                  await this.writer.read(streamNames.intervention(claim.holderId)),
-                ),
-                today,
-              )
-            : 'absent';
-        return uniqueValueDecider.decide(
-          {
-            type: 'ClaimUniqueValue',
-            scope: 'intervention-name',
-            holderId: interventionId,
-            currentHolder: holder,
-            today,
-            now: ctx.now,
-          },
-          claim,
-        );
-      });
+      await this.writer.write(
+        claimStream,
+        claimCtx,
+        {
+          stateOf: folding(uniqueValueDecider),
+          // Whether the name's holder still holds it: read on every attempt, before deciding.
+          load: async (claim: UniqueValueState): Promise<HolderStatus> =>
+            claim.status === 'claimed' && claim.holderId !== interventionId
+              ? holdsItsName(
+                  stateOf(
+                    interventionDecider,
+                    await this.reader.read(streamNames.intervention(claim.holderId)),
+                  ),
+                  today,
+                )
+              : 'absent',
+        },
+        (claim, _today, currentHolder) =>
+          uniqueValueDecider.decide(
+            {
+              type: 'ClaimUniqueValue',
+              scope: 'intervention-name',
+              holderId: interventionId,
+              currentHolder,
+              today,
+              now: ctx.now,
+            },
+            claim,
+          ),
+      );
     } catch (error) {
       // A taken name is a conflict with the state of the association, not a broken rule.
       if (error instanceof DomainError && error.code === 'intervention_name_taken') {
@@ -103,14 +125,17 @@ export class RegisterInterventionHandler implements ICommandHandler<RegisterInte
   }
 }
 
-@CommandHandler(ChangeIntervention)
-export class ChangeInterventionHandler implements ICommandHandler<ChangeIntervention> {
-  constructor(private readonly writer: StreamWriter) {}
+@CommandHandler(ChangeInterventionRequest)
+export class ChangeInterventionHandler implements ICommandHandler<ChangeInterventionRequest> {
+  constructor(
+    private readonly reader: StreamReader,
+    private readonly writer: StreamWriter,
+  ) {}
 
-  async execute({ interventionId, command, ctx }: ChangeIntervention) {
+  async execute({ interventionId, command, ctx }: ChangeInterventionRequest) {
     const stream = streamNames.intervention(interventionId);
     // Access first, on the stream as read: a retried Idempotency-Key is answered without deciding.
-    const snapshot = await this.writer.read(stream);
+    const snapshot = await this.reader.read(stream);
     const state = stateOf(interventionDecider, snapshot);
     if (state.status !== 'registered') throw new DomainError('intervention_not_found');
     // Staff record head counts for their interventions; goals and closing are the chief's.
@@ -119,9 +144,8 @@ export class ChangeInterventionHandler implements ICommandHandler<ChangeInterven
     return this.writer.write(
       stream,
       ctx,
-      (current, today) =>
-        interventionDecider.decide({ ...command, today }, stateOf(interventionDecider, current)),
-      snapshot,
+      { stateOf: folding(interventionDecider), snapshot },
+      (current, today) => interventionDecider.decide({ ...command, today }, current),
     );
   }
 }

@@ -21,7 +21,8 @@ import { Created } from '../platform/created-location';
 import { WriteEndpoint } from '../platform/openapi.decorators';
 import { Write, type WriteContext } from '../platform/write-context';
 import { ZodBody, ZodParam } from '../platform/zod-validation';
-import { ChangeIntervention, EnrolParticipant } from '../platform/commands';
+import { EnrolParticipantRequest } from '../participants/participant.requests';
+import { ChangeInterventionRequest } from './intervention.requests';
 
 /** A page of an intervention's participants, after the last one of the previous page. */
 const ParticipantPage = z.object({
@@ -78,7 +79,11 @@ export class InterventionsController {
     @Write() ctx: WriteContext,
   ) {
     return this.commands.execute(
-      new ChangeIntervention(iid, { type: 'SetInterventionGoals', year, goals: body.goals }, ctx),
+      new ChangeInterventionRequest(
+        iid,
+        { type: 'SetInterventionGoals', year, goals: body.goals },
+        ctx,
+      ),
     );
   }
 
@@ -92,7 +97,7 @@ export class InterventionsController {
     @Write() ctx: WriteContext,
   ) {
     return this.commands.execute(
-      new ChangeIntervention(iid, { type: 'CloseIntervention', body }, ctx),
+      new ChangeInterventionRequest(iid, { type: 'CloseIntervention', body }, ctx),
     );
   }
 
@@ -106,7 +111,7 @@ export class InterventionsController {
     @Write() ctx: WriteContext,
   ) {
     return this.commands.execute(
-      new ChangeIntervention(iid, { type: 'RecordAttendance', body }, ctx),
+      new ChangeInterventionRequest(iid, { type: 'RecordAttendance', body }, ctx),
     );
   }
 
@@ -119,6 +124,6 @@ export class InterventionsController {
     @ZodBody(EnrolParticipantBody) body: EnrolParticipantBody,
     @Write() ctx: WriteContext,
   ) {
-    return this.commands.execute(new EnrolParticipant(iid, body, ctx));
+    return this.commands.execute(new EnrolParticipantRequest(iid, body, ctx));
   }
 }

@@ -2,7 +2,7 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { collections, readModelTags, type ParticipantSummary } from '@stegvis/reporting';
 import type { Actor } from '../platform/actor';
 import { access } from '../platform/access';
-import { StreamWriter } from '../platform/stream-writer';
+import { StreamReader } from '../platform/stream-reader';
 import { ReadModelReader } from '../platform/read-model-reader';
 
 export type ParticipantListItem = {
@@ -42,13 +42,13 @@ export class ListParticipants extends Query<ParticipantList> {
 @QueryHandler(ListParticipants)
 export class ListParticipantsHandler implements IQueryHandler<ListParticipants> {
   constructor(
-    private readonly writer: StreamWriter,
+    private readonly streams: StreamReader,
     private readonly reader: ReadModelReader,
   ) {}
 
   async execute({ interventionId, actor, page }: ListParticipants): Promise<ParticipantList> {
     // Authorise against the event store: the intervention may be newer than the read models.
-    access.workInIntervention(actor, await this.writer.loadIntervention(interventionId));
+    access.workInIntervention(actor, await this.streams.loadIntervention(interventionId));
     const { generation, checkpoint } = await this.reader.at(page.minPosition);
     const rows = await generation.list(
       collections.participants,

@@ -3,7 +3,7 @@ import { DomainError, ParticipantEvent, streamNames } from '@stegvis/domain';
 import type { StoredEvent } from '@stegvis/event-store';
 import type { Actor } from '../platform/actor';
 import { access } from '../platform/access';
-import { StreamWriter } from '../platform/stream-writer';
+import { StreamReader } from '../platform/stream-reader';
 
 export type HistoryEntry = {
   readonly id: string;
@@ -78,11 +78,11 @@ export class GetParticipant extends Query<ParticipantHistory> {
 
 @QueryHandler(GetParticipant)
 export class GetParticipantHandler implements IQueryHandler<GetParticipant> {
-  constructor(private readonly writer: StreamWriter) {}
+  constructor(private readonly reader: StreamReader) {}
 
   async execute({ participantId, actor }: GetParticipant): Promise<ParticipantHistory> {
     // An erased participant's stream is gone: it reads exactly like one that never existed.
-    const { events } = await this.writer.read(streamNames.participant(participantId));
+    const { events } = await this.reader.read(streamNames.participant(participantId));
     const history = participantHistory(events);
     if (!history) throw new DomainError('participant_not_found');
     access.workInIntervention(actor, history);

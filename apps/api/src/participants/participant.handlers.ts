@@ -12,54 +12,63 @@ import { checkExpectation, EVENT_STORE, type EventStore } from '@stegvis/event-s
 import type { z } from 'zod';
 import type { Actor } from '../platform/actor';
 import { access, mayWorkInIntervention } from '../platform/access';
-import { ChangeParticipant, EnrolParticipant, EraseParticipant } from '../platform/commands';
 import { pseudonym } from '../platform/pseudonyms';
-import { participantStateOf, stateOf, StreamWriter } from '../platform/stream-writer';
+import { folding, participantStateOf, StreamReader } from '../platform/stream-reader';
+import { StreamWriter } from '../platform/stream-writer';
+import {
+  ChangeParticipantRequest,
+  EnrolParticipantRequest,
+  EraseParticipantRequest,
+} from './participant.requests';
 
-@CommandHandler(EnrolParticipant)
-export class EnrolParticipantHandler implements ICommandHandler<EnrolParticipant> {
-  constructor(private readonly writer: StreamWriter) {}
+@CommandHandler(EnrolParticipantRequest)
+export class EnrolParticipantHandler implements ICommandHandler<EnrolParticipantRequest> {
+  constructor(
+    private readonly reader: StreamReader,
+    private readonly writer: StreamWriter,
+  ) {}
 
-  async execute({ interventionId, body, ctx }: EnrolParticipant) {
-    const intervention = await this.writer.loadIntervention(interventionId);
+  async execute({ interventionId, body, ctx }: EnrolParticipantRequest) {
+    const intervention = await this.reader.loadIntervention(interventionId);
     access.workInIntervention(ctx.actor, intervention);
     const participantId = pseudonym('D', ctx.idempotencyKey);
     const answer = await this.writer.write(
       streamNames.participant(participantId),
       ctx,
-      (snapshot, today) =>
+      { stateOf: participantStateOf },
+      (state, today) =>
         participantDecider.decide(
           { type: 'EnrolParticipant', participantId, body, intervention, today },
-          participantStateOf(snapshot),
+          state,
         ),
     );
     return { participantId, ...answer };
   }
 }
 
-@CommandHandler(ChangeParticipant)
-export class ChangeParticipantHandler implements ICommandHandler<ChangeParticipant> {
-  constructor(private readonly writer: StreamWriter) {}
+@CommandHandler(ChangeParticipantRequest)
+export class ChangeParticipantHandler implements ICommandHandler<ChangeParticipantRequest> {
+  constructor(
+    private readonly reader: StreamReader,
+    private readonly writer: StreamWriter,
+  ) {}
 
-  async execute({ participantId, command, ctx }: ChangeParticipant) {
+  async execute({ participantId, command, ctx }: ChangeParticipantRequest) {
     const stream = streamNames.participant(participantId);
     // Access first, on the stream as read: a retried Idempotency-Key is answered without deciding.
-    const snapshot = await this.writer.read(stream);
+    const snapshot = await this.reader.read(stream);
     const state = participantStateOf(snapshot);
-    if (state.status === 'erased') throw await erasureAnswer(this.writer, ctx.actor, participantId);
+    if (state.status === 'erased') throw await erasureAnswer(this.reader, ctx.actor, participantId);
     const enrolled = ensureEnrolled(state);
     access.workInIntervention(ctx.actor, enrolled);
     // A participant never changes intervention, so it is loaded once for every attempt.
-    const intervention = await this.writer.loadIntervention(enrolled.interventionId);
+    const intervention = await this.reader.loadIntervention(enrolled.interventionId);
     return this.writer.write(
       stream,
       ctx,
+      { stateOf: participantStateOf, snapshot },
       (current, today) =>
-        participantDecider.decide(
-          { ...command, today, intervention },
-          ensureEnrolled(participantStateOf(current)),
-        ),
-      snapshot,
+        participantDecider.decide({ ...command, today, intervention }, ensureEnrolled(current)),
     );
   }
 }
@@ -69,20 +78,21 @@ export class ChangeParticipantHandler implements ICommandHandler<ChangeParticipa
  * participant's stream is deleted. A crash in between leaves the fact recorded and the stream
  * present; repeating the request (or the worker, on seeing the fact) completes the deletion.
  */
-@CommandHandler(EraseParticipant)
-export class EraseParticipantHandler implements ICommandHandler<EraseParticipant> {
+@CommandHandler(EraseParticipantRequest)
+export class EraseParticipantHandler implements ICommandHandler<EraseParticipantRequest> {
   constructor(
+    private readonly reader: StreamReader,
     private readonly writer: StreamWriter,
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
-  async execute({ participantId, body, ctx }: EraseParticipant): Promise<void> {
+  async execute({ participantId, body, ctx }: EraseParticipantRequest): Promise<void> {
     const participantStream = streamNames.participant(participantId);
-    const current = await this.writer.read(participantStream);
+    const current = await this.reader.read(participantStream);
     const state = participantStateOf(current);
     if (state.status === 'erased') {
       // Repeating an erasure succeeds for the chief of the association that erased the participant.
-      if (await erasureSeenBy(this.writer, ctx.actor, participantId)) return;
+      if (await erasureSeenBy(this.reader, ctx.actor, participantId)) return;
       throw new DomainError('participant_not_found');
     }
     if (state.status === 'new') throw new DomainError('participant_not_found');
@@ -93,10 +103,11 @@ export class EraseParticipantHandler implements ICommandHandler<EraseParticipant
     await this.writer.write(
       associationStream,
       { ...ctx, expectedRevision: undefined },
-      (snapshot, today) =>
+      { stateOf: folding(associationDecider) },
+      (association, today) =>
         associationDecider.decide(
           { type: 'EraseParticipant', body, participant: state, today },
-          stateOf(associationDecider, snapshot),
+          association,
         ),
     );
     await this.store.deleteStream(participantStream);
@@ -109,12 +120,12 @@ export class EraseParticipantHandler implements ICommandHandler<EraseParticipant
  * never existed.
  */
 async function erasureSeenBy(
-  writer: StreamWriter,
+  reader: StreamReader,
   actor: Actor,
   participantId: string,
 ): Promise<z.infer<typeof ParticipantErased>['data'] | undefined> {
   if (actor.associationId === undefined) return undefined;
-  const association = await writer.read(streamNames.association(actor.associationId));
+  const association = await reader.read(streamNames.association(actor.associationId));
   for (const event of association.events) {
     const erased = ParticipantErased.safeParse({ type: event.type, data: event.data });
     if (erased.success && erased.data.data.participantId === participantId) {
@@ -126,10 +137,10 @@ async function erasureSeenBy(
 
 /** What a write to an erased participant answers: 422 to those who may know, else unknown (404). */
 async function erasureAnswer(
-  writer: StreamWriter,
+  reader: StreamReader,
   actor: Actor,
   participantId: string,
 ): Promise<DomainError> {
-  const erasure = await erasureSeenBy(writer, actor, participantId);
+  const erasure = await erasureSeenBy(reader, actor, participantId);
   return new DomainError(erasure === undefined ? 'participant_not_found' : 'participant_erased');
 }

@@ -17,7 +17,7 @@ import { WriteEndpoint } from '../platform/openapi.decorators';
 import { Write, type WriteContext } from '../platform/write-context';
 import { ZodBody, ZodParam } from '../platform/zod-validation';
 import { GetParticipant } from './participant-history';
-import { ChangeParticipant, EraseParticipant } from '../platform/commands';
+import { ChangeParticipantRequest, EraseParticipantRequest } from './participant.requests';
 
 /** A fact recorded on a participant is read in the participant's history. */
 const OnParticipant = () => Created((_, params) => `/v1/participants/${String(params.pid)}`);
@@ -47,7 +47,7 @@ export class ParticipantsController {
     @Write() ctx: WriteContext,
   ) {
     return this.commands.execute(
-      new ChangeParticipant(pid, { type: 'RecordSelfAssessment', body }, ctx),
+      new ChangeParticipantRequest(pid, { type: 'RecordSelfAssessment', body }, ctx),
     );
   }
 
@@ -61,7 +61,7 @@ export class ParticipantsController {
     @Write() ctx: WriteContext,
   ) {
     return this.commands.execute(
-      new ChangeParticipant(pid, { type: 'RecordProgressionStep', body }, ctx),
+      new ChangeParticipantRequest(pid, { type: 'RecordProgressionStep', body }, ctx),
     );
   }
 
@@ -75,7 +75,7 @@ export class ParticipantsController {
     @Write() ctx: WriteContext,
   ) {
     return this.commands.execute(
-      new ChangeParticipant(pid, { type: 'RecordSatisfaction', body }, ctx),
+      new ChangeParticipantRequest(pid, { type: 'RecordSatisfaction', body }, ctx),
     );
   }
 
@@ -89,7 +89,7 @@ export class ParticipantsController {
     @Write() ctx: WriteContext,
   ) {
     return this.commands.execute(
-      new ChangeParticipant(pid, { type: 'ExitParticipant', body }, ctx),
+      new ChangeParticipantRequest(pid, { type: 'ExitParticipant', body }, ctx),
     );
   }
 
@@ -102,7 +102,9 @@ export class ParticipantsController {
     @ZodBody(RetractEntryBody) body: RetractEntryBody,
     @Write() ctx: WriteContext,
   ) {
-    return this.commands.execute(new ChangeParticipant(pid, { type: 'RetractEntry', body }, ctx));
+    return this.commands.execute(
+      new ChangeParticipantRequest(pid, { type: 'RetractEntry', body }, ctx),
+    );
   }
 
   @Delete()
@@ -114,6 +116,6 @@ export class ParticipantsController {
     @ZodBody(EraseParticipantBody) body: EraseParticipantBody,
     @Write() ctx: WriteContext,
   ): Promise<void> {
-    await this.commands.execute(new EraseParticipant(pid, body, ctx));
+    await this.commands.execute(new EraseParticipantRequest(pid, body, ctx));
   }
 }

@@ -1,8 +1,5 @@
-import { AssociationId, InterventionId } from '@stegvis/domain';
+import { AssociationId, InterventionId, Role } from '@stegvis/domain';
 import { z } from 'zod';
-
-export const Role = z.enum(['admin', 'chief', 'board', 'staff']);
-export type Role = z.infer<typeof Role>;
 
 /** The claims Stegvis needs from a verified token (DESIGN §5). */
 export const Claims = z

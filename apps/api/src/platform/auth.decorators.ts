@@ -1,6 +1,7 @@
 import { SetMetadata, createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import type { Actor, Role } from './actor';
+import type { Role } from '@stegvis/domain';
+import type { Actor } from './actor';
 
 export const IS_PUBLIC = 'stegvis:public';
 export const ROLES = 'stegvis:roles';

@@ -6,7 +6,11 @@ import {
   type ExceptionFilter,
 } from '@nestjs/common';
 import { DomainError, type DomainErrorCode } from '@stegvis/domain';
-import { StreamDeletedError, WrongExpectedRevisionError } from '@stegvis/event-store';
+import {
+  InvalidAppendError,
+  StreamDeletedError,
+  WrongExpectedRevisionError,
+} from '@stegvis/event-store';
 import type { Request, Response } from 'express';
 import { allowedMethods, methodNotAllowed } from './allowed-methods';
 import { Problem } from './problem';
@@ -35,6 +39,14 @@ const TITLES: Readonly<Record<number, string>> = {
   500: 'Internt fel',
 };
 
+/** A 409 has more than one cause: each says which in its title. */
+const TITLES_BY_CODE: Readonly<Record<string, string>> = {
+  concurrent_write: 'Krock med en samtidig ändring',
+  intervention_name_taken: 'Namnet används redan',
+  export_not_ready: 'Exporten är inte klar',
+  export_failed: 'Exporten misslyckades',
+};
+
 /** Every error leaves the API as RFC 9457 problem+json with a Swedish detail and a stable code. */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
@@ -58,7 +70,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       .type('application/problem+json')
       .json({
         type: `https://stegvis.se/problems/${problem.code}`,
-        title: TITLES[problem.status] ?? 'Fel',
+        title: TITLES_BY_CODE[problem.code] ?? TITLES[problem.status] ?? 'Fel',
         status: problem.status,
         detail: problem.detail,
         code: problem.code,
@@ -92,6 +104,16 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         422,
         'participant_erased',
         'Deltagaren är raderad och kan inte ta emot fler uppgifter.',
+      );
+    }
+    if (exception instanceof InvalidAppendError) {
+      // Stegvis's own fault (see the error), logged as every 500 is; unlike other internal
+      // errors, repeating the request cannot help, so the answer does not suggest it.
+      return new Problem(
+        500,
+        'invalid_append',
+        'Stegvis kunde inte spara uppgifterna på grund av ett fel i Stegvis, inte i begäran. ' +
+          'Ett nytt försök ger samma svar: kontakta den som förvaltar Stegvis.',
       );
     }
     if (isUnavailable(exception)) return serviceUnavailable();

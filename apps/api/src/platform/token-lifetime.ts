@@ -1,16 +1,11 @@
+import { MAX_DEVELOPMENT_TOKEN_HOURS } from '@stegvis/config';
+
 /** How far the issuer's clock may run ahead of the API's before a token counts as from the future. */
 export const CLOCK_LEEWAY_SECONDS = 60;
 
 /**
- * The longest a token signed with AUTH_SECRET may be valid: such tokens are for local development
- * and service accounts; long-lived access is what the accounts' personal API tokens are for
- * (DESIGN §7). `npm run token` caps `--hours` at the same number.
- */
-export const MAX_TOKEN_LIFETIME_HOURS = 168;
-
-/**
  * Whether a verified token's times are believable: issued (`iat`) no later than now plus the
- * leeway, and valid for at most MAX_TOKEN_LIFETIME_HOURS from then. A token without `iat` gives
+ * leeway, and valid for at most MAX_DEVELOPMENT_TOKEN_HOURS from then. A token without `iat` gives
  * no lifetime to check and is refused. `exp` in the past is refused by the signature check.
  */
 export function lifetimeAcceptable(
@@ -21,5 +16,5 @@ export function lifetimeAcceptable(
   if (iat === undefined) return false;
   const nowSeconds = Math.floor(now.getTime() / 1000);
   if (iat > nowSeconds + CLOCK_LEEWAY_SECONDS) return false;
-  return exp - iat <= MAX_TOKEN_LIFETIME_HOURS * 3600;
+  return exp - iat <= MAX_DEVELOPMENT_TOKEN_HOURS * 3600;
 }

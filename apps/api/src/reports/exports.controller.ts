@@ -10,7 +10,14 @@ import {
   StreamableFile,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AssociationId, DomainError, domainErrors, streamNames } from '@stegvis/domain';
+import {
+  AssociationId,
+  DomainError,
+  domainErrors,
+  streamNames,
+  type DomainErrorCode,
+} from '@stegvis/domain';
+import { EVENT_STORE, type EventStore } from '@stegvis/event-store';
 import { JOB_QUEUE, type JobQueue, type JobStatus } from '@stegvis/job-queue';
 import { EXPORT_JOB, ExportJobData, type ExportFile } from '@stegvis/read-side';
 import { ExportBody } from '@stegvis/reporting';
@@ -22,11 +29,10 @@ import { Created } from '../platform/created-location';
 import { exportFailed, exportNotFound, exportNotReady } from '../platform/problem';
 import { Write, type WriteContext } from '../platform/write-context';
 import { ApiZodBody, ZodBody, ZodParam } from '../platform/zod-validation';
-import { StreamWriter } from '../platform/stream-writer';
+import { StreamReader } from '../platform/stream-reader';
 import { jobProgress } from '../platform/job-progress';
 
 const JobId = /^[A-Za-z0-9-]{1,100}$/;
-const KNOWN_REASONS = new Set<string>(Object.values(domainErrors));
 
 /** Yearly statistics as a file, made by a background job (DESIGN §5). Förbundschef only. */
 @ApiTags('Exporter')
@@ -35,7 +41,8 @@ const KNOWN_REASONS = new Set<string>(Object.values(domainErrors));
 export class ExportsController {
   constructor(
     @Inject(JOB_QUEUE) private readonly jobs: JobQueue,
-    private readonly writer: StreamWriter,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly reader: StreamReader,
   ) {}
 
   @Post('associations/:aid/exports')
@@ -59,13 +66,13 @@ export class ExportsController {
     // Access before anything else: a retried key must not hand out a job to someone who lost it.
     access.manageAssociation(ctx.actor, aid);
     // Refuse now what the job would only fail on later.
-    const association = await this.writer.read(streamNames.association(aid));
+    const association = await this.reader.read(streamNames.association(aid));
     if (association.events.length === 0) throw new DomainError('association_not_found');
     if (request.interventionId !== undefined) {
-      const intervention = await this.writer.loadIntervention(request.interventionId);
+      const intervention = await this.reader.loadIntervention(request.interventionId);
       if (intervention.associationId !== aid) throw new DomainError('intervention_not_found');
     }
-    const head = await this.writer.store.headPosition();
+    const head = await this.store.headPosition();
     const data: ExportJobData = {
       associationId: aid,
       request,
@@ -134,8 +141,13 @@ export class ExportsController {
   }
 }
 
-/** Only Swedish domain reasons reach the user; anything else is an internal fault. */
+/**
+ * A refused export's reason is the refusal's code (libs/read-side runExport), worded here; any
+ * other reason is an internal fault whose message is not the user's to read.
+ */
 function reasonOf(job: JobStatus): string {
-  const reason = job.failedReason ?? '';
-  return KNOWN_REASONS.has(reason) ? reason : 'ett internt fel. Försök igen senare.';
+  const code = job.failedReason ?? '';
+  return Object.hasOwn(domainErrors, code)
+    ? domainErrors[code as DomainErrorCode]
+    : 'ett internt fel. Försök igen senare.';
 }

@@ -1,6 +1,6 @@
 import { JwtService } from '@nestjs/jwt';
 import type { AppConfig } from '@stegvis/config';
-import type { Role } from './actor';
+import type { Role } from '@stegvis/domain';
 
 export type TokenRequest = {
   readonly sub: string;
