@@ -39,9 +39,14 @@ export async function openTab(
   return { context, page, errors };
 }
 
-/** Signs in on /logga-in with a token, as a person pastes it (the temporary path). */
+/** Signs in on /logga-in with a token, as a developer pastes it (a JWT or a personal API token). */
 export async function signInWithToken(page: Page, token: string): Promise<void> {
-  await page.getByLabel('Token', { exact: true }).fill(token);
+  const field = page.getByLabel('Token', { exact: true });
+  // The token form is folded away below the real sign-in; open it as a person would.
+  if (!(await field.isVisible())) {
+    await page.getByText('Logga in med token (för utvecklare och skript)').click();
+  }
+  await field.fill(token);
   await page.getByRole('button', { name: 'Logga in med token', exact: true }).click();
 }
 

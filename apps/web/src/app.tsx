@@ -4,9 +4,12 @@ import { Layout } from './frame/layout';
 import { PAGES, type PageEntry } from './frame/pages';
 import { RequireRole } from './frame/require-role';
 import { NotFoundPage } from './frame/status-pages';
-import { AccountPage } from './pages/account-page';
+import { AccountPage } from './pages/account/account-page';
 import { ComingPage } from './pages/coming-page';
+import { InvitationPage } from './pages/invitation-page';
 import { LoginPage } from './pages/login-page';
+import { SetupPage } from './pages/setup-page';
+import { UsersPage } from './pages/users/users-page';
 import { SessionProvider } from './session/session-context';
 
 // The report (with Chart.js) and the export page load when first opened, so signing in is quick.
@@ -44,6 +47,9 @@ export function App() {
         <Routes>
           <Route element={<Layout />}>
             <Route path="/logga-in" element={<LoginPage />} />
+            <Route path="/konfigurera" element={<SetupPage />} />
+            <Route path="/inbjudan" element={<InvitationPage />} />
+            {guarded(PAGES.users, <UsersPage />)}
             {guarded(PAGES.report, <ReportPage />)}
             {guarded(PAGES.export, <ExportPage />)}
             {guarded(PAGES.account, <AccountPage />)}

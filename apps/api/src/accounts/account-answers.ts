@@ -17,10 +17,20 @@ export const MeAnswer = z.object({
 });
 export type Me = z.infer<typeof MeAnswer>;
 
+/** GET /v1/auth/me: with a session cookie also its CSRF token, so a reloaded page can write. */
+export const MeWithSessionAnswer = MeAnswer.extend({ csrfToken: z.string().optional() });
+
 export const SessionAnswer = z.object({
   /** Send it as `X-CSRF-Token` on every state-changing request with the session cookie. */
   csrfToken: z.string(),
   user: MeAnswer,
+});
+
+/** GET /v1/auth/session: whether this browser's cookie names a live session, answered with 200 either way. */
+export const BrowserSessionAnswer = z.object({
+  signedIn: z.boolean(),
+  csrfToken: z.string().optional(),
+  user: MeAnswer.optional(),
 });
 
 export const InvitationAcceptedAnswer = z.object({

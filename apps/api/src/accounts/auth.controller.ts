@@ -24,11 +24,12 @@ import { Created } from '../platform/created-location';
 import { ApiZodBody, ZodBody, ZodParam } from '../platform/zod-validation';
 import {
   answerSchema,
+  BrowserSessionAnswer,
   ApiTokenListAnswer,
   CreatedApiTokenAnswer,
   InvitationAcceptedAnswer,
   meOf,
-  MeAnswer,
+  MeWithSessionAnswer,
   SessionAnswer,
   SetupStatusAnswer,
   TotpEnrolmentAnswer,
@@ -46,7 +47,7 @@ import {
   type Origin,
   type SignedIn,
 } from './account-commands';
-import type { SessionRequest } from './account-authenticator';
+import { AccountAuthenticator, type SessionRequest } from './account-authenticator';
 import { ownAccount } from './credential.handlers';
 import { FirstAdminSetup } from './first-admin-setup';
 import { clearSessionCookie, setSessionCookie } from './session-cookie';
@@ -70,6 +71,7 @@ export class AuthController {
     private readonly setup: FirstAdminSetup,
     @Inject(SESSION_STORE) private readonly sessions: SessionStore,
     @Inject(TOTP_BOX) private readonly box: SecretBox,
+    private readonly authenticator: AccountAuthenticator,
   ) {}
 
   @Post('login')
@@ -106,10 +108,11 @@ export class AuthController {
   @Get('me')
   @Roles(...everyone)
   @ApiOperation({ summary: 'Vem som är inloggad' })
-  @ApiOkResponse(answerSchema(MeAnswer))
-  async me(@CurrentActor() actor: Actor): Promise<Me> {
-    const user = await this.accounts.find(actor.sub).catch(() => undefined);
-    if (user !== undefined) return meOf(user);
+  @ApiOkResponse(answerSchema(MeWithSessionAnswer))
+  async me(@CurrentActor() actor: Actor, @Req() request: SessionRequest): Promise<Me> {
+    const user = await this.accounts.find(actor.sub);
+    const csrfToken = request.session?.session.csrfToken;
+    if (user !== undefined) return { ...meOf(user), ...(csrfToken ? { csrfToken } : {}) };
     // A service account's AUTH_SECRET JWT: no account behind it, only its claims.
     return {
       userId: actor.sub,
@@ -120,6 +123,18 @@ export class AuthController {
       interventionIds: [...actor.interventionIds],
       totp: false,
     };
+  }
+
+  @Get('session')
+  @Public()
+  @ApiOperation({ summary: 'Om webbläsarens sessionscookie gäller (svarar 200 i båda fallen)' })
+  @ApiOkResponse(answerSchema(BrowserSessionAnswer))
+  async browserSession(@Req() request: SessionRequest) {
+    const actor = await this.authenticator.fromSession(request).catch(() => undefined);
+    const user = actor === undefined ? undefined : await this.accounts.find(actor.sub);
+    const csrfToken = request.session?.session.csrfToken;
+    if (user === undefined || csrfToken === undefined) return { signedIn: false };
+    return { signedIn: true, csrfToken, user: meOf(user) };
   }
 
   @Post('invitations/accept')

@@ -11,7 +11,17 @@ const ProblemBody = z.object({
     .array(z.object({ path: z.string(), message: z.string() }))
     .optional()
     .catch(undefined),
+  /** Sign-in that needs a new authenticator app (DESIGN §7): the secret to add to it. */
+  totpEnrolment: z
+    .object({ secret: z.string(), uri: z.string(), totpSecret: z.string() })
+    .optional()
+    .catch(undefined),
 });
+
+/** What a few problems carry beside their detail. */
+export type ProblemExtras = {
+  readonly totpEnrolment?: z.infer<typeof ProblemBody>['totpEnrolment'];
+};
 
 /** What went wrong with a call, in the terms the pages answer with. */
 export type ApiErrorKind =
@@ -28,6 +38,7 @@ export class ApiError extends Error {
     readonly detail: string | undefined,
     readonly code: string | undefined,
     readonly fields: readonly FieldProblem[],
+    readonly extra?: ProblemExtras,
   ) {
     super(detail ?? `${kind} ${status}`);
     this.name = 'ApiError';
@@ -36,8 +47,10 @@ export class ApiError extends Error {
   /** The error for an answer that is not 2xx; `body` is what openapi-fetch parsed. */
   static fromResponse(response: Response, body: unknown): ApiError {
     const problem = ProblemBody.safeParse(body);
-    const { detail, code, errors } = problem.success ? problem.data : {};
-    return new ApiError(kindOf(response.status), response.status, detail, code, errors ?? []);
+    const { detail, code, errors, totpEnrolment } = problem.success ? problem.data : {};
+    return new ApiError(kindOf(response.status), response.status, detail, code, errors ?? [], {
+      ...(totpEnrolment ? { totpEnrolment } : {}),
+    });
   }
 
   static unreachable(): ApiError {

@@ -416,6 +416,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/auth/session': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Om webbläsarens sessionscookie gäller (svarar 200 i båda fallen) */
+    get: operations['AuthController_browserSession'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/auth/invitations/accept': {
     parameters: {
       query?: never;
@@ -3791,6 +3808,39 @@ export interface operations {
             associationId: string | null;
             interventionIds: string[];
             totp: boolean;
+            csrfToken?: string;
+          };
+        };
+      };
+    };
+  };
+  AuthController_browserSession: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            signedIn: boolean;
+            csrfToken?: string;
+            user?: {
+              userId: string;
+              email: string | null;
+              name: string;
+              /** @enum {string} */
+              role: 'admin' | 'chief' | 'board' | 'staff';
+              associationId: string | null;
+              interventionIds: string[];
+              totp: boolean;
+            };
           };
         };
       };

@@ -12,6 +12,7 @@ export const PAGES = {
   report: { path: '/rapport', label: 'Rapport', roles: ['board', 'chief'] },
   export: { path: '/export', label: 'Export', roles: ['chief'] },
   settings: { path: '/installningar', label: 'Inställningar', roles: ['chief', 'admin'] },
+  users: { path: '/installningar/anvandare', label: 'Användare', roles: ['chief', 'admin'] },
   account: { path: '/konto', label: 'Konto', roles: ['admin', 'chief', 'board', 'staff'] },
 } as const satisfies Record<string, PageEntry>;
 

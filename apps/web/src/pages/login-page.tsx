@@ -1,21 +1,24 @@
+import { useState } from 'react';
 import { Navigate, useLocation } from 'react-router';
+import { SignInBody, TotpCode } from '@stegvis/domain';
 import { z } from 'zod';
+import { api, send } from '../api/client';
+import { ApiError } from '../api/errors';
 import { Page } from '../frame/page';
 import { startPage } from '../frame/pages';
 import type { SignInState } from '../frame/require-role';
 import { Form, SubmitButton } from '../forms/form';
 import { TextField } from '../forms/fields';
 import { useZodForm } from '../forms/use-zod-form';
-import { signIn, signInWithToken, type Me } from '../session/session';
+import { signInWithToken, started, type Me } from '../session/session';
 import { useSession } from '../session/session-context';
+import { TotpSetup, type TotpEnrolment } from '../session/totp-setup';
 
-// The sign-in body of DESIGN §7. When accounts exist, the domain's schema replaces this one.
-const Credentials = z.object({
-  email: z.email('Skriv din e-postadress, till exempel namn@forbund.se.'),
-  password: z.string().min(1, 'Skriv ditt lösenord.'),
+const Credentials = SignInBody.pick({ email: true, password: true }).extend({
+  totp: z.union([z.literal(''), TotpCode]).optional(),
 });
 
-// TEMPORARY, until accounts exist.
+// For developers, scripts and tests: an AUTH_SECRET JWT or a personal API token.
 const TokenSignIn = z.object({
   token: z.string().trim().min(1, 'Klistra in din token.'),
 });
@@ -25,40 +28,81 @@ const NOTICES: Record<NonNullable<SignInState['reason']>, string> = {
   expired: 'Du har loggats ut: servern godtar inte längre din inloggning. Logga in igen.',
 };
 
-function readState(state: unknown): SignInState {
+function readState(state: unknown): SignInState & { notice?: string } {
   if (typeof state !== 'object' || state === null) return {};
-  const { from, reason } = state as Record<string, unknown>;
+  const { from, reason, notice } = state as Record<string, unknown>;
   return {
     ...(typeof from === 'string' && from.startsWith('/') ? { from } : {}),
     ...(reason === 'required' || reason === 'expired' ? { reason } : {}),
+    ...(typeof notice === 'string' ? { notice } : {}),
   };
+}
+
+/** What the server asked for beside the password, read from its problem answer. */
+type SecondStep =
+  { readonly kind: 'totp' } | { readonly kind: 'enrolment'; readonly enrolment: TotpEnrolment };
+
+function secondStepOf(error: unknown): SecondStep | undefined {
+  if (!(error instanceof ApiError) || error.status !== 401) return undefined;
+  if (error.code === 'sign_in_totp_required') return { kind: 'totp' };
+  if (error.code === 'sign_in_totp_enrolment_required' && error.extra?.totpEnrolment) {
+    return { kind: 'enrolment', enrolment: error.extra.totpEnrolment };
+  }
+  return undefined;
 }
 
 /** /logga-in (DESIGN §8): "E-post", "Lösenord", "Logga in"; then the role's start page. */
 export function LoginPage() {
   const { state: session, signedIn } = useSession();
   const location = useLocation();
-  const { from, reason } = readState(location.state);
-  const credentials = useZodForm(Credentials, { defaultValues: { email: '', password: '' } });
+  const { from, reason, notice } = readState(location.state);
+  const [second, setSecond] = useState<SecondStep | undefined>();
+  const credentials = useZodForm(Credentials, {
+    defaultValues: { email: '', password: '', totp: '' },
+  });
   const token = useZodForm(TokenSignIn, { defaultValues: { token: '' } });
 
-  // Signed in (now or before): on to the page that sent here, or the role's start page.
   if (session.status === 'signed-in') {
     return <Navigate to={from ?? startPage(session.me.role)} replace />;
   }
   const enter = (me: Me) => signedIn(me);
 
+  const submit = async (values: z.output<typeof Credentials>) => {
+    const code = values.totp === '' ? undefined : values.totp;
+    const enrolment = second?.kind === 'enrolment' ? second.enrolment.totpSecret : undefined;
+    try {
+      const answer = await send(
+        api.POST('/v1/auth/login', {
+          body: {
+            email: values.email,
+            password: values.password,
+            ...(code ? { totp: code } : {}),
+            ...(code && enrolment ? { totpSecret: enrolment } : {}),
+          },
+        }),
+      );
+      enter(started(answer));
+    } catch (error) {
+      const step = secondStepOf(error);
+      if (step !== undefined && second === undefined) {
+        setSecond(step);
+        return;
+      }
+      throw error;
+    }
+  };
+
   return (
     <Page title="Logga in">
       <div className="sign-in">
-        {reason ? (
+        {reason || notice ? (
           <p className="notice notice--info" role="status">
-            {NOTICES[reason]}
+            {notice ?? (reason ? NOTICES[reason] : '')}
           </p>
         ) : null}
         <section aria-labelledby="sign-in-password" className="panel">
           <h2 id="sign-in-password">Med e-post och lösenord</h2>
-          <Form form={credentials} onSubmit={async (values) => enter(await signIn(values))}>
+          <Form form={credentials} onSubmit={submit}>
             <TextField
               name="email"
               label="E-post"
@@ -72,16 +116,26 @@ export function LoginPage() {
               type="password"
               autoComplete="current-password"
             />
+            {second?.kind === 'enrolment' ? <TotpSetup enrolment={second.enrolment} /> : null}
+            {second ? (
+              <TextField
+                name="totp"
+                label="Engångskod"
+                hint="Sex siffror från din autentiseringsapp."
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                autoFocus
+              />
+            ) : null}
             <SubmitButton pending="Loggar in …">Logga in</SubmitButton>
           </Form>
         </section>
 
-        <section aria-labelledby="sign-in-token" className="panel panel--temporary">
-          <h2 id="sign-in-token">Tillfälligt: logga in med token</h2>
+        <details className="panel panel--temporary">
+          <summary>Logga in med token (för utvecklare och skript)</summary>
           <p className="hint">
-            Tills konton finns i Stegvis loggar du in med den token du har fått av den som driver
-            Stegvis. Den sparas bara i den här webbläsarfliken och glöms när du stänger fliken eller
-            loggar ut.
+            En personlig API-nyckel (stv_…) eller en utvecklingstoken. Den sparas bara i den här
+            webbläsarfliken och glöms när du stänger fliken eller loggar ut.
           </p>
           <Form
             form={token}
@@ -96,7 +150,7 @@ export function LoginPage() {
             />
             <SubmitButton>Logga in med token</SubmitButton>
           </Form>
-        </section>
+        </details>
       </div>
     </Page>
   );

@@ -1,29 +1,42 @@
 import type { Middleware } from 'openapi-fetch';
 import { ApiError } from '../api/errors';
+import type { paths } from '../api/schema';
 import { normaliseToken, readClaims, type Claims } from './token';
 
 /**
- * The session: who is signed in, signing in and out, and what every API request carries.
- * This module's exports are the interface the cookie session of DESIGN §7 has; only its inside
- * changes when accounts exist: `me()` becomes GET /v1/auth/me, `signIn` POST /v1/auth/login
- * (a session cookie and a `csrfToken`), `signOut` POST /v1/auth/logout, and the middleware
- * adds the X-CSRF-Token header to state-changing requests instead of a bearer token.
+ * The session: who is signed in, signing in and out, and what every API request carries
+ * (DESIGN §7). A browser signs in with e-mail and password: the API sets an HttpOnly session
+ * cookie and gives a CSRF token, which this module keeps in memory and sends as X-CSRF-Token on
+ * every state-changing request. Scripts' tokens still work (developers and tests paste an
+ * AUTH_SECRET JWT or a personal API token): such a token lives in this tab's sessionStorage.
  */
 
 export const ROLES = ['admin', 'chief', 'board', 'staff'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** The signed-in user, as GET /v1/auth/me will answer. */
+type MeAnswer = paths['/v1/auth/me']['get']['responses'][200]['content']['application/json'];
+type BrowserSession =
+  paths['/v1/auth/session']['get']['responses'][200]['content']['application/json'];
+
+/** The signed-in user, as GET /v1/auth/me answers. */
 export type Me = {
   readonly userId: string;
   readonly name: string;
+  readonly email: string | null;
   readonly role: Role;
   readonly associationId: string | null;
   readonly interventionIds: readonly string[];
+  /** Whether the user has two-step sign-in (TOTP) on. */
+  readonly totp: boolean;
+  /** Signed in with a pasted token rather than a session: no account page features. */
+  readonly viaToken: boolean;
 };
 
-// TEMPORARY: the pasted token lives in this tab's sessionStorage (closing the tab ends it).
 const TOKEN_KEY = 'stegvis.token';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The CSRF token of this browser's session; in memory only (GET /v1/auth/me gives it again). */
+let csrfToken: string | null = null;
 
 function storedToken(): string | null {
   try {
@@ -36,8 +49,19 @@ function storedToken(): string | null {
 const isRole = (value: unknown): value is Role =>
   typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 
-/** The user a token's claims describe, or why the token cannot be used. */
-function userOf(claims: Claims | null, now = Date.now()): Me | string {
+const meOf = (answer: MeAnswer, viaToken: boolean): Me => ({
+  userId: answer.userId,
+  name: answer.name,
+  email: answer.email,
+  role: answer.role,
+  associationId: answer.associationId,
+  interventionIds: answer.interventionIds,
+  totp: answer.totp,
+  viaToken,
+});
+
+/** The user a JWT's claims describe, or why the token cannot be used. */
+function userOfClaims(claims: Claims | null, now = Date.now()): Me | string {
   if (claims === null)
     return 'Det där är ingen giltig token. Klistra in hela token och försök igen.';
   const { sub, role, associationId, interventionIds, exp, name } = claims;
@@ -53,47 +77,88 @@ function userOf(claims: Claims | null, now = Date.now()): Me | string {
   return {
     userId: sub,
     name: typeof name === 'string' && name.trim() !== '' ? name : sub,
+    email: null,
     role,
     associationId: typeof associationId === 'string' ? associationId : null,
     interventionIds: Array.isArray(interventionIds)
       ? interventionIds.filter((id): id is string => typeof id === 'string')
       : [],
+    totp: false,
+    viaToken: true,
   };
+}
+
+const isApiToken = (token: string) => token.startsWith('stv_');
+
+/** GET /v1/auth/me with whatever credential this browser has; null on 401. */
+async function askServer(headers: Record<string, string> = {}): Promise<MeAnswer | null> {
+  let response: Response;
+  try {
+    response = await fetch('/v1/auth/me', { headers: { Accept: 'application/json', ...headers } });
+  } catch {
+    throw ApiError.unreachable();
+  }
+  if (response.status === 401) return null;
+  const body: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) throw ApiError.fromResponse(response, body);
+  return body as MeAnswer;
 }
 
 /** Who is signed in, or null when nobody is (or the session has ended). */
 export async function me(): Promise<Me | null> {
   const token = storedToken();
-  if (token === null) return null;
-  const user = userOf(readClaims(token));
-  if (typeof user === 'string') {
+  if (token !== null && !isApiToken(token)) {
+    // An AUTH_SECRET JWT names its user itself; the API verifies it on the first call.
+    const user = userOfClaims(readClaims(token));
+    if (typeof user !== 'string') return user;
     sessionStorage.removeItem(TOKEN_KEY);
     return null;
   }
-  return user;
+  if (token !== null) {
+    const answer = await askServer({ Authorization: `Bearer ${token}` });
+    if (answer === null) sessionStorage.removeItem(TOKEN_KEY);
+    return answer === null ? null : meOf(answer, true);
+  }
+  // Public and answered with 200 either way, so a browser signed in nowhere logs no error.
+  let response: Response;
+  try {
+    response = await fetch('/v1/auth/session', { headers: { Accept: 'application/json' } });
+  } catch {
+    throw ApiError.unreachable();
+  }
+  const body: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) throw ApiError.fromResponse(response, body);
+  const session = body as BrowserSession;
+  if (!session.signedIn || session.user === undefined) return null;
+  csrfToken = session.csrfToken ?? null;
+  return meOf(session.user, false);
 }
 
-/** Signs in with e-mail and password; throws an ApiError with the server's Swedish detail. */
-export async function signIn(credentials: { email: string; password: string }): Promise<Me> {
-  // POST /v1/auth/login does not exist yet: say so, and where to go instead.
-  void credentials;
-  throw new ApiError(
-    'problem',
-    0,
-    'Inloggning med e-post och lösenord finns inte ännu i den här versionen av Stegvis. ' +
-      'Logga in med en token tills vidare.',
-    'sign_in_unavailable',
-    [],
-  );
+type SessionAnswer = { csrfToken: string; user: MeAnswer };
+
+/** The session the API started (sign-in, invitation, first admin): kept, and its user. */
+export function started(answer: SessionAnswer): Me {
+  sessionStorage.removeItem(TOKEN_KEY);
+  csrfToken = answer.csrfToken;
+  return meOf(answer.user, false);
 }
 
 /**
- * TEMPORARY, until accounts exist: signs in with a pasted token (as the old dashboard does).
- * The API verifies it on the first call; a refused token ends the session there.
+ * TEMPORARY path kept for developers and tests: signs in with a pasted token. A JWT is read
+ * here and verified by the API on the first call; a personal API token is asked about at once.
  */
 export async function signInWithToken(input: string): Promise<Me> {
   const token = normaliseToken(input);
-  const user = userOf(readClaims(token));
+  if (isApiToken(token)) {
+    const answer = await askServer({ Authorization: `Bearer ${token}` });
+    if (answer === null) {
+      const message = 'API-nyckeln gäller inte. Skapa en ny på sidan Konto och försök igen.';
+      throw new ApiError('problem', 401, message, 'invalid_token', [{ path: 'token', message }]);
+    }
+    sessionStorage.setItem(TOKEN_KEY, token);
+    return meOf(answer, true);
+  }
+  const user = userOfClaims(readClaims(token));
   if (typeof user === 'string') {
     throw new ApiError('problem', 0, user, 'invalid_token', [{ path: 'token', message: user }]);
   }
@@ -101,9 +166,15 @@ export async function signInWithToken(input: string): Promise<Me> {
   return user;
 }
 
-/** Ends the session in this browser. */
+/** Ends the session in this browser (and on the server, for a session cookie). */
 export async function signOut(): Promise<void> {
+  const hadToken = storedToken() !== null;
   sessionStorage.removeItem(TOKEN_KEY);
+  if (hadToken) return;
+  const headers: Record<string, string> = csrfToken ? { 'X-CSRF-Token': csrfToken } : {};
+  csrfToken = null;
+  // Best effort: a session the server already ended needs nothing more.
+  await fetch('/v1/auth/logout', { method: 'POST', headers }).catch(() => undefined);
 }
 
 /** Adds the session's credentials to every request of the generated client. */
@@ -111,6 +182,9 @@ export const sessionMiddleware: Middleware = {
   onRequest({ request }) {
     const token = storedToken();
     if (token !== null) request.headers.set('Authorization', `Bearer ${token}`);
+    else if (csrfToken !== null && !SAFE_METHODS.has(request.method)) {
+      request.headers.set('X-CSRF-Token', csrfToken);
+    }
     return request;
   },
 };
