@@ -191,3 +191,242 @@ describe('/deltagare/ny', () => {
     });
   });
 });
+
+/** Opens one of the participant page's forms by its button. */
+const openForm = (page: Page, name: string) =>
+  page.getByRole('button', { name, exact: true }).click();
+
+/** Waits for the page to say the form's fact is saved. */
+const saved = (page: Page, text: string) =>
+  page.getByRole('status').filter({ hasText: text }).waitFor();
+
+async function history(pid: string): Promise<{ type: string; retracted: boolean }[]> {
+  const res = await api.http.get(`/v1/participants/${pid}`).set(bearer(staff)).expect(200);
+  return res.body.events;
+}
+
+const SCORES = {
+  start: {
+    Självkänsla: '3',
+    Mående: '4',
+    'Social förmåga': '5',
+    Anställningsbarhet: '2',
+    Framtidshopp: '4',
+  },
+  exit: {
+    Självkänsla: '6',
+    Mående: '7',
+    'Social förmåga': '6',
+    Anställningsbarhet: '5',
+    Framtidshopp: '8',
+  },
+};
+
+async function fillScores(page: Page, scores: Record<string, string>) {
+  for (const [label, value] of Object.entries(scores)) {
+    await page.getByLabel(label, { exact: true }).fill(value);
+  }
+}
+
+describe('/deltagare/:pid', () => {
+  it("records a participant's whole year, warns before mistakes and takes one back", async () => {
+    const { page, errors } = await signedIn('/deltagare/ny');
+    const loads: string[] = [];
+    const requests: string[] = [];
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame()) loads.push(frame.url());
+    });
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/v1/')) requests.push(request.url());
+    });
+
+    await heading(page, 'Skriv in deltagare').waitFor();
+    await fillEnrolment(page, '1985');
+    await page.getByRole('button', { name: 'Skriv in', exact: true }).click();
+    await heading(page, 'Deltagaren är inskriven').waitFor();
+    const pid = await pseudonymOnPage(page);
+    await page.getByRole('link', { name: 'Gå till deltagaren' }).click();
+    await heading(page, `Deltagare ${pid}`).waitFor();
+
+    // The start assessment: one input per item of the insats's instrument, with its scale.
+    await openForm(page, 'Självskattning');
+    expect(await page.getByRole('radio', { name: 'Start', exact: true }).isChecked()).toBe(true);
+    const wellbeing = page.getByLabel('Mående', { exact: true });
+    expect(await wellbeing.getAttribute('min')).toBe('1');
+    expect(await wellbeing.getAttribute('max')).toBe('10');
+    await fillScores(page, SCORES.start);
+    await page.getByRole('button', { name: 'Spara självskattningen' }).click();
+    await saved(page, 'Självskattningen är sparad.');
+
+    // Two steps on the ladder, by its Swedish labels.
+    for (const level of [
+      '2. Stabiliserande och motiverande insatser',
+      '4. Arbetsträning eller praktik',
+    ]) {
+      await openForm(page, 'Steg på stegen');
+      await page.getByRole('radio', { name: level, exact: true }).check();
+      await page.getByRole('button', { name: 'Spara steget' }).click();
+      await saved(page, 'Steget på stegen är sparat.');
+    }
+
+    // The exit assessment: a missing item is warned about before anything is sent.
+    await openForm(page, 'Självskattning');
+    expect(await page.getByRole('radio', { name: 'Avslut', exact: true }).isChecked()).toBe(true);
+    const { Framtidshopp: hope, ...fourOfFive } = SCORES.exit;
+    await fillScores(page, fourOfFive);
+    await page.getByRole('button', { name: 'Spara självskattningen' }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: '1 av 5 frågor saknar svar (Framtidshopp)' })
+      .waitFor();
+    expect(await page.getByRole('button', { name: 'Spara ändå' }).isVisible()).toBe(true);
+    await page.getByLabel('Framtidshopp', { exact: true }).fill(hope);
+    await page.getByRole('button', { name: 'Spara ändå' }).click();
+    await saved(page, 'Självskattningen är sparad.');
+
+    // Satisfaction; a second answer is warned about, saved anyway, then taken back.
+    await openForm(page, 'Nöjdhet');
+    await page.getByRole('radio', { name: '4 – Ganska nöjd' }).check();
+    await page.getByRole('button', { name: 'Spara svaret' }).click();
+    await saved(page, 'Nöjdheten är sparad.');
+    await openForm(page, 'Nöjdhet');
+    await page.getByRole('radio', { name: '2 – Ganska missnöjd' }).check();
+    await page.getByRole('button', { name: 'Spara svaret' }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'Deltagaren har redan svarat på nöjdhetsfrågan' })
+      .waitFor();
+    await page.getByRole('button', { name: 'Spara ändå' }).click();
+    await saved(page, 'Nöjdheten är sparad.');
+
+    await openForm(page, 'Ta tillbaka');
+    await page
+      .getByLabel('Uppgift', { exact: true })
+      .selectOption({ label: `${today()} Nöjdhet: 2 – Ganska missnöjd` });
+    await page.getByRole('radio', { name: 'Dubblettregistrering' }).check();
+    await page.getByRole('button', { name: 'Ta tillbaka uppgiften' }).click();
+    await saved(page, 'Uppgiften är tagen tillbaka.');
+
+    // The exit.
+    await openForm(page, 'Avslut');
+    await page
+      .getByLabel('Avslutsorsak', { exact: true })
+      .selectOption({ label: 'Arbete (även subventionerat)' });
+    await page.getByLabel('Försörjning vid avslut', { exact: true }).selectOption({ label: 'Lön' });
+    await page.getByLabel('Planen lämnades över', { exact: true }).check();
+    await page.getByRole('button', { name: 'Spara avslutet' }).click();
+    await saved(page, 'Avslutet är sparat.');
+    expect(readable(await page.locator('.facts-inline').textContent())).toContain('Avslutad');
+
+    // The timeline: the retracted answer struck through, with its reason.
+    const journey = page.getByRole('list', { name: 'Deltagarens historik' });
+    const retracted = journey.locator('.timeline__entry--retracted');
+    expect(await retracted.count()).toBe(1);
+    expect(readable(await retracted.textContent())).toContain('Nöjdhet: 2 – Ganska missnöjd');
+    expect(readable(await retracted.textContent())).toContain(
+      'Togs tillbaka: Dubblettregistrering',
+    );
+    expect(
+      await page.evaluate(
+        "getComputedStyle(document.querySelector('.timeline__entry--retracted .timeline__what')).textDecorationLine",
+      ),
+    ).toBe('line-through');
+    expect(await journey.getByRole('listitem').count()).toBe(9);
+
+    // The spider chart of start against the latest, and its table.
+    await page.locator('#spindel canvas').waitFor();
+    await page.getByText('Visa skattningarna som tabell').click();
+    const table = page.locator('#spindel table');
+    expect(
+      await table.locator('tr', { hasText: 'Framtidshopp' }).locator('th, td').allTextContents(),
+    ).toEqual(['Framtidshopp (1–10)', '4', '8']);
+    expect(await seriousViolations(page)).toEqual([]);
+    await openForm(page, 'Självskattning');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('deltagare-pid.png'), fullPage: true });
+
+    const types = (await history(pid)).map(
+      (e) => `${e.type}${e.retracted ? ' (tillbakatagen)' : ''}`,
+    );
+    expect(types).toEqual([
+      'ParticipantEnrolled',
+      'SelfAssessmentRecorded',
+      'ProgressionStepRecorded',
+      'ProgressionStepRecorded',
+      'SelfAssessmentRecorded',
+      'SatisfactionRecorded',
+      'SatisfactionRecorded (tillbakatagen)',
+      'EntryRetracted',
+      'ParticipantExited',
+    ]);
+    // What one participant's year takes: page loads (the sign-in and the rest client-side) and API requests.
+    console.log(
+      `En deltagares år i webbläsaren: ${loads.length} sidladdningar, ${requests.length} anrop till API:t`,
+    );
+    expect(loads.length).toBeLessThanOrEqual(2);
+    expect(errors.filter((e) => !e.includes('422'))).toEqual([]);
+  });
+
+  it('writes a double-clicked submit once', async () => {
+    const pid = await enrolByApi();
+    const { page } = await signedIn(`/deltagare/${pid}`);
+    await heading(page, `Deltagare ${pid}`).waitFor();
+    await openForm(page, 'Steg på stegen');
+    await page.getByRole('radio', { name: '3. Arbetsförberedande insatser' }).check();
+    await page.getByRole('button', { name: 'Spara steget' }).dblclick();
+    await saved(page, 'Steget på stegen är sparat.');
+    const steps = (await history(pid)).filter((e) => e.type === 'ProgressionStepRecorded');
+    expect(steps).toHaveLength(1);
+  });
+
+  it('shows what someone else changed meanwhile, and saves when sent again', async () => {
+    const pid = await enrolByApi();
+    const { page } = await signedIn(`/deltagare/${pid}`);
+    await heading(page, `Deltagare ${pid}`).waitFor();
+    await openForm(page, 'Nöjdhet');
+    await page.getByRole('radio', { name: '5 – Mycket nöjd' }).check();
+    // A colleague records a step while this page is open.
+    await api.http
+      .post(`/v1/participants/${pid}/progression-steps`)
+      .set(bearer(staff))
+      .send({ level: 3, stepOn: today() })
+      .expect(201);
+    await page.getByRole('button', { name: 'Spara svaret' }).click();
+    const conflict = page
+      .getByRole('alert')
+      .filter({ hasText: 'Någon annan har ändrat deltagaren' });
+    await conflict.waitFor();
+    expect(readable(await conflict.textContent())).toContain('Steg på stegen: nivå 3');
+    // The page shows the colleague's step now; the form keeps its answer to send again.
+    expect(await page.getByRole('radio', { name: '5 – Mycket nöjd' }).isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Spara svaret' }).click();
+    await saved(page, 'Nöjdheten är sparad.');
+    const types = (await history(pid)).map((e) => e.type);
+    expect(types).toEqual([
+      'ParticipantEnrolled',
+      'ProgressionStepRecorded',
+      'SatisfactionRecorded',
+    ]);
+  });
+});
+
+function today(): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
+}
+
+async function enrolByApi(): Promise<string> {
+  const res = await api.http
+    .post(`/v1/interventions/${tenant.interventionId}/participants`)
+    .set(bearer(staff))
+    .send({
+      enrolledOn: today(),
+      gender: 'other',
+      birthYear: 1995,
+      referringParty: 'SELF',
+      incomeSource: 'social_assistance',
+      educationLevel: 'compulsory',
+      supportDurationBefore: 'over_5y',
+    })
+    .expect(201);
+  return res.body.participantId as string;
+}

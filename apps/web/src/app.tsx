@@ -16,6 +16,7 @@ import { SessionProvider } from './session/session-context';
 const ReportPage = lazy(() => import('./pages/report/report-page'));
 const ExportPage = lazy(() => import('./pages/export/export-page'));
 const EnrolPage = lazy(() => import('./pages/participants/enrol-page'));
+const ParticipantPage = lazy(() => import('./pages/participants/participant-page'));
 
 /** A page only its roles may open, loaded when first opened if it is lazy. */
 function guarded(page: PageEntry, element: ReactNode, path: string = page.path) {
@@ -54,6 +55,7 @@ export function App() {
             {guarded(PAGES.export, <ExportPage />)}
             {guarded(PAGES.account, <AccountPage />)}
             {guarded(PAGES.participants, <EnrolPage />, `${PAGES.participants.path}/ny`)}
+            {guarded(PAGES.participants, <ParticipantPage />, `${PAGES.participants.path}/:pid`)}
             {guarded(
               PAGES.participants,
               <ComingPage

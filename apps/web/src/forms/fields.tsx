@@ -65,7 +65,7 @@ type TextFieldProps = {
   readonly hint?: ReactNode;
 } & Pick<
   InputHTMLAttributes<HTMLInputElement>,
-  'type' | 'autoComplete' | 'inputMode' | 'spellCheck' | 'autoFocus'
+  'type' | 'autoComplete' | 'inputMode' | 'spellCheck' | 'autoFocus' | 'min' | 'max' | 'step'
 >;
 
 export function TextField({ name, label, hint, type = 'text', ...input }: TextFieldProps) {

@@ -15,3 +15,7 @@ export const typedNumber = <S extends z.ZodType>(schema: S) =>
     if (trimmed === '') return undefined;
     return /^-?\d+$/.test(trimmed) ? Number(trimmed) : trimmed;
   }, schema);
+
+/** A choice whose value is a number (a level, a score): nothing chosen is refused with `pick`. */
+export const chosenNumber = <S extends z.ZodType<unknown, number>>(schema: S, pick: string) =>
+  z.string({ error: pick }).min(1, pick).transform(Number).pipe(schema);
