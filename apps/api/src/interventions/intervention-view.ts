@@ -31,7 +31,7 @@ export const InterventionView = z.object({
   /** The last date it takes new facts (its planned end or closing, if earlier); null: open-ended. */
   lastOpenDate: IsoDate.nullable(),
   status: z.enum(['open', 'closed']),
-  /** Every instrument its assessments may name (one per intervention in v1). */
+  /** Every instrument its assessments may name, the one progression compares first. */
   instruments: z.array(Instrument),
   ladder: Ladder,
 });
@@ -70,7 +70,7 @@ export class GetInterventionHandler implements IQueryHandler<GetIntervention> {
       closedOn: state.closedOn ?? null,
       lastOpenDate: last,
       status: last !== null && last < today ? 'closed' : 'open',
-      instruments: [state.instrument],
+      instruments: [...state.instruments],
       ladder: state.ladder,
     };
   }

@@ -2,6 +2,7 @@ import { Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
+  ChangeInterventionInstrumentsBody,
   CloseInterventionBody,
   EnrolParticipantBody,
   GoalYear,
@@ -98,6 +99,21 @@ export class InterventionsController {
   ) {
     return this.commands.execute(
       new ChangeInterventionRequest(iid, { type: 'CloseIntervention', body }, ctx),
+    );
+  }
+
+  /** v1.1: instruments added later; answers already given keep their instrument. */
+  @Post('instruments')
+  @Roles('chief')
+  @WriteEndpoint(ChangeInterventionInstrumentsBody)
+  @OnIntervention()
+  addInstruments(
+    @ZodParam('iid', InterventionId) iid: string,
+    @ZodBody(ChangeInterventionInstrumentsBody) body: ChangeInterventionInstrumentsBody,
+    @Write() ctx: WriteContext,
+  ) {
+    return this.commands.execute(
+      new ChangeIntervention(iid, { type: 'ChangeInterventionInstruments', body }, ctx),
     );
   }
 

@@ -2,9 +2,11 @@ import { Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
+  CorrectEnrolmentBody,
   EraseParticipantBody,
   ExitParticipantBody,
   ParticipantId,
+  RecordFollowUpBody,
   RecordProgressionStepBody,
   RecordSatisfactionBody,
   RecordSelfAssessmentBody,
@@ -90,6 +92,34 @@ export class ParticipantsController {
   ) {
     return this.commands.execute(
       new ChangeParticipantRequest(pid, { type: 'ExitParticipant', body }, ctx),
+    );
+  }
+
+  /** v1.1: what the person does 3, 6 or 12 months after exit; the one fact accepted after it. */
+  @Post('follow-ups')
+  @Roles('staff', 'chief')
+  @WriteEndpoint(RecordFollowUpBody)
+  @OnParticipant()
+  recordFollowUp(
+    @ZodParam('pid', ParticipantId) pid: string,
+    @ZodBody(RecordFollowUpBody) body: RecordFollowUpBody,
+    @Write() ctx: WriteContext,
+  ) {
+    return this.commands.execute(new ChangeParticipant(pid, { type: 'RecordFollowUp', body }, ctx));
+  }
+
+  /** v1.1: a wrongly entered enrolment field; the latest correction counts, the history keeps both. */
+  @Post('enrolment-corrections')
+  @Roles('staff', 'chief')
+  @WriteEndpoint(CorrectEnrolmentBody)
+  @OnParticipant()
+  correctEnrolment(
+    @ZodParam('pid', ParticipantId) pid: string,
+    @ZodBody(CorrectEnrolmentBody) body: CorrectEnrolmentBody,
+    @Write() ctx: WriteContext,
+  ) {
+    return this.commands.execute(
+      new ChangeParticipant(pid, { type: 'CorrectEnrolment', body }, ctx),
     );
   }
 

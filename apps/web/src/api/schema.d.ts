@@ -115,6 +115,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/interventions/{iid}/instruments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['InterventionsController_addInstruments'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/interventions/{iid}/attendance': {
     parameters: {
       query?: never;
@@ -205,6 +221,38 @@ export interface paths {
     get?: never;
     put?: never;
     post: operations['ParticipantsController_exit'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/participants/{pid}/follow-ups': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['ParticipantsController_recordFollowUp'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/participants/{pid}/enrolment-corrections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['ParticipantsController_correctEnrolment'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1576,6 +1624,105 @@ export interface operations {
       };
     };
   };
+  InterventionsController_addInstruments: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Samma nyckel vid omförsök ger samma svar och skriver inget nytt. */
+        'Idempotency-Key'?: string;
+        /** @description Revisionen du senast läste (en annan revision ger 409), eller * (uppgifterna ska finnas). */
+        'If-Match'?: string;
+      };
+      path: {
+        iid: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          instruments: (
+            | string
+            | {
+                key: string;
+                label: string;
+                items: {
+                  key: string;
+                  label: string;
+                  min: number;
+                  max: number;
+                }[];
+              }
+          )[];
+        };
+      };
+    };
+    responses: {
+      /** @description Sparat */
+      201: {
+        headers: {
+          /** @description Adressen där det sparade läses */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Ogiltig begäran */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': unknown;
+        };
+      };
+      /** @description Inte inloggad */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': unknown;
+        };
+      };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': unknown;
+        };
+      };
+      /** @description Finns inte */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': unknown;
+        };
+      };
+      /** @description Samtidig ändring */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': unknown;
+        };
+      };
+      /** @description Bryter mot en domänregel */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': unknown;
+        };
+      };
+    };
+  };
   InterventionsController_recordAttendance: {
     parameters: {
       query?: never;
@@ -2080,6 +2227,239 @@ export interface operations {
             | 'unknown';
           planHandedOver: boolean;
           assignmentGoalReached?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Sparat */
+      201: {
+        headers: {
+          /** @description Adressen där det sparade läses */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Ogiltig begäran */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': unknown;
+        };
+      };
+      /** @description Inte inloggad */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': unknown;
+        };
+      };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': unknown;
+        };
+      };
+      /** @description Finns inte */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': unknown;
+        };
+      };
+      /** @description Samtidig ändring */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': unknown;
+        };
+      };
+      /** @description Bryter mot en domänregel */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': unknown;
+        };
+      };
+    };
+  };
+  ParticipantsController_recordFollowUp: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Samma nyckel vid omförsök ger samma svar och skriver inget nytt. */
+        'Idempotency-Key'?: string;
+        /** @description Revisionen du senast läste (en annan revision ger 409), eller * (uppgifterna ska finnas). */
+        'If-Match'?: string;
+      };
+      path: {
+        pid: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {number} */
+          monthsAfterExit: 3 | 6 | 12;
+          /** Format: date */
+          followedUpOn: string;
+          /** @enum {string} */
+          status:
+            | 'work'
+            | 'studies'
+            | 'job_seeking'
+            | 'other_support'
+            | 'health'
+            | 'moved'
+            | 'dropped_out'
+            | 'other'
+            | 'unknown';
+          /** @enum {string} */
+          incomeSource:
+            | 'sickness_benefit'
+            | 'activity_compensation'
+            | 'sickness_compensation'
+            | 'social_assistance'
+            | 'unemployment_support'
+            | 'salary'
+            | 'student_aid'
+            | 'none'
+            | 'other'
+            | 'unknown';
+        };
+      };
+    };
+    responses: {
+      /** @description Sparat */
+      201: {
+        headers: {
+          /** @description Adressen där det sparade läses */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Ogiltig begäran */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': unknown;
+        };
+      };
+      /** @description Inte inloggad */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': unknown;
+        };
+      };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': unknown;
+        };
+      };
+      /** @description Finns inte */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': unknown;
+        };
+      };
+      /** @description Samtidig ändring */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': unknown;
+        };
+      };
+      /** @description Bryter mot en domänregel */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': unknown;
+        };
+      };
+    };
+  };
+  ParticipantsController_correctEnrolment: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Samma nyckel vid omförsök ger samma svar och skriver inget nytt. */
+        'Idempotency-Key'?: string;
+        /** @description Revisionen du senast läste (en annan revision ger 409), eller * (uppgifterna ska finnas). */
+        'If-Match'?: string;
+      };
+      path: {
+        pid: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          fields: {
+            /** @enum {string} */
+            gender?: 'woman' | 'man' | 'other';
+            birthYear?: number;
+            /** @enum {string} */
+            referringParty?: 'FK' | 'AF' | 'MUNICIPALITY' | 'REGION' | 'SELF' | 'OTHER';
+            /** @enum {string} */
+            incomeSourceAtStart?:
+              | 'sickness_benefit'
+              | 'activity_compensation'
+              | 'sickness_compensation'
+              | 'social_assistance'
+              | 'unemployment_support'
+              | 'salary'
+              | 'student_aid'
+              | 'none'
+              | 'other'
+              | 'unknown';
+            /** @enum {string} */
+            educationLevel?: 'compulsory' | 'upper_secondary' | 'post_secondary' | 'unknown';
+            /** @enum {string} */
+            supportDurationBefore?: 'none' | 'under_1y' | '1_2y' | '2_5y' | 'over_5y' | 'unknown';
+            /** Format: date */
+            referredOn?: string;
+            assignment?: {
+              /** @enum {string} */
+              aim:
+                | 'self_sufficiency'
+                | 'work_ability'
+                | 'job_seeking_readiness'
+                | 'coordinated_support'
+                | 'other';
+            };
+          };
         };
       };
     };
