@@ -5,6 +5,8 @@ import {
   DomainError,
   emailClaimStanding,
   fold,
+  type HolderStatus,
+  type UniqueValueState,
   interventionDecider,
   registeredUsers,
   streamNames,
@@ -84,7 +86,7 @@ export class UserAccounts {
       this.store,
       accountStreams.user(userId),
       (current) => {
-        let state = userState(current);
+        let state = current;
         decided = [];
         for (const command of commands(state)) {
           const events = userDecider.decide(command, state);
@@ -93,7 +95,12 @@ export class UserAccounts {
         }
         return decided;
       },
-      { ...(snapshot ? { snapshot } : {}), metadata: metadataOf(cause), now: cause.now },
+      {
+        ...(snapshot ? { snapshot } : {}),
+        stateOf: userState,
+        metadata: metadataOf(cause),
+        now: cause.now,
+      },
     );
     return {
       events: decided,
@@ -105,16 +112,11 @@ export class UserAccounts {
   /** Claims the address for `userId`: refused with `user_email_taken` while another holds it. */
   async claimEmail(email: string, userId: string, cause: Cause): Promise<void> {
     const today = swedishDate(cause.now);
-    await handleCommand(
+    await handleCommand<UniqueValueState, HolderStatus>(
       this.store,
       uniqueValueStream('user-email', email),
-      async (snapshot) => {
-        const claim = fold(uniqueValueDecider, snapshot.events as never);
-        const holder =
-          claim.status === 'claimed' && claim.holderId !== userId
-            ? emailClaimStanding((await this.read(claim.holderId)).state)
-            : 'absent';
-        return uniqueValueDecider.decide(
+      (claim, holder) =>
+        uniqueValueDecider.decide(
           {
             type: 'ClaimUniqueValue',
             scope: 'user-email',
@@ -124,9 +126,17 @@ export class UserAccounts {
             now: cause.now,
           },
           claim,
-        );
+        ),
+      {
+        stateOf: (snapshot) => fold(uniqueValueDecider, snapshot.events as never),
+        // The holder's own stream says whether the claim still stands.
+        load: async (claim) =>
+          claim.status === 'claimed' && claim.holderId !== userId
+            ? emailClaimStanding((await this.read(claim.holderId)).state)
+            : 'absent',
+        metadata: metadataOf(cause),
+        now: cause.now,
       },
-      { metadata: metadataOf(cause), now: cause.now },
     );
   }
 
@@ -135,12 +145,12 @@ export class UserAccounts {
     await handleCommand(
       this.store,
       accountStreams.accounts,
-      (snapshot) =>
+      (state) =>
         accountsDecider.decide(
           { type: 'RegisterUser', ...user, now: cause.now.toISOString() },
-          directoryState(snapshot),
+          state,
         ),
-      { metadata: metadataOf(cause), now: cause.now },
+      { stateOf: directoryState, metadata: metadataOf(cause), now: cause.now },
     );
   }
 

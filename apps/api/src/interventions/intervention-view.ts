@@ -13,7 +13,7 @@ import {
 import { z } from 'zod';
 import type { Actor } from '../platform/actor';
 import { access } from '../platform/access';
-import { stateOf, StreamWriter } from '../platform/stream-writer';
+import { stateOf, StreamReader } from '../platform/stream-reader';
 
 /**
  * One intervention as its staff and chief read it (DESIGN §5 v1.1, GET /v1/interventions/:iid):
@@ -49,10 +49,10 @@ export class GetIntervention extends Query<InterventionView> {
 
 @QueryHandler(GetIntervention)
 export class GetInterventionHandler implements IQueryHandler<GetIntervention> {
-  constructor(private readonly writer: StreamWriter) {}
+  constructor(private readonly reader: StreamReader) {}
 
   async execute({ interventionId, actor, today }: GetIntervention): Promise<InterventionView> {
-    const snapshot = await this.writer.read(streamNames.intervention(interventionId));
+    const snapshot = await this.reader.read(streamNames.intervention(interventionId));
     const state = stateOf(interventionDecider, snapshot);
     if (state.status !== 'registered') throw new DomainError('intervention_not_found');
     access.workInIntervention(actor, state);

@@ -113,7 +113,7 @@ export class InterventionsController {
     @Write() ctx: WriteContext,
   ) {
     return this.commands.execute(
-      new ChangeIntervention(iid, { type: 'ChangeInterventionInstruments', body }, ctx),
+      new ChangeInterventionRequest(iid, { type: 'ChangeInterventionInstruments', body }, ctx),
     );
   }
 

@@ -105,7 +105,9 @@ export class ParticipantsController {
     @ZodBody(RecordFollowUpBody) body: RecordFollowUpBody,
     @Write() ctx: WriteContext,
   ) {
-    return this.commands.execute(new ChangeParticipant(pid, { type: 'RecordFollowUp', body }, ctx));
+    return this.commands.execute(
+      new ChangeParticipantRequest(pid, { type: 'RecordFollowUp', body }, ctx),
+    );
   }
 
   /** v1.1: a wrongly entered enrolment field; the latest correction counts, the history keeps both. */
@@ -119,7 +121,7 @@ export class ParticipantsController {
     @Write() ctx: WriteContext,
   ) {
     return this.commands.execute(
-      new ChangeParticipant(pid, { type: 'CorrectEnrolment', body }, ctx),
+      new ChangeParticipantRequest(pid, { type: 'CorrectEnrolment', body }, ctx),
     );
   }
 

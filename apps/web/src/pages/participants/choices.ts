@@ -1,6 +1,7 @@
 import {
   assessmentPhases,
   educationLevels,
+  followUpStatuses,
   genders,
   incomeSources,
   outcomes,
@@ -38,6 +39,8 @@ export const phaseLabel = (code: string) =>
   assessmentPhases.labels[code as keyof typeof assessmentPhases.labels] ?? code;
 export const retractionReasonLabel = (code: string) =>
   retractionReasons.labels[code as keyof typeof retractionReasons.labels] ?? code;
+export const followUpStatusLabel = (code: string) =>
+  followUpStatuses.labels[code as keyof typeof followUpStatuses.labels] ?? code;
 export const referringPartyLabel = (code: string) =>
   referringParties.labels[code as keyof typeof referringParties.labels] ?? code;
 

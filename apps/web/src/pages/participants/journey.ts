@@ -1,6 +1,7 @@
 import { ParticipantEvent } from '@stegvis/domain';
 import type { HistoryEntry, ParticipantHistory } from './answers';
 import {
+  followUpStatusLabel,
   genderLabel,
   incomeSourceLabel,
   outcomeLabel,
@@ -104,6 +105,13 @@ export function describe(
         what: `Avslut: ${outcomeLabel(fact.data.outcome)}`,
         detail: `Försörjning vid avslut: ${incomeSourceLabel(fact.data.incomeSourceAtExit)}. ${fact.data.planHandedOver ? 'Planen lämnades över.' : 'Planen lämnades inte över.'}`,
       };
+    case 'FollowUpRecorded':
+      return {
+        what: `Uppföljning ${fact.data.monthsAfterExit} månader efter avslut: ${followUpStatusLabel(fact.data.status)}`,
+        detail: `Försörjning: ${incomeSourceLabel(fact.data.incomeSource)}.`,
+      };
+    case 'EnrolmentCorrected':
+      return { what: 'Rättade inskrivningen' };
     case 'EntryRetracted': {
       const target = byId.get(fact.data.retractedEventId);
       const what = target ? describe(target, intervention, byId).what : 'en uppgift';
