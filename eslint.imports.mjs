@@ -8,36 +8,36 @@
 /** Relative imports name folders, so an import reaching into an app names `apps/<app>/` or `<app>/src`. */
 const intoApp = (app) => ({
   regex: `(^|/)(apps/${app}|${app}/src)(/|$)`,
-  message: `Importera inte apps/${app}: en app är en startpunkt. Lägg det som delas i libs/.`,
+  message: `Do not import apps/${app}: an app is an entry point. Put what is shared in libs/.`,
 });
 
 /** Outside the apps, only the API's bootstrap may be imported: the in-process test harness and the OpenAPI script start the API through it. */
 const appsFromOutside = {
   regex: '(^|/)apps/(?!api/src/bootstrap$)',
   message:
-    'Importera inte en app utifrån: lägg det som delas i libs/ (bara apps/api/src/bootstrap får startas utifrån).',
+    'Do not import an app from outside it: put what is shared in libs/ (only apps/api/src/bootstrap may be started from outside).',
 };
 
 const libraryImportsApp = {
   regex: '(^|/)apps/',
-  message: 'Ett bibliotek importerar aldrig en app: vänd beroendet.',
+  message: 'A library never imports an app: turn the dependency around.',
 };
 
 const infrastructure = {
   group: ['@nestjs/*', 'nestjs-*', 'ioredis', 'better-sqlite3', 'bullmq', '@kurrent/*', 'express'],
   message:
-    'libs/domain och libs/reporting är rena: inget ramverk och ingen infrastruktur. Lägg I/O i libs/read-side eller en adapter.',
+    'libs/domain and libs/reporting are pure: no framework, no infrastructure client. Put I/O in libs/read-side or an adapter.',
 };
 
 const testImportsBench = {
   regex: '(^|/)bench/',
-  message: 'Testerna importerar inte bench/: bench bygger på test/support, inte tvärtom.',
+  message: 'Tests do not import bench/: bench builds on test/support, not the other way round.',
 };
 
 /** Platform code (auth, HTTP plumbing) is what every feature builds on: it imports no feature. */
 const platformImportsFeature = {
   regex: '^\\.\\./',
-  message: 'platform/ importerar inga funktioner: flytta det som delas hit, eller vänd beroendet.',
+  message: 'platform/ imports no feature: move what is shared here, or turn the dependency around.',
 };
 
 const restrict = (files, ...patterns) => ({
