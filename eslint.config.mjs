@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 import reactHooks from 'eslint-plugin-react-hooks';
+import { importRules } from './eslint.imports.mjs';
 
 export default tseslint.config(
   {
@@ -41,6 +42,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-return': 'off',
     },
   },
+  ...importRules,
   {
     // The web application (React): the rules of hooks.
     files: ['apps/web/**/*.{ts,tsx}'],

@@ -6,7 +6,7 @@ import { waitFor200 } from './lib/http';
 import { best, log, now, perSecond, processCpuMs, type Row } from './lib/measure';
 import type { BenchOptions } from './lib/options';
 import { readWholeLog } from './replay';
-import { shapeForEvents, writeSyntheticLog } from './lib/synthetic-log';
+import { shapeForEvents, writeSyntheticLog } from '../test/support/synthetic-log';
 
 /**
  * Part 3: cold start of the embedded mode. The API process is spawned on a DATA_DIR whose

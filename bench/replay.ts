@@ -11,8 +11,9 @@ import { rebuildReadModels } from '@stegvis/read-side';
 import { tempDir } from './lib/api-process';
 import { best, log, now, perSecond, type Row } from './lib/measure';
 import type { BenchOptions } from './lib/options';
-import { deleteKeys, uniquePrefix } from './lib/redis-keys';
-import { shapeForEvents, writeSyntheticLog } from './lib/synthetic-log';
+import { deleteRedisKeys } from '../test/support/redis';
+import { uniquePrefix } from './lib/redis-keys';
+import { shapeForEvents, writeSyntheticLog } from '../test/support/synthetic-log';
 
 /**
  * Part 2: the worker's rebuild (libs/read-side/src/rebuild.ts → project-batch.ts, the code the
@@ -145,7 +146,7 @@ export async function benchReplay(options: BenchOptions): Promise<Row[]> {
     ];
   } finally {
     await store.close();
-    await deleteKeys(options.redisUrl, prefix);
+    await deleteRedisKeys(prefix, options.redisUrl);
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -14,8 +14,9 @@ import { PROJECTION, rebuildReadModels } from '@stegvis/read-side';
 import { spawnApi, tempDir, token, type ApiProcess } from './lib/api-process';
 import { log, now, perSecond, summary, type Row } from './lib/measure';
 import type { BenchOptions } from './lib/options';
-import { deleteKeys, uniquePrefix } from './lib/redis-keys';
-import { EVENTS_PER_PARTICIPANT, writeSyntheticLog } from './lib/synthetic-log';
+import { deleteRedisKeys } from '../test/support/redis';
+import { uniquePrefix } from './lib/redis-keys';
+import { EVENTS_PER_PARTICIPANT, writeSyntheticLog } from '../test/support/synthetic-log';
 
 /**
  * Part 4: the yearly report at national scale (DESIGN §6: 80 associations, 400 interventions,
@@ -217,7 +218,7 @@ export async function benchReport(options: BenchOptions): Promise<Row[]> {
   } finally {
     await api?.close();
     await readModels.close();
-    await deleteKeys(options.redisUrl, prefix);
+    await deleteRedisKeys(prefix, options.redisUrl);
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -1,4 +1,4 @@
-import { waitFor } from '../../libs/event-store/src/testing/wait-for';
+import { waitFor } from '../support/wait-for';
 import { startApi, type Api } from '../support/api-harness';
 import { asBytes, parseCsv } from '../support/files';
 import { registerYear, type RegisteredYear } from '../support/register-plan';

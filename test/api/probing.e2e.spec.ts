@@ -1,6 +1,6 @@
 import { JwtService } from '@nestjs/jwt';
 import { JOB_QUEUE, type JobQueue } from '@stegvis/job-queue';
-import { waitFor } from '../../libs/event-store/src/testing/wait-for';
+import { waitFor } from '../support/wait-for';
 import { startApi, type Api } from '../support/api-harness';
 import { bearer, createTenant, enrol, type Tenant } from '../support/world';
 

@@ -1,5 +1,5 @@
 import { Workbook } from 'exceljs';
-import { waitFor } from '../../libs/event-store/src/testing/wait-for';
+import { waitFor } from '../support/wait-for';
 import { startApi, type Api } from '../support/api-harness';
 import { asBytes, parseCsv, readXlsx, type SheetRow } from '../support/files';
 import { registerYear, type RegisteredYear } from '../support/register-plan';

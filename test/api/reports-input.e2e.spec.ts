@@ -4,7 +4,7 @@
  */
 import { JOB_QUEUE, type JobQueue } from '@stegvis/job-queue';
 import { EXPORT_JOB } from '@stegvis/read-side';
-import { waitFor } from '../../libs/event-store/src/testing/wait-for';
+import { waitFor } from '../support/wait-for';
 import { startApi, type Api } from '../support/api-harness';
 import { bearer, createTenant, type Tenant } from '../support/world';
 

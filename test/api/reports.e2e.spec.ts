@@ -1,7 +1,7 @@
 import { startApi, type Api } from '../support/api-harness';
 import { registerYear, type RegisteredYear } from '../support/register-plan';
 import { ReportSchema } from '@stegvis/reporting';
-import { waitFor } from '../../libs/event-store/src/testing/wait-for';
+import { waitFor } from '../support/wait-for';
 import { asBytes, parseCsv, readXlsx, type SheetRow } from '../support/files';
 import { bearer } from '../support/world';
 import {

@@ -2,8 +2,8 @@ import { SqliteEventStore } from '@stegvis/event-store';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { shapeForEvents, writeSyntheticLog } from '../../bench/lib/synthetic-log';
-import { waitFor } from '../../libs/event-store/src/testing/wait-for';
+import { shapeForEvents, writeSyntheticLog } from '../support/synthetic-log';
+import { waitFor } from '../support/wait-for';
 import { startApiProcess, stop, type Started } from '../support/process';
 
 /*

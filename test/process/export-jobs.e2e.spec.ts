@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { waitFor } from '../../libs/event-store/src/testing/wait-for';
+import { waitFor } from '../support/wait-for';
 import { readXlsx } from '../support/files';
 import { deleteRedisKeys, TEST_REDIS_URL } from '../support/redis';
 import { httpClient, registerOverHttp } from '../support/http-client';

@@ -2,7 +2,7 @@ import { loadConfig } from '@stegvis/config';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { waitFor } from '../../libs/event-store/src/testing/wait-for';
+import { waitFor } from '../support/wait-for';
 import { httpClient, registerOverHttp } from '../support/http-client';
 import { logLines, startApiProcess, stop, type Started } from '../support/process';
 import { enrolment } from '../support/world';

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '@stegvis/config';
-import { waitFor } from '../../libs/event-store/src/testing/wait-for';
+import { waitFor } from '../support/wait-for';
 import { httpClient, registerOverHttp } from '../support/http-client';
 import {
   logLines,

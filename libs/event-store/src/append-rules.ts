@@ -3,7 +3,7 @@
  * the embedded SQLite file accepts is exactly what KurrentDB accepts (an export from one always
  * imports into the other). The contract suite pins each rule.
  */
-import { InvalidAppendError } from './errors';
+import { InvalidAppendError, WrongExpectedRevisionError } from './errors';
 import type { AppendResult, ExpectedRevision, NewEvent } from './event-store.port';
 
 /** RFC 4122 layout, any version: the only id KurrentDB stores (it parses ids as GUIDs). */
@@ -65,6 +65,17 @@ export function matchesExpectation(
     default:
       assertRevision(expected);
       return actual === expected;
+  }
+}
+
+/** The conflict every adapter raises when the stream does not meet `expected`. */
+export function assertExpectation(
+  streamName: string,
+  expected: ExpectedRevision,
+  actual: number | undefined,
+): void {
+  if (!matchesExpectation(expected, actual)) {
+    throw new WrongExpectedRevisionError(streamName, expected, actual);
   }
 }
 

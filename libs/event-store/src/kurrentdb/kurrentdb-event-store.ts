@@ -10,10 +10,10 @@ import {
   NO_STREAM_RESULT,
   assertRevision,
   findRetriedAppend,
-  matchesExpectation,
+  assertExpectation,
   normaliseAppend,
 } from '../append-rules';
-import { StreamDeletedError, WrongExpectedRevisionError } from '../errors';
+import { StreamDeletedError } from '../errors';
 import type {
   AppendResult,
   EventStore,
@@ -322,9 +322,7 @@ export class KurrentDbEventStore implements EventStore {
 
     const last = stored.at(-1);
     const actual = last?.revision;
-    if (!matchesExpectation(expected, actual)) {
-      throw new WrongExpectedRevisionError(streamName, expected, actual);
-    }
+    assertExpectation(streamName, expected, actual);
     if (events.length === 0) {
       return last === undefined
         ? NO_STREAM_RESULT

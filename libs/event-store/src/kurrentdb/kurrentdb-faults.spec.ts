@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { KurrentDbDouble, type FaultKind } from '../../../../test/support/kurrentdb-double';
 import type { StoredEvent } from '../event-store.port';
-import { waitFor, withTimeout } from '../testing/wait-for';
+import { waitFor, withTimeout } from '../../../../test/support/wait-for';
 import { KurrentDbEventStore, type KurrentDbEventStoreOptions } from './kurrentdb-event-store';
 import { newEvent } from '../testing/new-event';
 

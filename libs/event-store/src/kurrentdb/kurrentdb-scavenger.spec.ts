@@ -7,7 +7,7 @@ import {
   KurrentDbDouble,
   type KurrentDbDoubleOptions,
 } from '../../../../test/support/kurrentdb-double';
-import { waitFor, withTimeout } from '../testing/wait-for';
+import { waitFor, withTimeout } from '../../../../test/support/wait-for';
 import { KurrentDbEventStore } from './kurrentdb-event-store';
 import { KurrentDbScavenger, type KurrentDbScavengerOptions } from './kurrentdb-scavenger';
 import { newEvent } from '../testing/new-event';

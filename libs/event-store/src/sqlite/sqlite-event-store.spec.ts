@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NewEvent, StoredEvent } from '../event-store.port';
 import { describeEventStoreContract } from '../testing/event-store.contract';
-import { waitFor, withTimeout } from '../testing/wait-for';
+import { waitFor, withTimeout } from '../../../../test/support/wait-for';
 import { SqliteEventStore } from './sqlite-event-store';
 
 function tempDir(): string {

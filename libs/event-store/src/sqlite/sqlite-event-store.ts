@@ -2,10 +2,10 @@ import Database from 'better-sqlite3';
 import {
   NO_STREAM_RESULT,
   findRetriedAppend,
-  matchesExpectation,
+  assertExpectation,
   normaliseAppend,
 } from '../append-rules';
-import { StreamDeletedError, WrongExpectedRevisionError } from '../errors';
+import { StreamDeletedError } from '../errors';
 import type {
   AppendResult,
   EventMetadata,
@@ -274,9 +274,7 @@ export class SqliteEventStore implements EventStore {
     if (retried) return { result: retried, written: false };
 
     const actual = stream === undefined ? undefined : Number(stream.revision);
-    if (!matchesExpectation(expected, actual)) {
-      throw new WrongExpectedRevisionError(streamName, expected, actual);
-    }
+    assertExpectation(streamName, expected, actual);
 
     if (events.length === 0) {
       if (actual === undefined) return { result: NO_STREAM_RESULT, written: false };

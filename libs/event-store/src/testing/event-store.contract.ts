@@ -8,7 +8,7 @@ import type {
   NewEvent,
   StoredEvent,
 } from '../event-store.port';
-import { waitFor, withTimeout } from './wait-for';
+import { waitFor, withTimeout } from '../../../../test/support/wait-for';
 
 export type EventStoreFixture = {
   readonly store: EventStore;

@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import type { JobQueue } from '../job-queue.port';
 import { describeJobQueueContract } from '../testing/job-queue.contract';
-import { eventually, gate } from '../testing/wait-for';
+import { eventually, gate } from '../../../../test/support/wait-for';
 import { BullMqJobQueue } from './bullmq-job-queue';
 
 /** A real Redis; every test uses keys under a prefix of its own and deletes them afterwards. */

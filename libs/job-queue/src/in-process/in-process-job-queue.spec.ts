@@ -1,5 +1,5 @@
 import { describeJobQueueContract } from '../testing/job-queue.contract';
-import { eventually } from '../testing/wait-for';
+import { eventually } from '../../../../test/support/wait-for';
 import { InProcessJobQueue } from './in-process-job-queue';
 
 describeJobQueueContract('in-process', async () => {

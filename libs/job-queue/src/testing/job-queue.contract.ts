@@ -1,5 +1,5 @@
 import type { JobContext, JobProcessor, JobQueue, JobState, JobStatus } from '../job-queue.port';
-import { eventually, gate, waitFor, type Gate } from './wait-for';
+import { eventually, gate, waitFor, type Gate } from '../../../../test/support/wait-for';
 
 export type JobQueueFixture = {
   readonly queue: JobQueue;

@@ -5,7 +5,7 @@ import {
   type ReadModelGeneration,
   type ReadModelStore,
 } from '../read-model-store.port';
-import { waitFor } from '../../../event-store/src/testing/wait-for';
+import { waitFor } from '../../../../test/support/wait-for';
 
 export type ReadModelStoreFixture = {
   readonly store: ReadModelStore;

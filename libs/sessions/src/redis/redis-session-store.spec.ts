@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { eventually } from '../../../job-queue/src/testing/wait-for';
+import { eventually } from '../../../../test/support/wait-for';
 import { SESSION_IDLE_MS } from '../session-store.port';
 import { describeSessionStoreContract } from '../testing/session-store.contract';
 import { describeSignInThrottleContract } from '../testing/sign-in-throttle.contract';

@@ -1,19 +1,29 @@
-export type WaitOptions = {
-  /** Give up after this long. */
+export type WaitForOptions = {
+  /** Give up after this long; the test then fails with `message`. */
   readonly timeoutMs?: number;
   readonly intervalMs?: number;
   readonly message?: string;
 };
 
 /**
- * Reads `read` until `accept` holds for what it returned, and returns that value; fails after a
- * deadline with the last value seen, which usually explains why. Tests synchronise on observable
+ * Polls `condition` until it holds, failing after a deadline. Tests synchronise on observable
  * state this way instead of sleeping for a guessed duration.
+ */
+export async function waitFor(
+  condition: () => boolean | Promise<boolean>,
+  options: WaitForOptions = {},
+): Promise<void> {
+  await eventually(condition, (held) => held, options);
+}
+
+/**
+ * Reads `read` until `accept` holds for what it returned, and returns that value; fails after a
+ * deadline with the last value seen, which usually explains why.
  */
 export async function eventually<T>(
   read: () => T | Promise<T>,
   accept: (value: T) => boolean,
-  options: WaitOptions = {},
+  options: WaitForOptions = {},
 ): Promise<T> {
   const timeoutMs = options.timeoutMs ?? 5000;
   const intervalMs = options.intervalMs ?? 5;
@@ -31,8 +41,25 @@ export async function eventually<T>(
   }
 }
 
-/** One deadline-bounded poll for every suite (the event store's). */
-export { waitFor } from '../../../event-store/src/testing/wait-for';
+/** Settles like `promise`, or rejects when it takes longer than `timeoutMs`. */
+export async function withTimeout<T>(
+  promise: Promise<T>,
+  timeoutMs: number,
+  message: string,
+): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`timed out after ${timeoutMs} ms: ${message}`)),
+      timeoutMs,
+    );
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /** A promise with its resolve exposed, for processors that wait until the test lets them go. */
 export type Gate = {
