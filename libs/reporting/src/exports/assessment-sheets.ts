@@ -6,7 +6,13 @@ import { countColumns, keyColumns, SheetBuilder, type Scope } from './sheet-buil
 import { figure, ratio, text, type ReportRow, type ReportSheet } from './sheet.types';
 
 /** A share per count column, hidden with its numerator or denominator. */
-function shareCells(scope: Scope, numerator: string, denominator: string, of: Counts, n: Counts) {
+export function shareCells(
+  scope: Scope,
+  numerator: string,
+  denominator: string,
+  of: Counts,
+  n: Counts,
+) {
   return Object.fromEntries(
     COUNT_COLUMNS.map((c) => [
       c,
@@ -49,6 +55,11 @@ const ITEM_LABELS: ReadonlyMap<string, string> = new Map(
     .reverse()
     .map((item) => [item.key, item.label]),
 );
+
+/** An item's label in the built-in instruments, else its key. */
+export function itemLabel(item: string): string {
+  return ITEM_LABELS.get(item) ?? item;
+}
 
 /** The progression groups of a scope: all items together, each item, the ladder. */
 export function progressionGroups(tables: ReportTables): { path: string; label: string }[] {

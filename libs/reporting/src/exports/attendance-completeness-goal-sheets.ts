@@ -1,4 +1,4 @@
-import { outcomes, type Outcome } from '@stegvis/domain';
+import { assignmentAims, outcomes, type Outcome } from '@stegvis/domain';
 import { participantCountBasis } from '../report/goal-evaluation';
 import type { GoalResult, ReportTables } from '../report/report.schema';
 import { progressionGroups } from './assessment-sheets';
@@ -138,7 +138,15 @@ function goalLines(
           prefer: 'total',
         })),
       ];
-    case 'assignmentGoalShare':
+    case 'assignmentGoalShare': {
+      const aims =
+        (goal.definition.kind === 'assignmentGoalShare' ? goal.definition.aims : undefined) ??
+        assignmentAims.keys;
+      return [
+        { members: aims.map((a) => total(`assignments.${a}.reached`)), total: numeratorId },
+        { members: aims.map((a) => total(`assignments.${a}.exited`)), total: denominatorId },
+      ];
+    }
     case 'itemShare':
     case 'followUpShare':
       return [];

@@ -92,7 +92,8 @@ describe('renderCsv', () => {
     const unquoted = records.slice(1).filter((r) => !r.join(';').includes('"'));
     for (const r of unquoted) {
       // Whole numbers, or days with one decimal in their own table.
-      const countPattern = r[0] === 'Tid i insatsen' ? /^(\d+,\d)?$/ : /^(\d+)?$/;
+      const inDays = r[0] === 'Tid i insatsen' || r[0] === 'Väntetid';
+      const countPattern = inDays ? /^(\d+(,\d)?)?$/ : /^(\d+)?$/;
       expect([r[0], counts.map((i) => r[i]).filter((v) => !countPattern.test(v!))]).toEqual([
         r[0],
         [],

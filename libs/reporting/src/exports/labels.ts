@@ -76,6 +76,9 @@ export const CSV_COLUMN_LABELS = {
   numerator: 'Täljare',
   denominator: 'Nämnare',
   status: 'Status',
+  current: 'I år',
+  previous: 'Året innan',
+  change: 'Förändring',
   text: 'Text',
 } as const satisfies Record<ColumnKey, string>;
 
@@ -100,8 +103,13 @@ export const SHEET_NAMES = {
   incomeSourceAtExit: 'Försörjning vid avslut',
   outcomes: 'Avslutsorsaker',
   daysInIntervention: 'Tid i insatsen',
+  waitingDays: 'Väntetid',
   satisfaction: 'Nöjdhet',
   progression: 'Progression',
+  progressionByDimension: 'Progression per område',
+  ongoingProgression: 'Progression, pågående',
+  assignments: 'Uppdrag',
+  followUp: 'Uppföljning efter avslut',
   employmentStatus: 'Sysselsättning före och efter',
   incomeSourceChange: 'Försörjning före–efter',
   educationLevel: 'Utbildningsnivå',
@@ -110,6 +118,7 @@ export const SHEET_NAMES = {
   completeness: 'Datakvalitet',
   goals: 'Måluppfyllelse',
   finsam: 'Uppföljning Finsam',
+  previous: 'Jämfört med året innan',
 } as const;
 export type SheetKey = keyof typeof SHEET_NAMES;
 
@@ -124,6 +133,27 @@ export const SHEET_DESCRIPTIONS: Readonly<Record<Exclude<SheetKey, 'about'>, str
   incomeSourceAtExit: 'Avslutade deltagare efter försörjning vid avslutet.',
   outcomes: 'Avslutade deltagare efter avslutsorsak.',
   daysInIntervention: 'Avslutade deltagares tid i insatsen, från inskrivning till avslut, i dagar.',
+  waitingDays:
+    'Dagar från aktualiseringen till inskrivningen, för deltagare som skrevs in under perioden ' +
+    'och har ett aktualiseringsdatum (antalet står på raden Med aktualiseringsdatum).',
+  progressionByDimension:
+    'Avslutade deltagare med självskattning vid både start och avslut, per område: bedömda, ' +
+    'och av dem de som skattade sig högre, lika eller lägre vid avslutet. Ett område som ingen ' +
+    'besvarat står med noll.',
+  ongoingProgression:
+    'Deltagare som fortfarande var aktiva vid periodens slut, från självskattningen vid start ' +
+    'till den senaste vid uppföljning under perioden: bedömda, positiv förändring i minst ett ' +
+    'område, och per område högre, lika eller lägre.',
+  assignments:
+    'Avslutade deltagare efter uppdrag (vad insatsen skulle hjälpa personen att nå), och de av ' +
+    'dem som enligt handläggaren nådde uppdragets mål.',
+  followUp:
+    'Deltagare som avslutades under perioden, per uppföljningstillfälle (3, 6 och 12 månader ' +
+    'efter avslutet): de vars tillfälle har inträffat, de som följts upp (även om uppföljningen ' +
+    'gjordes året efter) och vad de då gjorde.',
+  previous:
+    'Samma nyckeltal för samma period ett år tidigare, med årets mål bedömda på det året, och ' +
+    'om värdet har ökat, minskat eller är oförändrat.',
   satisfaction:
     'Avslutade deltagare som besvarat nöjdhetsfrågan (1–5) och de som var nöjda (senaste svaret 4 eller 5).',
   progression:
@@ -179,6 +209,39 @@ export const TEXTS = {
   progressionAssessed: 'Bedömda',
   progressionPositive: 'Positiv förändring',
   progressionShare: 'Andel positiv förändring',
+  waitingMean: 'Medelvärde (dagar)',
+  waitingMedian: 'Median (dagar)',
+  waitingCounted: 'Med aktualiseringsdatum',
+  dimensionImproved: 'Högre',
+  dimensionUnchanged: 'Lika',
+  dimensionWorse: 'Lägre',
+  assignmentHeader: 'Uppdrag',
+  assignmentExited: 'Avslutade med uppdraget',
+  assignmentReached: 'Nådde uppdragets mål',
+  assignmentShare: 'Andel som nådde målet',
+  followUpMarkHeader: 'Uppföljning',
+  followUpDue: 'Tillfället har inträffat',
+  followUpDone: 'Följda upp',
+  followUpStatus: (status: string) => `Sysselsättning: ${status}`,
+  previousMeasureHeader: 'Nyckeltal',
+  /** The key figures compared with the year before, by their path in the report. */
+  previousRows: {
+    'participants.activeAtStart': 'Aktiva vid periodens start',
+    'participants.enrolled': 'Nya (inskrivna)',
+    'participants.exited': 'Avslutade',
+    'participants.activeAtEnd': 'Aktiva vid periodens slut',
+    'participants.total': 'Totalt under perioden',
+    'daysInIntervention.mean': 'Tid i insatsen, medelvärde (dagar)',
+    'daysInIntervention.median': 'Tid i insatsen, median (dagar)',
+    'waitingDays.mean': 'Väntetid, medelvärde (dagar)',
+    'waitingDays.median': 'Väntetid, median (dagar)',
+    'satisfaction.answered': 'Nöjdhet: svarat',
+    'satisfaction.satisfied': 'Nöjdhet: nöjda (4–5)',
+    'progression.assessed': 'Progression: bedömda',
+    'progression.positive': 'Progression: positiv förändring',
+  },
+  previousGoal: (label: string) => `Mål: ${label}`,
+  changes: { up: 'Ökat', down: 'Minskat', same: 'Oförändrat' },
   employmentWhenHeader: 'Tidpunkt',
   employmentStatusHeader: 'Sysselsättning',
   employmentBefore: 'Före insatsen',

@@ -63,7 +63,10 @@ describe('renderExport', () => {
     );
     expect(out.fileExtension).toBe('xlsx');
     expect(out.body.subarray(0, 2).toString('latin1')).toBe('PK');
-    expect(await sheetNames(out.body)).toHaveLength(17);
+    // The report's 22 sheets and, last, this year beside the year before.
+    const names = await sheetNames(out.body);
+    expect(names).toHaveLength(23);
+    expect(names.at(-1)).toBe('Jämfört med året innan');
   });
 
   it('renders the Finsam export as XLSX, suppressed like the report when for publication', async () => {

@@ -1,6 +1,7 @@
 import type { Report } from '../report/report.schema';
 import { renderCsv } from './csv';
 import { finsamSheet } from './finsam';
+import { describeChanges } from './outcome-sheets';
 import { aboutSheet, reportSheets } from './report-sheets';
 import type { ReportSheet } from './sheet.types';
 import { suppressForPublication } from './suppression';
@@ -45,8 +46,8 @@ export async function renderExport(
     const body = await renderXlsx(finsamSheets(report, publication));
     return { body, contentType: XLSX_CONTENT_TYPE, fileExtension: 'xlsx' };
   }
-  const all = reportSheets(report);
-  const sheets = publication ? suppressForPublication(all) : all;
+  const all = reportSheets(report, { previous: format === 'xlsx' });
+  const sheets = (publication ? suppressForPublication(all) : all).map(describeChanges);
   if (format === 'csv') {
     return { body: renderCsv(sheets), contentType: CSV_CONTENT_TYPE, fileExtension: 'csv' };
   }

@@ -29,6 +29,9 @@ export const COLUMN_KEYS = [
   'numerator',
   'denominator',
   'status',
+  'current',
+  'previous',
+  'change',
   'text',
 ] as const;
 export type ColumnKey = (typeof COLUMN_KEYS)[number];

@@ -106,7 +106,7 @@ describe('renderXlsx', () => {
   });
 
   it('prints every worksheet landscape, one page wide, with the header row on every page', () => {
-    expect(exact.worksheets).toHaveLength(17);
+    expect(exact.worksheets).toHaveLength(22);
     for (const ws of exact.worksheets) {
       expect([ws.name, ws.pageSetup]).toEqual([
         ws.name,

@@ -2,7 +2,11 @@ import {
   DEFAULT_LADDER,
   STEGVIS_5,
   type AssessmentPhase,
+  type AssignmentAim,
+  type CorrectableEnrolmentFields,
   type EducationLevel,
+  type FollowUpMonths,
+  type FollowUpStatus,
   type Gender,
   type Goal,
   type IncomeSource,
@@ -26,6 +30,8 @@ export type Enrolment = {
   readonly incomeSource?: IncomeSource;
   readonly educationLevel?: EducationLevel;
   readonly supportDurationBefore?: SupportDuration;
+  readonly referredOn?: string;
+  readonly aim?: AssignmentAim;
 };
 
 /**
@@ -72,6 +78,8 @@ export class EventLog {
     kind?: InterventionKind;
     startsOn?: string;
     instrument?: Instrument;
+    /** Instruments used beside `instrument`. */
+    instruments?: Instrument[];
   }): InterventionBuilder {
     const interventionId = this.nextId('I');
     this.record({
@@ -84,6 +92,7 @@ export class EventLog {
         parties: ['FK', 'MUNICIPALITY'],
         startsOn: options.startsOn ?? '2024-01-01',
         instrument: options.instrument ?? STEGVIS_5,
+        ...(options.instruments === undefined ? {} : { instruments: options.instruments }),
         ladder: DEFAULT_LADDER,
         occurredOn: options.startsOn ?? '2024-01-01',
       },
@@ -132,6 +141,15 @@ export class InterventionBuilder {
     return this;
   }
 
+  instrumentsAdded(instruments: Instrument[], occurredOn = '2026-01-01'): this {
+    const { interventionId } = this;
+    this.log.record({
+      type: 'InterventionInstrumentsChanged',
+      data: { interventionId, instruments, occurredOn },
+    });
+    return this;
+  }
+
   attendance(occurredOn: string, women: number, men: number, other: number): this {
     const { interventionId } = this;
     this.log.record({
@@ -156,6 +174,8 @@ export class InterventionBuilder {
         incomeSourceAtStart: e.incomeSource ?? 'sickness_benefit',
         educationLevel: e.educationLevel ?? 'upper_secondary',
         supportDurationBefore: e.supportDurationBefore ?? '1_2y',
+        ...(e.referredOn === undefined ? {} : { referredOn: e.referredOn }),
+        ...(e.aim === undefined ? {} : { assignment: { aim: e.aim } }),
         occurredOn: e.on,
       },
     });
@@ -204,6 +224,7 @@ export class ParticipantBuilder {
     outcome: Outcome,
     incomeSourceAtExit: IncomeSource = 'unknown',
     planHandedOver = true,
+    assignmentGoalReached?: boolean,
   ): string {
     const { participantId } = this;
     return this.log.record({
@@ -214,8 +235,37 @@ export class ParticipantBuilder {
         outcome,
         incomeSourceAtExit,
         planHandedOver,
+        ...(assignmentGoalReached === undefined ? {} : { assignmentGoalReached }),
         occurredOn: on,
       },
+    });
+  }
+
+  followUp(
+    monthsAfterExit: FollowUpMonths,
+    on: string,
+    status: FollowUpStatus,
+    incomeSource: IncomeSource = 'unknown',
+  ): string {
+    const { participantId } = this;
+    return this.log.record({
+      type: 'FollowUpRecorded',
+      data: {
+        participantId,
+        monthsAfterExit,
+        followedUpOn: on,
+        status,
+        incomeSource,
+        occurredOn: on,
+      },
+    });
+  }
+
+  correct(fields: CorrectableEnrolmentFields, on = '2026-12-01'): string {
+    const { participantId } = this;
+    return this.log.record({
+      type: 'EnrolmentCorrected',
+      data: { participantId, fields, occurredOn: on },
     });
   }
 
