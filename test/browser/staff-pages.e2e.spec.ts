@@ -516,6 +516,7 @@ describe('/deltagare', () => {
     const firstRow = page.getByRole('row').nth(1);
     expect(await firstRow.getByRole('link').textContent()).toBe(fresh);
     expect(await seriousViolations(page)).toEqual([]);
+    await page.evaluate('window.scrollTo(0, 0)');
     await page.screenshot({ path: screenshotPath('deltagare.png') });
 
     const cells = async (pid: string) =>

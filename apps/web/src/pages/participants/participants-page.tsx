@@ -188,20 +188,22 @@ function ParticipantList({
           ) : null}
         </div>
       ) : (
-        <Table
-          caption={`Deltagare (${count(shown.length)} av ${count(loaded.rows.length)} hämtade)`}
-          columns={[
-            { label: 'Pseudonym' },
-            { label: 'Insats' },
-            { label: 'Inskriven' },
-            { label: 'Status' },
-            { label: 'Saknas' },
-          ]}
-        >
-          {shown.map((row) => (
-            <ParticipantRow key={row.participantId} row={row} />
-          ))}
-        </Table>
+        <div className="participant-table">
+          <Table
+            caption={`Deltagare (${count(shown.length)} av ${count(loaded.rows.length)} hämtade)`}
+            columns={[
+              { label: 'Pseudonym' },
+              { label: 'Insats' },
+              { label: 'Inskriven' },
+              { label: 'Status' },
+              { label: 'Saknas' },
+            ]}
+          >
+            {shown.map((row) => (
+              <ParticipantRow key={row.participantId} row={row} />
+            ))}
+          </Table>
+        </div>
       )}
       {more ? (
         <p>
@@ -230,16 +232,16 @@ function ParticipantRow({ row }: { readonly row: Row }) {
           {row.participantId}
         </Link>
       </th>
-      <td>{row.insats.name}</td>
-      <td>{date(row.enrolledOn)}</td>
-      <td>
+      <td data-label="Insats">{row.insats.name}</td>
+      <td data-label="Inskriven">{date(row.enrolledOn)}</td>
+      <td data-label="Status">
         {row.status === 'active' ? (
           <span className="badge badge--active">Pågår</span>
         ) : (
           <span className="badge">Avslutad {date(row.exitedOn)}</span>
         )}
       </td>
-      <td>
+      <td data-label="Saknas">
         {missing.length === 0 ? (
           <span className="hint">Inget</span>
         ) : (
