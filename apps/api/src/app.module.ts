@@ -22,6 +22,7 @@ import { CreatedLocationInterceptor } from './http/created-location';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { UnknownQueryInterceptor } from './http/query-params';
 import { RevisionETagInterceptor } from './http/revision-etag.interceptor';
+import { ListAttendanceHandler } from './read/attendance-list';
 import { GetInterventionHandler } from './read/intervention-view';
 import { GetParticipantHandler } from './read/participant-history';
 import { ListParticipantsHandler } from './read/participant-list';
@@ -86,6 +87,7 @@ export class AppModule {
         ChangeParticipantHandler,
         EraseParticipantHandler,
         GetInterventionHandler,
+        ListAttendanceHandler,
         GetParticipantHandler,
         ListParticipantsHandler,
         GetReportHandler,

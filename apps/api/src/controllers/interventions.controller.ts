@@ -14,6 +14,7 @@ import {
 import { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { AttendanceList, ListAttendance } from '../read/attendance-list';
 import { GetIntervention, InterventionView } from '../read/intervention-view';
 import { ListParticipants } from '../read/participant-list';
 import { MinPosition, PageLimit, ZodQueries } from '../http/query-params';
@@ -29,6 +30,9 @@ const ParticipantPage = z.object({
   limit: PageLimit,
   minPosition: MinPosition,
 });
+
+/** The year whose head counts to list. */
+const AttendanceYear = z.object({ year: GoalYear });
 
 /** Closing and head counts are read on the intervention. */
 const OnIntervention = () => Created((_, params) => `/v1/interventions/${String(params.iid)}`);
@@ -94,6 +98,24 @@ export class InterventionsController {
     return this.commands.execute(
       new ChangeIntervention(iid, { type: 'CloseIntervention', body }, ctx),
     );
+  }
+
+  @Get('attendance')
+  @Roles('staff', 'chief')
+  @ApiOkResponse({
+    description: 'Årets registrerade antal deltagare (strukturinriktade insatser), äldst först',
+    schema: z.toJSONSchema(AttendanceList, {
+      io: 'output',
+      target: 'openapi-3.0',
+      unrepresentable: 'any',
+    }) as never,
+  })
+  listAttendance(
+    @ZodParam('iid', InterventionId) iid: string,
+    @ZodQueries(AttendanceYear) { year }: z.infer<typeof AttendanceYear>,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.queries.execute(new ListAttendance(iid, year, actor));
   }
 
   @Post('attendance')
