@@ -90,3 +90,41 @@ describe('GET /v1/interventions/:iid/participants', () => {
     expect(lastChange(first)).toBeGreaterThan(lastChange(second));
   });
 });
+
+describe('GET /v1/interventions/:iid/attendance', () => {
+  it("lists the year's head counts, oldest first, with the year's total", async () => {
+    const path = `/v1/interventions/${tenant.structuralId}/attendance`;
+    for (const [occurredOn, women, men, other] of [
+      ['2025-05-02', 7, 3, 1],
+      ['2025-02-10', 4, 2, 0],
+      ['2024-12-31', 9, 9, 9],
+    ] as const) {
+      // The structural insats started 2025-01-01: the 2024 count is refused and not listed.
+      await api.http
+        .post(path)
+        .set(bearer(tenant.staff))
+        .send({ occurredOn, women, men, other })
+        .expect(occurredOn < '2025' ? 422 : 201);
+    }
+    const res = await api.http.get(`${path}?year=2025`).set(bearer(tenant.staff)).expect(200);
+    expect(res.body).toMatchObject({
+      interventionId: tenant.structuralId,
+      year: 2025,
+      items: [
+        { occurredOn: '2025-02-10', women: 4, men: 2, other: 0 },
+        { occurredOn: '2025-05-02', women: 7, men: 3, other: 1 },
+      ],
+      total: { women: 11, men: 5, other: 1, total: 17 },
+    });
+    const other = await api.http.get(`${path}?year=2026`).set(bearer(tenant.chief)).expect(200);
+    expect(other.body.items).toEqual([]);
+  });
+
+  it('refuses a missing year in Swedish, and staff of another insats', async () => {
+    const path = `/v1/interventions/${tenant.structuralId}/attendance`;
+    const res = await api.http.get(path).set(bearer(tenant.staff)).expect(400);
+    expect(res.body.code).toBe('validation_failed');
+    expect(res.body.errors[0].message).toMatch(/^Året \(year\) saknas/);
+    await api.http.get(`${path}?year=2025`).set(bearer(tenant.otherStaff)).expect(403);
+  });
+});

@@ -4,7 +4,7 @@ import { FirstAdminSetup } from '../../apps/api/src/accounts/first-admin-setup';
 import { startApi, type Api } from '../support/api-harness';
 import { registerYear, type RegisteredYear } from '../support/register-plan';
 import { planYear } from '../support/year-plan';
-import { waitFor } from '../../libs/event-store/src/testing/wait-for';
+import { waitFor } from '../support/wait-for';
 import { heading, launch, openTab, readable, seriousViolations, type Tab } from './web-browser';
 
 /**

@@ -364,6 +364,22 @@ describe('/deltagare/:pid', () => {
       `En deltagares år i webbläsaren: ${loads.length} sidladdningar, ${requests.length} anrop till API:t`,
     );
     expect(loads.length).toBeLessThanOrEqual(2);
+
+    // The list shows the participant as exited, with nothing missing.
+    await page
+      .getByRole('navigation', { name: 'Huvudmeny' })
+      .getByRole('link', { name: 'Deltagare' })
+      .click();
+    await heading(page, 'Deltagare').waitFor();
+    await page.getByLabel('Sök pseudonym', { exact: true }).fill(pid);
+    const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: pid }) });
+    expect(await row.locator('th, td').allTextContents()).toEqual([
+      pid,
+      'Resurslotsen',
+      dateInWords(today()),
+      `Avslutad ${dateInWords(today())}`,
+      'Inget',
+    ]);
     expect(errors.filter((e) => !e.includes('422'))).toEqual([]);
   });
 
@@ -430,3 +446,113 @@ async function enrolByApi(): Promise<string> {
     .expect(201);
   return res.body.participantId as string;
 }
+
+/** "1 december 2026", as the pages write a date. */
+function dateInWords(iso: string): string {
+  return readable(
+    new Intl.DateTimeFormat('sv-SE', { dateStyle: 'long', timeZone: 'UTC' }).format(
+      new Date(`${iso}T00:00:00Z`),
+    ),
+  );
+}
+
+async function record(pid: string, path: string, body: Record<string, unknown>) {
+  await api.http.post(`/v1/participants/${pid}/${path}`).set(bearer(staff)).send(body).expect(201);
+}
+
+describe('/deltagare', () => {
+  it('lists my participants with status and what is missing, filters, searches and pages', async () => {
+    // One exited with everything, one exited without a satisfaction answer, one just enrolled.
+    const complete = await enrolByApi();
+    const scores = {
+      self_esteem: 5,
+      wellbeing: 5,
+      social_ability: 5,
+      employability: 5,
+      future_hope: 5,
+    };
+    for (const phase of ['start', 'exit']) {
+      await record(complete, 'self-assessments', {
+        instrument: 'stegvis-5',
+        phase,
+        assessedOn: today(),
+        scores,
+      });
+    }
+    await record(complete, 'satisfaction', { score: 5, answeredOn: today() });
+    const exit = {
+      exitedOn: today(),
+      outcome: 'studies',
+      incomeSource: 'student_aid',
+      planHandedOver: true,
+    };
+    await record(complete, 'exit', exit);
+    const unanswered = await enrolByApi();
+    await record(unanswered, 'self-assessments', {
+      instrument: 'stegvis-5',
+      phase: 'start',
+      assessedOn: today(),
+      scores,
+    });
+    await record(unanswered, 'exit', exit);
+    // Enough participants for more than one page.
+    for (let i = 0; i < 50; i++) await enrolByApi();
+    const fresh = await enrolByApi();
+    const all = await api.http
+      .get(`/v1/interventions/${tenant.interventionId}/participants?limit=500`)
+      .set(bearer(staff))
+      .expect(200);
+    const total = (all.body.items as unknown[]).length;
+    expect(total).toBeGreaterThan(50);
+
+    const { page, errors } = await signedIn('/deltagare');
+    await heading(page, 'Deltagare').waitFor();
+    const summary = page.getByRole('status').filter({ hasText: 'hämtade deltagare' });
+    await summary.filter({ hasText: 'Visar 50 av 50 hämtade deltagare.' }).waitFor();
+    await page.getByRole('button', { name: 'Visa fler' }).click();
+    await summary.filter({ hasText: `Visar ${total} av ${total} hämtade deltagare.` }).waitFor();
+    expect(await page.getByRole('button', { name: 'Visa fler' }).count()).toBe(0);
+    // The most recently changed first (of all those fetched): the one enrolled last.
+    const firstRow = page.getByRole('row').nth(1);
+    expect(await firstRow.getByRole('link').textContent()).toBe(fresh);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.evaluate('window.scrollTo(0, 0)');
+    await page.screenshot({ path: screenshotPath('deltagare.png') });
+
+    const cells = async (pid: string) =>
+      page
+        .getByRole('row')
+        .filter({ has: page.getByRole('link', { name: pid, exact: true }) })
+        .locator('td')
+        .allTextContents();
+    expect((await cells(complete)).slice(2)).toEqual([`Avslutad ${dateInWords(today())}`, 'Inget']);
+    expect((await cells(unanswered)).slice(2)).toEqual([
+      `Avslutad ${dateInWords(today())}`,
+      'Slutskattning, nöjdhetssvar',
+    ]);
+    expect((await cells(fresh)).slice(2)).toEqual(['Pågår', 'Startskattning']);
+
+    // Status "Avslutade": the exited ones only.
+    await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Avslutade' });
+    const links = page.getByRole('table').getByRole('link');
+    expect(await links.allTextContents()).toEqual(expect.arrayContaining([complete, unanswered]));
+    expect(await links.allTextContents()).not.toContain(fresh);
+    // Search by part of a pseudonym.
+    await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Alla' });
+    await page.getByLabel('Sök pseudonym', { exact: true }).fill(fresh.slice(2, 9).toLowerCase());
+    expect(await links.allTextContents()).toEqual([fresh]);
+    await links.first().click();
+    await heading(page, `Deltagare ${fresh}`).waitFor();
+    expect(errors).toEqual([]);
+  });
+
+  it('reads well on a phone (390 px)', async () => {
+    const { page } = await signedIn('/deltagare', { width: 390, height: 844 });
+    await heading(page, 'Deltagare').waitFor();
+    await page.getByRole('table').waitFor();
+    // Nothing but the table's own scrolling region is wider than the screen.
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('deltagare-mobil.png') });
+  });
+});

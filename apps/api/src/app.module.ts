@@ -27,6 +27,7 @@ import { RevisionETagInterceptor } from './platform/revision-etag.interceptor';
 import { GetParticipantHandler } from './participants/participant-history';
 import { ListParticipantsHandler } from './interventions/participant-list';
 import { GetInterventionHandler } from './interventions/intervention-view';
+import { ListAttendanceHandler } from './interventions/attendance-list';
 import { GetReportHandler } from './reports/report-query';
 import { ReadModelReader } from './platform/read-model-reader';
 import { Metrics, MetricsController } from './operations/metrics';
@@ -96,6 +97,7 @@ export class AppModule {
         GetParticipantHandler,
         ListParticipantsHandler,
         GetInterventionHandler,
+        ListAttendanceHandler,
         GetReportHandler,
         {
           provide: ReportCache,

@@ -16,6 +16,7 @@ import { SessionProvider } from './session/session-context';
 const ReportPage = lazy(() => import('./pages/report/report-page'));
 const ExportPage = lazy(() => import('./pages/export/export-page'));
 const EnrolPage = lazy(() => import('./pages/participants/enrol-page'));
+const ParticipantsPage = lazy(() => import('./pages/participants/participants-page'));
 const ParticipantPage = lazy(() => import('./pages/participants/participant-page'));
 
 /** A page only its roles may open, loaded when first opened if it is lazy. */
@@ -56,14 +57,7 @@ export function App() {
             {guarded(PAGES.account, <AccountPage />)}
             {guarded(PAGES.participants, <EnrolPage />, `${PAGES.participants.path}/ny`)}
             {guarded(PAGES.participants, <ParticipantPage />, `${PAGES.participants.path}/:pid`)}
-            {guarded(
-              PAGES.participants,
-              <ComingPage
-                title="Deltagare"
-                what="Här kommer du att se deltagarna i dina insatser, skriva in nya och registrera deras skattningar, steg, nöjdhet och avslut."
-              />,
-              `${PAGES.participants.path}/*`,
-            )}
+            {guarded(PAGES.participants, <ParticipantsPage />)}
             {guarded(
               PAGES.settings,
               <ComingPage

@@ -15,6 +15,7 @@ import {
 import { z } from 'zod';
 import type { Actor } from '../platform/actor';
 import { CurrentActor, Roles } from '../platform/auth.decorators';
+import { AttendanceList, ListAttendance } from './attendance-list';
 import { GetIntervention, InterventionView } from './intervention-view';
 import { ListParticipants } from './participant-list';
 import { MinPosition, PageLimit, ZodQueries } from '../platform/query-params';
@@ -31,6 +32,9 @@ const ParticipantPage = z.object({
   limit: PageLimit,
   minPosition: MinPosition,
 });
+
+/** The year whose head counts to list. */
+const AttendanceYear = z.object({ year: GoalYear });
 
 /** Closing and head counts are read on the intervention. */
 const OnIntervention = () => Created((_, params) => `/v1/interventions/${String(params.iid)}`);
@@ -115,6 +119,24 @@ export class InterventionsController {
     return this.commands.execute(
       new ChangeInterventionRequest(iid, { type: 'ChangeInterventionInstruments', body }, ctx),
     );
+  }
+
+  @Get('attendance')
+  @Roles('staff', 'chief')
+  @ApiOkResponse({
+    description: 'Årets registrerade antal deltagare (strukturinriktade insatser), äldst först',
+    schema: z.toJSONSchema(AttendanceList, {
+      io: 'output',
+      target: 'openapi-3.0',
+      unrepresentable: 'any',
+    }) as never,
+  })
+  listAttendance(
+    @ZodParam('iid', InterventionId) iid: string,
+    @ZodQueries(AttendanceYear) { year }: z.infer<typeof AttendanceYear>,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.queries.execute(new ListAttendance(iid, year, actor));
   }
 
   @Post('attendance')

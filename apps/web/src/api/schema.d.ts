@@ -138,7 +138,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    get: operations['InterventionsController_listAttendance'];
     put?: never;
     post: operations['InterventionsController_recordAttendance'];
     delete?: never;
@@ -1719,6 +1719,46 @@ export interface operations {
         };
         content: {
           'application/problem+json': unknown;
+        };
+      };
+    };
+  };
+  InterventionsController_listAttendance: {
+    parameters: {
+      query: {
+        year: string;
+      };
+      header?: never;
+      path: {
+        iid: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Årets registrerade antal deltagare (strukturinriktade insatser), äldst först */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            interventionId: string;
+            year: number;
+            items: {
+              eventId: string;
+              occurredOn: string;
+              women: number;
+              men: number;
+              other: number;
+            }[];
+            total: {
+              women: number;
+              men: number;
+              other: number;
+              total: number;
+            };
+          };
         };
       };
     };
