@@ -17,6 +17,7 @@ import type { Actor } from '../platform/actor';
 import { CurrentActor, Roles } from '../platform/auth.decorators';
 import { GetIntervention, InterventionView } from './intervention-view';
 import { ListParticipants } from './participant-list';
+import { GetGoals, GoalsInForce } from '../associations/goal-history';
 import { MinPosition, PageLimit, ZodQueries } from '../platform/query-params';
 import { Created } from '../platform/created-location';
 import { WriteEndpoint } from '../platform/openapi.decorators';
@@ -65,7 +66,29 @@ export class InterventionsController {
     @CurrentActor() actor: Actor,
   ) {
     const { after, limit, minPosition } = page;
-    return this.queries.execute(new ListParticipants(iid, actor, { after, limit, minPosition }));
+    return this.queries.execute(
+      new ListParticipants(iid, actor, { after, limit, minPosition }, swedishDate(new Date())),
+    );
+  }
+
+  @Get('goals/:year')
+  @Roles('chief', 'board')
+  @ApiOkResponse({
+    description: 'Insatsens mål för året, och varje gång de har satts',
+    schema: z.toJSONSchema(GoalsInForce, {
+      io: 'output',
+      target: 'openapi-3.0',
+      unrepresentable: 'any',
+    }) as never,
+  })
+  getGoals(
+    @ZodParam('iid', InterventionId) iid: string,
+    @ZodParam('year', GoalYear) year: number,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.queries.execute(
+      new GetGoals({ kind: 'intervention', interventionId: iid }, year, actor),
+    );
   }
 
   @Put('goals/:year')
