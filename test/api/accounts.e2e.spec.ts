@@ -1,5 +1,4 @@
 import request from 'supertest';
-import { FirstAdminSetup } from '../../apps/api/src/accounts/first-admin-setup';
 import { startApi, type Api } from '../support/api-harness';
 import { ORG_NUMBERS } from '../support/world';
 
@@ -58,7 +57,7 @@ afterAll(() => api.close());
 
 describe('the first admin', () => {
   it('is set up once from the address start-up prints, and signed in', async () => {
-    const address = api.app.get(FirstAdminSetup).takeAddress() ?? '';
+    const address = api.takeSetupAddress() ?? '';
     expect(address).toMatch(/^\/konfigurera\?kod=[A-Za-z0-9_-]{43}$/);
     const code = address.split('kod=')[1] ?? '';
     secrets.push(code);

@@ -234,7 +234,7 @@ describe('405 for a method a known path does not support', () => {
   it.each([
     ['put', '/v1/associations', 'POST'],
     ['get', '/v1/interventions/I-0000000000/close', 'POST'],
-    ['delete', '/v1/associations/F-0000000000/goals/2025', 'PUT'],
+    ['delete', '/v1/associations/F-0000000000/goals/2025', 'GET, HEAD, PUT'],
     ['post', '/health/live', 'GET, HEAD'],
   ] as const)('%s %s lists %s', async (method, path, allow) => {
     const res = await api.http[method](path).set(bearer(t.chief)).expect(405);

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { FirstAdminSetup } from '../../apps/api/src/accounts/first-admin-setup';
 import { startApi, type Api } from '../support/api-harness';
 import { registerYear, type RegisteredYear } from '../support/register-plan';
 import { planYear } from '../support/year-plan';
@@ -91,7 +90,7 @@ let staffLink: string;
 let boardLink: string;
 
 it('the first admin is set up from the printed address and invites a chief', async () => {
-  const address = api.app.get(FirstAdminSetup).takeAddress();
+  const address = api.takeSetupAddress();
   expect(address).toMatch(/^\/konfigurera\?kod=/);
   const { page, errors } = await tab();
   await page.goto(`${baseUrl}${address ?? ''}`);

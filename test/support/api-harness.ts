@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { createApi } from '../../apps/api/src/bootstrap';
+import { createApi, takeSetupAddress } from '../../apps/api/src/bootstrap';
 import { signToken } from '@stegvis/credentials';
 
 export type Api = {
@@ -17,6 +17,8 @@ export type Api = {
   token(role: Role, associationId?: string, interventionIds?: string[], sub?: string): string;
   /** Every event in the log, in order. */
   allEvents(): Promise<StoredEvent[]>;
+  /** The first admin's one-time setup address (`/konfigurera?kod=…`), once. */
+  takeSetupAddress(): string | undefined;
   close(): Promise<void>;
 };
 
@@ -38,6 +40,7 @@ export async function startApi(env: Readonly<Record<string, string>> = {}): Prom
     config,
     store,
     http: request(app.getHttpServer()),
+    takeSetupAddress: () => takeSetupAddress(app),
     token: (role, associationId, interventionIds = [], sub = `${role}-user`) =>
       signToken(config.auth, { sub, role, associationId, interventionIds }),
     async allEvents() {

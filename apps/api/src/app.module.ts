@@ -19,6 +19,12 @@ import { ReportsController } from './reports/reports.controller';
 import { AssociationsController } from './associations/associations.controller';
 import { InterventionsController } from './interventions/interventions.controller';
 import { ParticipantsController } from './participants/participants.controller';
+import { ParticipantSearchController } from './participants/participant-search.controller';
+import { SearchParticipantsHandler } from './participants/participant-search';
+import { VocabularyController } from './vocabulary/vocabulary.controller';
+import { GetAssociationHandler } from './associations/association-view';
+import { ListInterventionsHandler } from './associations/association-interventions';
+import { GetGoalsHandler } from './associations/goal-history';
 import { HealthController } from './operations/health.controller';
 import { CreatedLocationInterceptor } from './platform/created-location';
 import { ProblemDetailsFilter } from './platform/problem-details.filter';
@@ -73,6 +79,8 @@ export class AppModule {
         AssociationsController,
         InterventionsController,
         ParticipantsController,
+        ParticipantSearchController,
+        VocabularyController,
         HealthController,
         MetricsController,
         AdminController,
@@ -99,6 +107,10 @@ export class AppModule {
         GetInterventionHandler,
         ListAttendanceHandler,
         GetReportHandler,
+        SearchParticipantsHandler,
+        GetAssociationHandler,
+        ListInterventionsHandler,
+        GetGoalsHandler,
         {
           provide: ReportCache,
           inject: [EVENT_STORE, READ_MODEL_STORE, APP_CONFIG],

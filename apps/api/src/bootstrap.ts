@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@stegvis/config';
 import { Logger } from 'nestjs-pino';
+import { FirstAdminSetup } from './accounts/first-admin-setup';
 import { AppModule } from './app.module';
 import { Metrics } from './operations/metrics';
 import { jsonBody } from './platform/json-body';
@@ -39,4 +40,9 @@ export async function createApi(
   );
   SwaggerModule.setup('docs', app, document);
   return app;
+}
+
+/** The first admin's one-time setup address, once (what main.ts prints at the first start). */
+export function takeSetupAddress(app: INestApplication): string | undefined {
+  return app.get(FirstAdminSetup).takeAddress();
 }

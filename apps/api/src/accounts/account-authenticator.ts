@@ -5,6 +5,7 @@ import { SESSION_STORE, type Session, type SessionStore } from '@stegvis/session
 import type { Request } from 'express';
 import { timingSafeEqual } from 'node:crypto';
 import type { Actor } from '../platform/actor';
+import { PersonalCredentials } from '../platform/personal-credentials';
 import { unauthenticated } from '../platform/problem';
 import { csrfTokenInvalid, sessionEnded } from './account-problems';
 import { CSRF_HEADER, SAFE_METHODS, sessionIdOf } from './session-cookie';
@@ -27,14 +28,12 @@ export const actorOf = (user: ExistingUser): Actor => ({
  * deactivated user's sessions and tokens stop at once.
  */
 @Injectable()
-export class AccountAuthenticator {
+export class AccountAuthenticator extends PersonalCredentials {
   constructor(
     private readonly accounts: UserAccounts,
     @Inject(SESSION_STORE) private readonly sessions: SessionStore,
-  ) {}
-
-  static isApiToken(token: string): boolean {
-    return token.startsWith('stv_');
+  ) {
+    super();
   }
 
   async fromApiToken(token: string): Promise<Actor> {

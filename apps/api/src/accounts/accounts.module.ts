@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@stegvis/config';
 import { SessionsModule } from '@stegvis/sessions';
+import { PersonalCredentials } from '../platform/personal-credentials';
 import { AccountAuthenticator } from './account-authenticator';
 import { AuthController } from './auth.controller';
 import {
@@ -32,6 +33,7 @@ import { UsersController } from './users.controller';
   providers: [
     UserAccounts,
     AccountAuthenticator,
+    { provide: PersonalCredentials, useExisting: AccountAuthenticator },
     FirstAdminSetup,
     {
       provide: TOTP_BOX,
@@ -50,6 +52,6 @@ import { UsersController } from './users.controller';
     EnableTotpHandler,
     DisableTotpHandler,
   ],
-  exports: [AccountAuthenticator, FirstAdminSetup],
+  exports: [AccountAuthenticator, PersonalCredentials, FirstAdminSetup],
 })
 export class AccountsModule {}

@@ -9,6 +9,7 @@ import {
   lastOpenDate,
   Party,
   streamNames,
+  type RegisteredIntervention,
 } from '@stegvis/domain';
 import { z } from 'zod';
 import type { Actor } from '../platform/actor';
@@ -47,6 +48,31 @@ export class GetIntervention extends Query<InterventionView> {
   }
 }
 
+/** What the view is made from: the decider's state, and the registration's name and parties. */
+type InterventionFacts = RegisteredIntervention & {
+  readonly name: string;
+  readonly parties: readonly Party[];
+};
+
+/** One intervention as the API answers it; `today` decides whether it is still open. */
+export function interventionView(facts: InterventionFacts, today: string): InterventionView {
+  const last = lastOpenDate(facts) ?? null;
+  return {
+    interventionId: facts.interventionId,
+    associationId: facts.associationId,
+    name: facts.name,
+    kind: facts.kind,
+    parties: [...facts.parties],
+    startsOn: facts.startsOn,
+    endsOn: facts.endsOn ?? null,
+    closedOn: facts.closedOn ?? null,
+    lastOpenDate: last,
+    status: last !== null && last < today ? 'closed' : 'open',
+    instruments: [...facts.instruments],
+    ladder: facts.ladder,
+  };
+}
+
 @QueryHandler(GetIntervention)
 export class GetInterventionHandler implements IQueryHandler<GetIntervention> {
   constructor(private readonly reader: StreamReader) {}
@@ -58,20 +84,13 @@ export class GetInterventionHandler implements IQueryHandler<GetIntervention> {
     access.workInIntervention(actor, state);
     // The name and parties are not decider state: they are read from the registration itself.
     const registered = snapshot.events[0]?.data as { name?: unknown; parties?: unknown };
-    const last = lastOpenDate(state) ?? null;
-    return {
-      interventionId,
-      associationId: state.associationId,
-      name: typeof registered.name === 'string' ? registered.name : interventionId,
-      kind: state.kind,
-      parties: z.array(Party).catch([]).parse(registered.parties),
-      startsOn: state.startsOn,
-      endsOn: state.endsOn ?? null,
-      closedOn: state.closedOn ?? null,
-      lastOpenDate: last,
-      status: last !== null && last < today ? 'closed' : 'open',
-      instruments: [...state.instruments],
-      ladder: state.ladder,
-    };
+    return interventionView(
+      {
+        ...state,
+        name: typeof registered.name === 'string' ? registered.name : interventionId,
+        parties: z.array(Party).catch([]).parse(registered.parties),
+      },
+      today,
+    );
   }
 }

@@ -18,6 +18,7 @@ import { CurrentActor, Roles } from '../platform/auth.decorators';
 import { AttendanceList, ListAttendance } from './attendance-list';
 import { GetIntervention, InterventionView } from './intervention-view';
 import { ListParticipants } from './participant-list';
+import { GetGoals, GoalsInForce } from '../associations/goal-history';
 import { MinPosition, PageLimit, ZodQueries } from '../platform/query-params';
 import { Created } from '../platform/created-location';
 import { WriteEndpoint } from '../platform/openapi.decorators';
@@ -34,7 +35,8 @@ const ParticipantPage = z.object({
 });
 
 /** The year whose head counts to list. */
-const AttendanceYear = z.object({ year: GoalYear });
+/** The year asked for; without one, this year (as staff open the list). */
+const AttendanceYear = z.object({ year: GoalYear.optional() });
 
 /** Closing and head counts are read on the intervention. */
 const OnIntervention = () => Created((_, params) => `/v1/interventions/${String(params.iid)}`);
@@ -70,7 +72,29 @@ export class InterventionsController {
     @CurrentActor() actor: Actor,
   ) {
     const { after, limit, minPosition } = page;
-    return this.queries.execute(new ListParticipants(iid, actor, { after, limit, minPosition }));
+    return this.queries.execute(
+      new ListParticipants(iid, actor, { after, limit, minPosition }, swedishDate(new Date())),
+    );
+  }
+
+  @Get('goals/:year')
+  @Roles('chief', 'board')
+  @ApiOkResponse({
+    description: 'Insatsens mål för året, och varje gång de har satts',
+    schema: z.toJSONSchema(GoalsInForce, {
+      io: 'output',
+      target: 'openapi-3.0',
+      unrepresentable: 'any',
+    }) as never,
+  })
+  getGoals(
+    @ZodParam('iid', InterventionId) iid: string,
+    @ZodParam('year', GoalYear) year: number,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.queries.execute(
+      new GetGoals({ kind: 'intervention', interventionId: iid }, year, actor),
+    );
   }
 
   @Put('goals/:year')
@@ -136,7 +160,8 @@ export class InterventionsController {
     @ZodQueries(AttendanceYear) { year }: z.infer<typeof AttendanceYear>,
     @CurrentActor() actor: Actor,
   ) {
-    return this.queries.execute(new ListAttendance(iid, year, actor));
+    const thisYear = Number(swedishDate(new Date()).slice(0, 4));
+    return this.queries.execute(new ListAttendance(iid, year ?? thisYear, actor));
   }
 
   @Post('attendance')

@@ -1,25 +1,13 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { collections, readModelTags, type ParticipantSummary } from '@stegvis/reporting';
+import {
+  participantListItem,
+  type ParticipantListItem,
+} from '../participants/participant-list-item';
 import type { Actor } from '../platform/actor';
 import { access } from '../platform/access';
 import { StreamReader } from '../platform/stream-reader';
 import { ReadModelReader } from '../platform/read-model-reader';
-
-export type ParticipantListItem = {
-  readonly participantId: string;
-  readonly status: 'active' | 'exited';
-  readonly enrolledOn: string;
-  readonly exitedOn: string | null;
-  readonly gender: string;
-  readonly birthYear: number;
-  readonly referringParty: string;
-  /** What the staff page lists as missing; retracted entries do not count. */
-  readonly hasStartAssessment: boolean;
-  readonly hasExitAssessment: boolean;
-  readonly hasSatisfaction: boolean;
-  /** Global position of the participant's last event: orders participants by last change. */
-  readonly lastChange: string;
-};
 
 export type ParticipantList = {
   readonly items: ParticipantListItem[];
@@ -34,6 +22,7 @@ export class ListParticipants extends Query<ParticipantList> {
     readonly interventionId: string,
     readonly actor: Actor,
     readonly page: { after?: string; limit: number; minPosition?: bigint },
+    readonly today: string,
   ) {
     super();
   }
@@ -46,7 +35,12 @@ export class ListParticipantsHandler implements IQueryHandler<ListParticipants> 
     private readonly reader: ReadModelReader,
   ) {}
 
-  async execute({ interventionId, actor, page }: ListParticipants): Promise<ParticipantList> {
+  async execute({
+    interventionId,
+    actor,
+    page,
+    today,
+  }: ListParticipants): Promise<ParticipantList> {
     // Authorise against the event store: the intervention may be newer than the read models.
     access.workInIntervention(actor, await this.streams.loadIntervention(interventionId));
     const { generation, checkpoint } = await this.reader.at(page.minPosition);
@@ -58,22 +52,9 @@ export class ListParticipantsHandler implements IQueryHandler<ListParticipants> 
         limit: page.limit + 1,
       },
     );
-    const items = rows.slice(0, page.limit).map(({ doc }) => {
-      const p = doc as unknown as ParticipantSummary;
-      return {
-        participantId: p.participantId,
-        status: p.exit === null ? ('active' as const) : ('exited' as const),
-        enrolledOn: p.enrolledOn,
-        exitedOn: p.exit?.exitedOn ?? null,
-        gender: p.gender,
-        birthYear: p.birthYear,
-        referringParty: p.referringParty,
-        hasStartAssessment: p.assessments.some((a) => a.phase === 'start'),
-        hasExitAssessment: p.assessments.some((a) => a.phase === 'exit'),
-        hasSatisfaction: p.satisfaction.length > 0,
-        lastChange: p.position,
-      };
-    });
+    const items = rows
+      .slice(0, page.limit)
+      .map(({ doc }) => participantListItem(doc as unknown as ParticipantSummary, today));
     return {
       items,
       next: rows.length > page.limit ? (items.at(-1)?.participantId ?? null) : null,

@@ -8,7 +8,7 @@ import { actorFromClaims, Claims } from './actor';
 import { IS_PUBLIC, ROLES, type AuthenticatedRequest } from './auth.decorators';
 import { forbidden, unauthenticated } from './problem';
 import { lifetimeAcceptable } from './token-lifetime';
-import { AccountAuthenticator } from '../accounts/account-authenticator';
+import { PersonalCredentials } from './personal-credentials';
 
 /** RFC 6750 §2.1 `Bearer <b64token>`; auth schemes are case-insensitive (RFC 9110 §11.1). */
 const BEARER = /^bearer +([A-Za-z0-9\-._~+/]+=*) *$/i;
@@ -34,7 +34,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly accounts: AccountAuthenticator,
+    private readonly accounts: PersonalCredentials,
   ) {
     this.key = createSecretKey(Buffer.from(config.auth.secret));
   }
@@ -51,7 +51,7 @@ export class AuthGuard implements CanActivate {
       request.actor = actor;
     } else if (token === undefined) {
       throw unauthenticated(false);
-    } else if (AccountAuthenticator.isApiToken(token)) {
+    } else if (PersonalCredentials.isApiToken(token)) {
       request.actor = await this.accounts.fromApiToken(token);
     } else {
       request.actor = await this.jwtActor(token);

@@ -3,16 +3,16 @@
  * Do not edit: change the API, then run `npm run openapi`.
  */
 export interface paths {
-  '/v1/associations': {
+  '/v1/associations/{aid}': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    get: operations['AssociationsController_get'];
     put?: never;
-    post: operations['AssociationsController_register'];
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -26,7 +26,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    get: operations['AssociationsController_listInterventions'];
     put?: never;
     post: operations['AssociationsController_registerIntervention'];
     delete?: never;
@@ -42,9 +42,25 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    get: operations['AssociationsController_getGoals'];
     put: operations['AssociationsController_setGoals'];
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/associations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['AssociationsController_register'];
     delete?: never;
     options?: never;
     head?: never;
@@ -90,7 +106,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    get: operations['InterventionsController_getGoals'];
     put: operations['InterventionsController_setGoals'];
     post?: never;
     delete?: never;
@@ -269,6 +285,38 @@ export interface paths {
     get?: never;
     put?: never;
     post: operations['ParticipantsController_retract'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/participants': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ParticipantSearchController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/vocabulary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['VocabularyController_get'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -718,89 +766,91 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  AssociationsController_register: {
+  AssociationsController_get: {
     parameters: {
       query?: never;
-      header?: {
-        /** @description Samma nyckel vid omförsök ger samma svar och skriver inget nytt. */
-        'Idempotency-Key'?: string;
-        /** @description Revisionen du senast läste (en annan revision ger 409), eller * (uppgifterna ska finnas). */
-        'If-Match'?: string;
+      header?: never;
+      path: {
+        aid: string;
       };
-      path?: never;
       cookie?: never;
     };
-    requestBody: {
-      content: {
-        'application/json': {
-          name: string;
-          orgNumber: string;
-          parties: ('FK' | 'AF' | 'MUNICIPALITY' | 'REGION')[];
+    requestBody?: never;
+    responses: {
+      /** @description Förbundet: namn, organisationsnummer och parter */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            associationId: string;
+            name: string;
+            orgNumber: string;
+            parties: ('FK' | 'AF' | 'MUNICIPALITY' | 'REGION')[];
+          };
         };
       };
     };
+  };
+  AssociationsController_listInterventions: {
+    parameters: {
+      query?: {
+        minPosition?: string;
+      };
+      header?: never;
+      path: {
+        aid: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
     responses: {
-      /** @description Sparat */
-      201: {
-        headers: {
-          /** @description Adressen där det sparade läses */
-          Location?: string;
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Ogiltig begäran */
-      400: {
+      /** @description Förbundets insatser (personal: sina egna) med typ, parter, datum, status, formulär och stegtrappa */
+      200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
-        };
-      };
-      /** @description Inte inloggad */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': unknown;
-        };
-      };
-      /** @description Saknar behörighet */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': unknown;
-        };
-      };
-      /** @description Finns inte */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': unknown;
-        };
-      };
-      /** @description Samtidig ändring */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': unknown;
-        };
-      };
-      /** @description Bryter mot en domänregel */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': unknown;
+          'application/json': {
+            items: {
+              interventionId: string;
+              associationId: string;
+              name: string;
+              /** @enum {string} */
+              kind: 'individual' | 'structural';
+              parties: ('FK' | 'AF' | 'MUNICIPALITY' | 'REGION')[];
+              /** Format: date */
+              startsOn: string;
+              /** Format: date */
+              endsOn: string | null;
+              /** Format: date */
+              closedOn: string | null;
+              /** Format: date */
+              lastOpenDate: string | null;
+              /** @enum {string} */
+              status: 'open' | 'closed';
+              instruments: {
+                key: string;
+                label: string;
+                items: {
+                  key: string;
+                  label: string;
+                  min: number;
+                  max: number;
+                }[];
+              }[];
+              ladder: {
+                key: string;
+                label: string;
+                levels: {
+                  level: number;
+                  label: string;
+                }[];
+              };
+            }[];
+            checkpoint: string | null;
+          };
         };
       };
     };
@@ -928,6 +978,286 @@ export interface operations {
         };
         content: {
           'application/problem+json': unknown;
+        };
+      };
+    };
+  };
+  AssociationsController_getGoals: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        aid: string;
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Förbundets mål för året, och varje gång de har satts */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            year: number;
+            goals: (
+              | {
+                  id: string;
+                  label: string;
+                  /** @enum {string} */
+                  kind: 'outcomeShare';
+                  outcomes: (
+                    | 'work'
+                    | 'studies'
+                    | 'job_seeking'
+                    | 'other_support'
+                    | 'health'
+                    | 'moved'
+                    | 'dropped_out'
+                    | 'other'
+                  )[];
+                  among?: {
+                    aims?: (
+                      | 'self_sufficiency'
+                      | 'work_ability'
+                      | 'job_seeking_readiness'
+                      | 'coordinated_support'
+                      | 'other'
+                    )[];
+                    excludeOutcomes?: (
+                      | 'work'
+                      | 'studies'
+                      | 'job_seeking'
+                      | 'other_support'
+                      | 'health'
+                      | 'moved'
+                      | 'dropped_out'
+                      | 'other'
+                    )[];
+                  };
+                  target: number;
+                }
+              | {
+                  id: string;
+                  label: string;
+                  /** @enum {string} */
+                  kind: 'satisfactionShare';
+                  target: number;
+                }
+              | {
+                  id: string;
+                  label: string;
+                  /** @enum {string} */
+                  kind: 'positiveProgressShare';
+                  /** @enum {string} */
+                  source: 'selfAssessment' | 'ladder';
+                  dimensions?: string[];
+                  /** @enum {string} */
+                  rule?: 'anyImproved' | 'anyImprovedNoneWorse' | 'sumImproved' | 'eachDimension';
+                  target: number;
+                }
+              | {
+                  id: string;
+                  label: string;
+                  /** @enum {string} */
+                  kind: 'participantCount';
+                  min: number;
+                }
+              | {
+                  id: string;
+                  label: string;
+                  /** @enum {string} */
+                  kind: 'genderBalance';
+                  maxDeviation: number;
+                }
+              | {
+                  id: string;
+                  label: string;
+                  /** @enum {string} */
+                  kind: 'planAtExitShare';
+                  target: number;
+                }
+              | {
+                  id: string;
+                  label: string;
+                  /** @enum {string} */
+                  kind: 'itemShare';
+                  instrument: string;
+                  item: string;
+                  atLeast: number;
+                  /** @enum {string} */
+                  phase: 'start' | 'followup' | 'exit';
+                  target: number;
+                }
+              | {
+                  id: string;
+                  label: string;
+                  /** @enum {string} */
+                  kind: 'assignmentGoalShare';
+                  aims?: (
+                    | 'self_sufficiency'
+                    | 'work_ability'
+                    | 'job_seeking_readiness'
+                    | 'coordinated_support'
+                    | 'other'
+                  )[];
+                  target: number;
+                }
+              | {
+                  id: string;
+                  label: string;
+                  /** @enum {string} */
+                  kind: 'followUpShare';
+                  /** @enum {number} */
+                  monthsAfterExit: 3 | 6 | 12;
+                  outcomes: (
+                    | 'work'
+                    | 'studies'
+                    | 'job_seeking'
+                    | 'other_support'
+                    | 'health'
+                    | 'moved'
+                    | 'dropped_out'
+                    | 'other'
+                    | 'unknown'
+                  )[];
+                  target: number;
+                }
+            )[];
+            history: {
+              eventId: string;
+              /** Format: date */
+              setOn: string;
+              recordedAt: string;
+              goals: (
+                | {
+                    id: string;
+                    label: string;
+                    /** @enum {string} */
+                    kind: 'outcomeShare';
+                    outcomes: (
+                      | 'work'
+                      | 'studies'
+                      | 'job_seeking'
+                      | 'other_support'
+                      | 'health'
+                      | 'moved'
+                      | 'dropped_out'
+                      | 'other'
+                    )[];
+                    among?: {
+                      aims?: (
+                        | 'self_sufficiency'
+                        | 'work_ability'
+                        | 'job_seeking_readiness'
+                        | 'coordinated_support'
+                        | 'other'
+                      )[];
+                      excludeOutcomes?: (
+                        | 'work'
+                        | 'studies'
+                        | 'job_seeking'
+                        | 'other_support'
+                        | 'health'
+                        | 'moved'
+                        | 'dropped_out'
+                        | 'other'
+                      )[];
+                    };
+                    target: number;
+                  }
+                | {
+                    id: string;
+                    label: string;
+                    /** @enum {string} */
+                    kind: 'satisfactionShare';
+                    target: number;
+                  }
+                | {
+                    id: string;
+                    label: string;
+                    /** @enum {string} */
+                    kind: 'positiveProgressShare';
+                    /** @enum {string} */
+                    source: 'selfAssessment' | 'ladder';
+                    dimensions?: string[];
+                    /** @enum {string} */
+                    rule?: 'anyImproved' | 'anyImprovedNoneWorse' | 'sumImproved' | 'eachDimension';
+                    target: number;
+                  }
+                | {
+                    id: string;
+                    label: string;
+                    /** @enum {string} */
+                    kind: 'participantCount';
+                    min: number;
+                  }
+                | {
+                    id: string;
+                    label: string;
+                    /** @enum {string} */
+                    kind: 'genderBalance';
+                    maxDeviation: number;
+                  }
+                | {
+                    id: string;
+                    label: string;
+                    /** @enum {string} */
+                    kind: 'planAtExitShare';
+                    target: number;
+                  }
+                | {
+                    id: string;
+                    label: string;
+                    /** @enum {string} */
+                    kind: 'itemShare';
+                    instrument: string;
+                    item: string;
+                    atLeast: number;
+                    /** @enum {string} */
+                    phase: 'start' | 'followup' | 'exit';
+                    target: number;
+                  }
+                | {
+                    id: string;
+                    label: string;
+                    /** @enum {string} */
+                    kind: 'assignmentGoalShare';
+                    aims?: (
+                      | 'self_sufficiency'
+                      | 'work_ability'
+                      | 'job_seeking_readiness'
+                      | 'coordinated_support'
+                      | 'other'
+                    )[];
+                    target: number;
+                  }
+                | {
+                    id: string;
+                    label: string;
+                    /** @enum {string} */
+                    kind: 'followUpShare';
+                    /** @enum {number} */
+                    monthsAfterExit: 3 | 6 | 12;
+                    outcomes: (
+                      | 'work'
+                      | 'studies'
+                      | 'job_seeking'
+                      | 'other_support'
+                      | 'health'
+                      | 'moved'
+                      | 'dropped_out'
+                      | 'other'
+                      | 'unknown'
+                    )[];
+                    target: number;
+                  }
+              )[];
+            }[];
+            revision: number | null;
+          };
         };
       };
     };
@@ -1078,6 +1408,93 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Ogiltig begäran */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': unknown;
+        };
+      };
+      /** @description Inte inloggad */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': unknown;
+        };
+      };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': unknown;
+        };
+      };
+      /** @description Finns inte */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': unknown;
+        };
+      };
+      /** @description Samtidig ändring */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': unknown;
+        };
+      };
+      /** @description Bryter mot en domänregel */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': unknown;
+        };
+      };
+    };
+  };
+  AssociationsController_register: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Samma nyckel vid omförsök ger samma svar och skriver inget nytt. */
+        'Idempotency-Key'?: string;
+        /** @description Revisionen du senast läste (en annan revision ger 409), eller * (uppgifterna ska finnas). */
+        'If-Match'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          name: string;
+          orgNumber: string;
+          parties: ('FK' | 'AF' | 'MUNICIPALITY' | 'REGION')[];
+        };
+      };
+    };
+    responses: {
+      /** @description Sparat */
+      201: {
+        headers: {
+          /** @description Adressen där det sparade läses */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description Ogiltig begäran */
       400: {
         headers: {
@@ -1330,6 +1747,286 @@ export interface operations {
         };
         content: {
           'application/problem+json': unknown;
+        };
+      };
+    };
+  };
+  InterventionsController_getGoals: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        iid: string;
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Insatsens mål för året, och varje gång de har satts */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            year: number;
+            goals: (
+              | {
+                  id: string;
+                  label: string;
+                  /** @enum {string} */
+                  kind: 'outcomeShare';
+                  outcomes: (
+                    | 'work'
+                    | 'studies'
+                    | 'job_seeking'
+                    | 'other_support'
+                    | 'health'
+                    | 'moved'
+                    | 'dropped_out'
+                    | 'other'
+                  )[];
+                  among?: {
+                    aims?: (
+                      | 'self_sufficiency'
+                      | 'work_ability'
+                      | 'job_seeking_readiness'
+                      | 'coordinated_support'
+                      | 'other'
+                    )[];
+                    excludeOutcomes?: (
+                      | 'work'
+                      | 'studies'
+                      | 'job_seeking'
+                      | 'other_support'
+                      | 'health'
+                      | 'moved'
+                      | 'dropped_out'
+                      | 'other'
+                    )[];
+                  };
+                  target: number;
+                }
+              | {
+                  id: string;
+                  label: string;
+                  /** @enum {string} */
+                  kind: 'satisfactionShare';
+                  target: number;
+                }
+              | {
+                  id: string;
+                  label: string;
+                  /** @enum {string} */
+                  kind: 'positiveProgressShare';
+                  /** @enum {string} */
+                  source: 'selfAssessment' | 'ladder';
+                  dimensions?: string[];
+                  /** @enum {string} */
+                  rule?: 'anyImproved' | 'anyImprovedNoneWorse' | 'sumImproved' | 'eachDimension';
+                  target: number;
+                }
+              | {
+                  id: string;
+                  label: string;
+                  /** @enum {string} */
+                  kind: 'participantCount';
+                  min: number;
+                }
+              | {
+                  id: string;
+                  label: string;
+                  /** @enum {string} */
+                  kind: 'genderBalance';
+                  maxDeviation: number;
+                }
+              | {
+                  id: string;
+                  label: string;
+                  /** @enum {string} */
+                  kind: 'planAtExitShare';
+                  target: number;
+                }
+              | {
+                  id: string;
+                  label: string;
+                  /** @enum {string} */
+                  kind: 'itemShare';
+                  instrument: string;
+                  item: string;
+                  atLeast: number;
+                  /** @enum {string} */
+                  phase: 'start' | 'followup' | 'exit';
+                  target: number;
+                }
+              | {
+                  id: string;
+                  label: string;
+                  /** @enum {string} */
+                  kind: 'assignmentGoalShare';
+                  aims?: (
+                    | 'self_sufficiency'
+                    | 'work_ability'
+                    | 'job_seeking_readiness'
+                    | 'coordinated_support'
+                    | 'other'
+                  )[];
+                  target: number;
+                }
+              | {
+                  id: string;
+                  label: string;
+                  /** @enum {string} */
+                  kind: 'followUpShare';
+                  /** @enum {number} */
+                  monthsAfterExit: 3 | 6 | 12;
+                  outcomes: (
+                    | 'work'
+                    | 'studies'
+                    | 'job_seeking'
+                    | 'other_support'
+                    | 'health'
+                    | 'moved'
+                    | 'dropped_out'
+                    | 'other'
+                    | 'unknown'
+                  )[];
+                  target: number;
+                }
+            )[];
+            history: {
+              eventId: string;
+              /** Format: date */
+              setOn: string;
+              recordedAt: string;
+              goals: (
+                | {
+                    id: string;
+                    label: string;
+                    /** @enum {string} */
+                    kind: 'outcomeShare';
+                    outcomes: (
+                      | 'work'
+                      | 'studies'
+                      | 'job_seeking'
+                      | 'other_support'
+                      | 'health'
+                      | 'moved'
+                      | 'dropped_out'
+                      | 'other'
+                    )[];
+                    among?: {
+                      aims?: (
+                        | 'self_sufficiency'
+                        | 'work_ability'
+                        | 'job_seeking_readiness'
+                        | 'coordinated_support'
+                        | 'other'
+                      )[];
+                      excludeOutcomes?: (
+                        | 'work'
+                        | 'studies'
+                        | 'job_seeking'
+                        | 'other_support'
+                        | 'health'
+                        | 'moved'
+                        | 'dropped_out'
+                        | 'other'
+                      )[];
+                    };
+                    target: number;
+                  }
+                | {
+                    id: string;
+                    label: string;
+                    /** @enum {string} */
+                    kind: 'satisfactionShare';
+                    target: number;
+                  }
+                | {
+                    id: string;
+                    label: string;
+                    /** @enum {string} */
+                    kind: 'positiveProgressShare';
+                    /** @enum {string} */
+                    source: 'selfAssessment' | 'ladder';
+                    dimensions?: string[];
+                    /** @enum {string} */
+                    rule?: 'anyImproved' | 'anyImprovedNoneWorse' | 'sumImproved' | 'eachDimension';
+                    target: number;
+                  }
+                | {
+                    id: string;
+                    label: string;
+                    /** @enum {string} */
+                    kind: 'participantCount';
+                    min: number;
+                  }
+                | {
+                    id: string;
+                    label: string;
+                    /** @enum {string} */
+                    kind: 'genderBalance';
+                    maxDeviation: number;
+                  }
+                | {
+                    id: string;
+                    label: string;
+                    /** @enum {string} */
+                    kind: 'planAtExitShare';
+                    target: number;
+                  }
+                | {
+                    id: string;
+                    label: string;
+                    /** @enum {string} */
+                    kind: 'itemShare';
+                    instrument: string;
+                    item: string;
+                    atLeast: number;
+                    /** @enum {string} */
+                    phase: 'start' | 'followup' | 'exit';
+                    target: number;
+                  }
+                | {
+                    id: string;
+                    label: string;
+                    /** @enum {string} */
+                    kind: 'assignmentGoalShare';
+                    aims?: (
+                      | 'self_sufficiency'
+                      | 'work_ability'
+                      | 'job_seeking_readiness'
+                      | 'coordinated_support'
+                      | 'other'
+                    )[];
+                    target: number;
+                  }
+                | {
+                    id: string;
+                    label: string;
+                    /** @enum {string} */
+                    kind: 'followUpShare';
+                    /** @enum {number} */
+                    monthsAfterExit: 3 | 6 | 12;
+                    outcomes: (
+                      | 'work'
+                      | 'studies'
+                      | 'job_seeking'
+                      | 'other_support'
+                      | 'health'
+                      | 'moved'
+                      | 'dropped_out'
+                      | 'other'
+                      | 'unknown'
+                    )[];
+                    target: number;
+                  }
+              )[];
+            }[];
+            revision: number | null;
+          };
         };
       };
     };
@@ -1725,8 +2422,8 @@ export interface operations {
   };
   InterventionsController_listAttendance: {
     parameters: {
-      query: {
-        year: string;
+      query?: {
+        year?: string;
       };
       header?: never;
       path: {
@@ -2656,6 +3353,139 @@ export interface operations {
         };
         content: {
           'application/problem+json': unknown;
+        };
+      };
+    };
+  };
+  ParticipantSearchController_list: {
+    parameters: {
+      query?: {
+        interventionId?: string;
+        status?: 'active' | 'exited';
+        missing?: 'startAssessment' | 'exitAssessment' | 'satisfaction' | 'followUp';
+        q?: string;
+        after?: string;
+        limit?: string;
+        minPosition?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deltagarna i mina insatser, senast ändrade först, med status och det som saknas; filtrerat och sidindelat */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              participantId: string;
+              interventionId: string;
+              /** @enum {string} */
+              status: 'active' | 'exited';
+              enrolledOn: string;
+              exitedOn: string | null;
+              gender: string;
+              birthYear: number;
+              referringParty: string;
+              hasStartAssessment: boolean;
+              hasExitAssessment: boolean;
+              hasSatisfaction: boolean;
+              followUpsDue: number[];
+              lastChange: string;
+            }[];
+            total: number;
+            next: string | null;
+            checkpoint: string | null;
+          };
+        };
+      };
+    };
+  };
+  VocabularyController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Varje kodlista med svenska benämningar */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            genders: {
+              code: string;
+              label: string;
+            }[];
+            parties: {
+              code: string;
+              label: string;
+            }[];
+            referringParties: {
+              code: string;
+              label: string;
+            }[];
+            incomeSources: {
+              code: string;
+              label: string;
+            }[];
+            outcomes: {
+              code: string;
+              label: string;
+            }[];
+            educationLevels: {
+              code: string;
+              label: string;
+            }[];
+            supportDurations: {
+              code: string;
+              label: string;
+            }[];
+            interventionKinds: {
+              code: string;
+              label: string;
+            }[];
+            assessmentPhases: {
+              code: string;
+              label: string;
+            }[];
+            retractionReasons: {
+              code: string;
+              label: string;
+            }[];
+            erasureReasons: {
+              code: string;
+              label: string;
+            }[];
+            assignmentAims: {
+              code: string;
+              label: string;
+            }[];
+            followUpStatuses: {
+              code: string;
+              label: string;
+            }[];
+            followUpMarks: {
+              code: number;
+              label: string;
+            }[];
+            progressionRules: {
+              code: string;
+              label: string;
+            }[];
+            goalKinds: {
+              code: string;
+              label: string;
+            }[];
+          };
         };
       };
     };

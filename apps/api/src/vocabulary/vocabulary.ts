@@ -1,0 +1,72 @@
+import {
+  assessmentPhases,
+  assignmentAims,
+  educationLevels,
+  erasureReasons,
+  followUpMarks,
+  followUpStatuses,
+  genders,
+  goalKinds,
+  incomeSources,
+  interventionKinds,
+  outcomes,
+  parties,
+  progressionRules,
+  referringParties,
+  retractionReasons,
+  supportDurations,
+} from '@stegvis/domain';
+import { z } from 'zod';
+
+const CodeList = z.array(z.object({ code: z.string(), label: z.string() }));
+
+/**
+ * GET /v1/vocabulary: every code list of libs/domain with its Swedish label, in the domain's
+ * order, so the web app and scripts read labels from one source (DESIGN §5 v1.1).
+ */
+export const Vocabulary = z.object({
+  genders: CodeList,
+  parties: CodeList,
+  referringParties: CodeList,
+  incomeSources: CodeList,
+  outcomes: CodeList,
+  educationLevels: CodeList,
+  supportDurations: CodeList,
+  interventionKinds: CodeList,
+  assessmentPhases: CodeList,
+  retractionReasons: CodeList,
+  erasureReasons: CodeList,
+  assignmentAims: CodeList,
+  followUpStatuses: CodeList,
+  /** The months after exit a follow-up is made at: the code is the number of months. */
+  followUpMarks: z.array(z.object({ code: z.number().int(), label: z.string() })),
+  progressionRules: CodeList,
+  goalKinds: CodeList,
+});
+export type Vocabulary = z.infer<typeof Vocabulary>;
+
+const listOf = (v: { keys: readonly string[]; labels: Readonly<Record<string, string>> }) =>
+  v.keys.map((code) => ({ code, label: v.labels[code] ?? code }));
+
+/** Built once: the vocabulary is code, it changes only with a release. */
+export const VOCABULARY: Vocabulary = {
+  genders: listOf(genders),
+  parties: listOf(parties),
+  referringParties: listOf(referringParties),
+  incomeSources: listOf(incomeSources),
+  outcomes: listOf(outcomes),
+  educationLevels: listOf(educationLevels),
+  supportDurations: listOf(supportDurations),
+  interventionKinds: listOf(interventionKinds),
+  assessmentPhases: listOf(assessmentPhases),
+  retractionReasons: listOf(retractionReasons),
+  erasureReasons: listOf(erasureReasons),
+  assignmentAims: listOf(assignmentAims),
+  followUpStatuses: listOf(followUpStatuses),
+  followUpMarks: followUpMarks.keys.map((code) => ({
+    code,
+    label: followUpMarks.labels[code],
+  })),
+  progressionRules: listOf(progressionRules),
+  goalKinds: listOf(goalKinds),
+};
