@@ -3,3 +3,4 @@ export * from './period';
 export * from './compute-report';
 export { MIN_DENOMINATOR, participantCountBasis } from './goal-evaluation';
 export { ageGroup, employmentAfter, employmentBefore } from './report-tables';
+export { followUpsDue } from './participant-facts';
