@@ -17,7 +17,6 @@ export default defineConfig({
   resolve: {
     alias: {
       '@stegvis/domain': `${repository}libs/domain/src/index.ts`,
-      '@stegvis/reporting/labels': `${repository}libs/reporting/src/exports/labels.ts`,
     },
   },
   build: {

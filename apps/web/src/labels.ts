@@ -1,22 +1,22 @@
-// The one place the web application takes its Swedish labels of codes from. Today they come
-// from the domain's vocabulary and the report texts the exports use, built in; when
-// GET /v1/vocabulary exists (DESIGN §5 v1.1) only this file changes.
+// The one place the web application takes its Swedish labels of codes from: the domain's
+// vocabulary (libs/domain), bundled in at build time, the same labels the exports use.
 
 import {
+  ageGroups,
+  assignmentAims,
   BUILT_IN_INSTRUMENTS,
+  completenessFacts,
+  employmentStatuses,
+  followUpStatuses,
+  GENDER_COLUMN_LABELS,
   genders,
+  goalKinds,
+  goalStatuses,
   interventionKinds,
   outcomes,
+  progressionRules,
   referringParties,
 } from '@stegvis/domain';
-import {
-  AGE_GROUP_LABELS,
-  EMPLOYMENT_STATUS_LABELS,
-  GENDER_COLUMN_LABELS,
-  GOAL_KIND_LABELS,
-  GOAL_STATUS_LABELS,
-  TEXTS,
-} from '@stegvis/reporting/labels';
 
 /** Label of a code in a list, or the code itself when the list does not know it. */
 const labelIn =
@@ -32,13 +32,17 @@ export const OUTCOME_KEYS = outcomes.keys;
 export const referringPartyLabel = labelIn(referringParties.labels);
 export const REFERRING_PARTY_KEYS = referringParties.keys;
 export const interventionKindLabel = labelIn(interventionKinds.labels);
-export const ageGroupLabel = labelIn(AGE_GROUP_LABELS);
-export const AGE_GROUP_KEYS = Object.keys(AGE_GROUP_LABELS);
-export const employmentStatusLabel = labelIn(EMPLOYMENT_STATUS_LABELS);
-export const EMPLOYMENT_STATUS_KEYS = Object.keys(EMPLOYMENT_STATUS_LABELS);
-export const goalKindLabel = labelIn(GOAL_KIND_LABELS);
-export const goalStatusLabel = labelIn(GOAL_STATUS_LABELS);
-export const COMPLETENESS_LABELS = TEXTS.completenessRows;
+export const ageGroupLabel = labelIn(ageGroups.labels);
+export const AGE_GROUP_KEYS: readonly string[] = ageGroups.keys;
+export const employmentStatusLabel = labelIn(employmentStatuses.labels);
+export const EMPLOYMENT_STATUS_KEYS: readonly string[] = employmentStatuses.keys;
+export const goalKindLabel = labelIn(goalKinds.labels);
+export const goalStatusLabel = labelIn(goalStatuses.labels);
+export const progressionRuleLabel = labelIn(progressionRules.labels);
+export const assignmentAimLabel = labelIn(assignmentAims.labels);
+export const ASSIGNMENT_AIM_KEYS = assignmentAims.keys;
+export const followUpStatusLabel = labelIn(followUpStatuses.labels);
+export const COMPLETENESS_LABELS = completenessFacts.labels;
 
 /** A self-assessment item's label ("Självkänsla"), from the built-in instruments. */
 export function itemLabel(item: string): string {

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { Goal } from './goals';
 import { Instrument, Ladder } from './instruments';
 import { IsoDate } from './shared/dates';
-import { allowing, objectOf } from './shared/messages';
+import { objectOf } from './shared/messages';
+import { pseudonymSchema } from './shared/pseudonyms';
 import {
   AssessmentPhase,
   AssignmentAim,
@@ -20,18 +21,9 @@ import {
   SupportDuration,
 } from './vocabulary';
 
-/** Server-made pseudonyms. Crockford base32 without I, L, O, U so they can be read aloud. */
-const pseudonym = (prefix: string, what: string, example: string) =>
-  z
-    .string({
-      error: allowing(
-        `${what} som ${example}: ${prefix}- och tio tecken (0–9 och A–Z utom I, L, O och U)`,
-      ),
-    })
-    .regex(new RegExp(`^${prefix}-[0-9A-HJKMNP-TV-Z]{10}$`));
-export const AssociationId = pseudonym('F', 'ett förbunds-id', 'F-4HX9QK2WMP');
-export const InterventionId = pseudonym('I', 'ett insats-id', 'I-4HX9QK2WMP');
-export const ParticipantId = pseudonym('D', 'ett deltagar-id', 'D-4HX9QK2WMP');
+export const AssociationId = pseudonymSchema('F', 'ett förbunds-id', 'F-4HX9QK2WMP');
+export const InterventionId = pseudonymSchema('I', 'ett insats-id', 'I-4HX9QK2WMP');
+export const ParticipantId = pseudonymSchema('D', 'ett deltagar-id', 'D-4HX9QK2WMP');
 
 /** The uppdrag of a participant: what the insats is to help the person reach. */
 export const Assignment = z.strictObject(

@@ -2,26 +2,13 @@ import type { RegisterInterventionBody } from '../commands';
 import type { InterventionEvent } from '../events';
 import type { Goal } from '../goals';
 import { NAVET_INDICATORS, STEGVIS_5 } from '../instruments';
-import { AppendOnlySet } from '../shared/append-only-map';
 import { fold } from '../shared/decider';
 import { deciderSpec } from '../testing/decider-spec';
-import {
-  ASSOCIATION_ID,
-  INTERVENTION_ID,
-  interventionRegistered,
-  TODAY,
-} from '../testing/fixtures';
-import type { AssociationState } from './association.decider';
+import { association, INTERVENTION_ID, interventionRegistered, TODAY } from '../testing/fixtures';
 import { interventionDecider, type InterventionCommand } from './intervention.decider';
 
 /** v1.1: an insats may use several instruments (DESIGN §3). */
 const spec = deciderSpec(interventionDecider);
-const association: AssociationState = {
-  status: 'registered',
-  associationId: ASSOCIATION_ID,
-  parties: ['FK', 'AF', 'MUNICIPALITY'],
-  erasedParticipants: AppendOnlySet.empty(),
-};
 const register = (b: Partial<RegisterInterventionBody>): InterventionCommand => ({
   type: 'RegisterIntervention',
   interventionId: INTERVENTION_ID,

@@ -1,6 +1,5 @@
 import type { RegisterInterventionBody } from '../commands';
 import type { Goal } from '../goals';
-import { AppendOnlySet } from '../shared/append-only-map';
 import { DEFAULT_LADDER, NAVET_INDICATORS, STEGVIS_5 } from '../instruments';
 import type { AssociationEvent } from '../events';
 import { fold, type Recorded } from '../shared/decider';
@@ -8,6 +7,7 @@ import { deciderSpec, eventId } from '../testing/decider-spec';
 import { foldingCostGrowth } from '../testing/linear-folding';
 import {
   ASSOCIATION_ID,
+  association,
   INTERVENTION_ID,
   interventionRegistered,
   TODAY,
@@ -16,12 +16,6 @@ import { associationDecider, type AssociationState } from './association.decider
 import { interventionDecider, type InterventionCommand } from './intervention.decider';
 
 const spec = deciderSpec(interventionDecider);
-const association: AssociationState = {
-  status: 'registered',
-  associationId: ASSOCIATION_ID,
-  parties: ['FK', 'AF', 'MUNICIPALITY'],
-  erasedParticipants: AppendOnlySet.empty(),
-};
 const body: RegisterInterventionBody = {
   name: 'Resurslotsen',
   kind: 'individual',

@@ -3,22 +3,21 @@ import type { ParticipantEvent } from '../events';
 import { NAVET_INDICATORS, STEGVIS_5 } from '../instruments';
 import { addMonths } from '../shared/dates';
 import { deciderSpec, eventId } from '../testing/decider-spec';
-import { enrolled, exited, intervention, PARTICIPANT_ID, TODAY } from '../testing/fixtures';
+import {
+  enrolled,
+  enrolledBody,
+  exited,
+  intervention,
+  PARTICIPANT_ID,
+  TODAY,
+} from '../testing/fixtures';
 import { participantDecider, type ParticipantCommand } from './participant.decider';
 
 /** The v1.1 rules of a participant's stream (DESIGN §3): uppdrag, follow-up, corrections. */
 const spec = deciderSpec(participantDecider);
 const context = { intervention, today: TODAY };
 
-const enrolBody: EnrolParticipantBody = {
-  enrolledOn: '2026-02-01',
-  gender: 'woman',
-  birthYear: 1990,
-  referringParty: 'FK',
-  incomeSource: 'sickness_benefit',
-  educationLevel: 'upper_secondary',
-  supportDurationBefore: '2_5y',
-};
+const enrolBody = enrolledBody;
 const enrol = (body: Partial<EnrolParticipantBody>): ParticipantCommand => ({
   type: 'EnrolParticipant',
   participantId: PARTICIPANT_ID,

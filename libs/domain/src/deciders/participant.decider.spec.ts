@@ -11,6 +11,7 @@ import type { EnrolParticipantBody } from '../commands';
 import { deciderSpec, eventId } from '../testing/decider-spec';
 import {
   enrolled,
+  enrolledBody,
   exited,
   intervention,
   PARTICIPANT_ID,
@@ -21,15 +22,7 @@ import {
 const spec = deciderSpec(participantDecider);
 const context = { intervention, today: TODAY };
 
-const enrolBody: EnrolParticipantBody = {
-  enrolledOn: '2026-02-01',
-  gender: 'woman',
-  birthYear: 1990,
-  referringParty: 'FK',
-  incomeSource: 'sickness_benefit',
-  educationLevel: 'upper_secondary',
-  supportDurationBefore: '2_5y',
-};
+const enrolBody = enrolledBody;
 const enrol = (body: Partial<EnrolParticipantBody> = {}, ctx = context): ParticipantCommand => ({
   type: 'EnrolParticipant',
   participantId: PARTICIPANT_ID,

@@ -1,6 +1,9 @@
 import type { AssociationEvent, InterventionEvent, ParticipantEvent } from '../events';
 import { DEFAULT_LADDER, STEGVIS_5 } from '../instruments';
+import type { EnrolParticipantBody } from '../commands';
+import type { AssociationState } from '../deciders/association.decider';
 import type { RegisteredIntervention } from '../deciders/intervention.decider';
+import { AppendOnlySet } from '../shared/append-only-map';
 
 export const ASSOCIATION_ID = 'F-0000000001';
 export const INTERVENTION_ID = 'I-0000000001';
@@ -47,6 +50,25 @@ export const intervention: RegisteredIntervention = {
   instrument: STEGVIS_5,
   instruments: [STEGVIS_5],
   ladder: DEFAULT_LADDER,
+};
+
+/** The association the intervention deciders' specs register into. */
+export const association: AssociationState = {
+  status: 'registered',
+  associationId: ASSOCIATION_ID,
+  parties: ['FK', 'AF', 'MUNICIPALITY'],
+  erasedParticipants: AppendOnlySet.empty(),
+};
+
+/** The enrolment body that decides into `enrolled`. */
+export const enrolledBody: EnrolParticipantBody = {
+  enrolledOn: '2026-02-01',
+  gender: 'woman',
+  birthYear: 1990,
+  referringParty: 'FK',
+  incomeSource: 'sickness_benefit',
+  educationLevel: 'upper_secondary',
+  supportDurationBefore: '2_5y',
 };
 
 export const enrolled: Extract<ParticipantEvent, { type: 'ParticipantEnrolled' }> = {

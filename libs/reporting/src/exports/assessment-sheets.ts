@@ -3,7 +3,14 @@ import type { Counts, ReportTables } from '../report/report.schema';
 import { TEXTS } from './labels';
 import { cellId, COUNT_COLUMNS } from './ids';
 import { countColumns, keyColumns, SheetBuilder, type Scope } from './sheet-builder';
-import { figure, ratio, text, type ReportRow, type ReportSheet } from './sheet.types';
+import {
+  figure,
+  ratio,
+  text,
+  type ReportRow,
+  type ReportSheet,
+  type TextCell,
+} from './sheet.types';
 
 /** A share per count column, hidden with its numerator or denominator. */
 export function shareCells(
@@ -22,6 +29,45 @@ export function shareCells(
       }),
     ]),
   ) as ReportRow;
+}
+
+type Part = { readonly path: string; readonly counts: Counts; readonly label: string };
+
+/** Three rows: a count, the part of it that something holds for, and that part's share. */
+export function partAndShareRows(
+  b: SheetBuilder,
+  scope: Scope,
+  row: TextCell,
+  whole: Part,
+  part: Part,
+  shareLabel: string,
+): void {
+  b.countsRow(scope, whole.path, whole.counts, { row, detail: text(whole.label) });
+  b.countsRow(scope, part.path, part.counts, { row, detail: text(part.label) });
+  b.row({
+    insats: text(scope.name),
+    row,
+    detail: text(shareLabel),
+    ...shareCells(scope, part.path, whole.path, whole.counts, part.counts),
+  });
+}
+
+/** Bedömda, positiv förändring and its share, for the progression pair at `path`. */
+export function progressionRows(
+  b: SheetBuilder,
+  scope: Scope,
+  row: TextCell,
+  path: string,
+  pair: { readonly assessed: Counts; readonly positive: Counts },
+): void {
+  partAndShareRows(
+    b,
+    scope,
+    row,
+    { path: `${path}.assessed`, counts: pair.assessed, label: TEXTS.progressionAssessed },
+    { path: `${path}.positive`, counts: pair.positive, label: TEXTS.progressionPositive },
+    TEXTS.progressionShare,
+  );
 }
 
 export function satisfactionSheet(scopes: readonly Scope[]): ReportSheet {
@@ -88,27 +134,7 @@ export function progressionSheet(scopes: readonly Scope[]): ReportSheet {
           : group.path === 'progression.ladder'
             ? progression.ladder
             : progression.byItem[group.path.slice('progression.byItem.'.length)]!;
-      const row = text(group.label);
-      b.countsRow(scope, `${group.path}.assessed`, pair.assessed, {
-        row,
-        detail: text(TEXTS.progressionAssessed),
-      });
-      b.countsRow(scope, `${group.path}.positive`, pair.positive, {
-        row,
-        detail: text(TEXTS.progressionPositive),
-      });
-      b.row({
-        insats: text(scope.name),
-        row,
-        detail: text(TEXTS.progressionShare),
-        ...shareCells(
-          scope,
-          `${group.path}.positive`,
-          `${group.path}.assessed`,
-          pair.assessed,
-          pair.positive,
-        ),
-      });
+      progressionRows(b, scope, text(group.label), group.path, pair);
     }
   }
   return b.build();

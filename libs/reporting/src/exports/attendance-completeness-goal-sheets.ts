@@ -1,8 +1,8 @@
-import { assignmentAims, outcomes, type Outcome } from '@stegvis/domain';
+import { assignmentAims, goalKinds, goalStatuses, outcomes, type Outcome } from '@stegvis/domain';
 import { participantCountBasis } from '../report/goal-evaluation';
 import type { GoalResult, ReportTables } from '../report/report.schema';
 import { progressionGroups } from './assessment-sheets';
-import { GOAL_KIND_LABELS, GOAL_STATUS_LABELS, TEXTS } from './labels';
+import { TEXTS } from './labels';
 import { cellId } from './ids';
 import { countColumns, keyColumns, SheetBuilder, type Scope } from './sheet-builder';
 import { count, figure, text, type Cell, type ReportSheet, type SumLine } from './sheet.types';
@@ -191,14 +191,14 @@ export function goalsSheet(scopes: readonly Scope[]): ReportSheet {
         insats: text(scope.name),
         goalId: text(goal.id),
         row: text(goal.label),
-        kind: text(GOAL_KIND_LABELS[goal.kind]),
+        kind: text(goalKinds.labels[goal.kind]),
         target: figure(format, goal.target),
         value: figure(format, goal.value, { base, dependsOn }),
         numerator,
         ...(goal.denominator === null
           ? {}
           : { denominator: count(denominatorId, goal.denominator) }),
-        status: text(GOAL_STATUS_LABELS[goal.status]),
+        status: text(goalStatuses.labels[goal.status]),
       });
       for (const line of goalLines(scope, goal, numeratorId, denominatorId)) b.line(line);
     });

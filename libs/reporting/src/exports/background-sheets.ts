@@ -1,10 +1,11 @@
 import {
+  ageGroups,
   educationLevels,
   incomeSources,
   referringParties,
   supportDurations,
 } from '@stegvis/domain';
-import { AGE_GROUP_LABELS, TEXTS } from './labels';
+import { TEXTS } from './labels';
 import { categorySheet, countColumns, keyColumns, SheetBuilder, type Scope } from './sheet-builder';
 import { text, type ReportSheet } from './sheet.types';
 
@@ -38,7 +39,7 @@ export function ageGroupsSheet(scopes: readonly Scope[]): ReportSheet {
     scopes,
     'ageGroups',
     TEXTS.ageGroupHeader,
-    AGE_GROUP_LABELS,
+    ageGroups.labels,
     (t) => t.ageGroups,
     'participants.total',
   );

@@ -1,6 +1,12 @@
-import { incomeSources, outcomes, type IncomeSource, type Outcome } from '@stegvis/domain';
+import {
+  employmentStatuses,
+  incomeSources,
+  outcomes,
+  type IncomeSource,
+  type Outcome,
+} from '@stegvis/domain';
 import { EMPLOYMENT_STATUSES, type EmploymentStatus } from '../report/report.schema';
-import { EMPLOYMENT_STATUS_LABELS, TEXTS } from './labels';
+import { TEXTS } from './labels';
 import { cellId, COUNT_COLUMNS, GENDERS } from './ids';
 import { categorySheet, countColumns, keyColumns, SheetBuilder, type Scope } from './sheet-builder';
 import { figure, text, type Cell, type ReportSheet } from './sheet.types';
@@ -91,7 +97,7 @@ export function employmentSheet(scopes: readonly Scope[]): ReportSheet {
       for (const status of EMPLOYMENT_STATUSES) {
         b.countsRow(scope, `employmentStatus.${when}.${status}`, table[status], {
           row: text(label),
-          detail: text(EMPLOYMENT_STATUS_LABELS[status]),
+          detail: text(employmentStatuses.labels[status]),
         });
       }
       b.partition(

@@ -1,8 +1,8 @@
-import { interventionKinds } from '@stegvis/domain';
+import { GENDER_COLUMN_LABELS, interventionKinds } from '@stegvis/domain';
 import { participantCountBasis } from '../report/goal-evaluation';
 import type { Report } from '../report/report.schema';
 import { cellId, COUNT_COLUMNS, GENDERS, interventionScope, OWN_SCOPE } from './ids';
-import { GENDER_COLUMN_LABELS, SHEET_DESCRIPTIONS, SHEET_NAMES, TEXTS } from './labels';
+import { SHEET_DESCRIPTIONS, SHEET_NAMES, TEXTS } from './labels';
 import { count, text, type ReportRow, type ReportSheet, type SumLine } from './sheet.types';
 
 /**

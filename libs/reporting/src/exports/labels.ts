@@ -1,56 +1,11 @@
-import type { Gender, Goal } from '@stegvis/domain';
-import type { AgeGroup, EmploymentStatus, GoalStatus } from '../report/report.schema';
+import { completenessFacts, GENDER_COLUMN_LABELS } from '@stegvis/domain';
 import type { ColumnKey, SuppressionMark } from './sheet.types';
 
 /**
- * Swedish texts of the exports that @stegvis/domain has no label for. Category labels that the
- * domain vocabulary has (parties, income sources, outcomes, …) are taken from there.
+ * The exports' own texts: sheet names, headings, row texts and explanations. Every label of a
+ * code (parties, outcomes, age groups, goal kinds and statuses, …) is the domain vocabulary's
+ * (libs/domain: vocabulary.ts, report-vocabulary.ts, goals.ts), read from there.
  */
-
-export const AGE_GROUP_LABELS = {
-  'under-16': 'Under 16 år',
-  '16-19': '16–19 år',
-  '20-24': '20–24 år',
-  '25-29': '25–29 år',
-  '30-39': '30–39 år',
-  '40-49': '40–49 år',
-  '50-59': '50–59 år',
-  '60-64': '60–64 år',
-  '65+': '65 år och äldre',
-} as const satisfies Record<AgeGroup, string>;
-
-/** The SUS grouping (DESIGN §4). */
-export const EMPLOYMENT_STATUS_LABELS = {
-  work: 'Förvärvsarbete',
-  studies: 'Studier',
-  job_seeking: 'Aktivt arbetssökande',
-  other: 'Övriga',
-} as const satisfies Record<EmploymentStatus, string>;
-
-export const GOAL_KIND_LABELS = {
-  outcomeShare: 'Andel avslutade med viss avslutsorsak',
-  satisfactionShare: 'Andel nöjda deltagare',
-  positiveProgressShare: 'Andel med positiv progression',
-  participantCount: 'Antal deltagare',
-  genderBalance: 'Jämn könsfördelning',
-  planAtExitShare: 'Andel med planering vid avslut',
-  itemShare: 'Andel med visst svar på en fråga',
-  assignmentGoalShare: 'Andel avslutade som nått uppdragets mål',
-  followUpShare: 'Andel med viss sysselsättning vid uppföljning efter avslut',
-} as const satisfies Record<Goal['kind'], string>;
-
-export const GOAL_STATUS_LABELS = {
-  met: 'Uppfyllt',
-  not_met: 'Ej uppfyllt',
-  insufficient_data: 'Otillräckligt underlag',
-} as const satisfies Record<GoalStatus, string>;
-
-/** Column headers of the count columns (plural, as in a table head). */
-export const GENDER_COLUMN_LABELS = {
-  woman: 'Kvinnor',
-  man: 'Män',
-  other: 'Annat',
-} as const satisfies Record<Gender, string>;
 
 /**
  * The header each column key has in the CSV's single long table. A worksheet may name the
@@ -252,13 +207,7 @@ export const TEXTS = {
   completenessHeader: 'Uppgift',
   completenessCount: 'Antal',
   completenessShare: 'Andel av avslutade',
-  completenessRows: {
-    exited: 'Avslutade under perioden',
-    startAndExitAssessment: 'Självskattning vid både start och avslut',
-    satisfactionAnswer: 'Svar på nöjdhetsfrågan',
-    ladderSteps: 'Minst två steg på stegtrappan',
-    incomeSourceAtExitKnown: 'Känd försörjning vid avslut',
-  },
+  completenessRows: completenessFacts.labels,
   goalId: 'Mål-id',
   goalLabel: 'Mål',
   goalKind: 'Typ',

@@ -1,7 +1,7 @@
 import { assignmentAims, followUpMarks, followUpStatuses } from '@stegvis/domain';
 import type { DimensionCounts } from '../report/report.schema';
 import { FOLLOW_UP_MARKS } from '../report/report.schema';
-import { itemLabel, shareCells } from './assessment-sheets';
+import { itemLabel, partAndShareRows, progressionRows } from './assessment-sheets';
 import { CSV_COLUMN_LABELS, TEXTS } from './labels';
 import { cellId } from './ids';
 import {
@@ -101,27 +101,7 @@ export function ongoingProgressionSheet(scopes: readonly Scope[]): ReportSheet {
   const b = new SheetBuilder('ongoingProgression', DIMENSION_COLUMNS, scopes);
   for (const scope of scopes) {
     const { ongoing } = scope.tables.progression;
-    const row = text(TEXTS.progressionOverall);
-    b.countsRow(scope, 'progression.ongoing.assessed', ongoing.assessed, {
-      row,
-      detail: text(TEXTS.progressionAssessed),
-    });
-    b.countsRow(scope, 'progression.ongoing.positive', ongoing.positive, {
-      row,
-      detail: text(TEXTS.progressionPositive),
-    });
-    b.row({
-      insats: text(scope.name),
-      row,
-      detail: text(TEXTS.progressionShare),
-      ...shareCells(
-        scope,
-        'progression.ongoing.positive',
-        'progression.ongoing.assessed',
-        ongoing.assessed,
-        ongoing.positive,
-      ),
-    });
+    progressionRows(b, scope, text(TEXTS.progressionOverall), 'progression.ongoing', ongoing);
     dimensionRows(
       b,
       scope,
@@ -141,19 +121,15 @@ export function assignmentsSheet(scopes: readonly Scope[]): ReportSheet {
   for (const scope of scopes) {
     for (const aim of assignmentAims.keys) {
       const { exited, reached } = scope.tables.assignments[aim];
-      const row = text(assignmentAims.labels[aim]);
       const path = `assignments.${aim}`;
-      b.countsRow(scope, `${path}.exited`, exited, { row, detail: text(TEXTS.assignmentExited) });
-      b.countsRow(scope, `${path}.reached`, reached, {
-        row,
-        detail: text(TEXTS.assignmentReached),
-      });
-      b.row({
-        insats: text(scope.name),
-        row,
-        detail: text(TEXTS.assignmentShare),
-        ...shareCells(scope, `${path}.reached`, `${path}.exited`, exited, reached),
-      });
+      partAndShareRows(
+        b,
+        scope,
+        text(assignmentAims.labels[aim]),
+        { path: `${path}.exited`, counts: exited, label: TEXTS.assignmentExited },
+        { path: `${path}.reached`, counts: reached, label: TEXTS.assignmentReached },
+        TEXTS.assignmentShare,
+      );
     }
   }
   return b.build();

@@ -1,13 +1,6 @@
-import type { InterventionKind } from '@stegvis/domain';
+import { GENDER_COLUMN_LABELS, type InterventionKind } from '@stegvis/domain';
 import type { Counts, Report, ReportTables } from '../report/report.schema';
-import {
-  GENDER_COLUMN_LABELS,
-  SHEET_DESCRIPTIONS,
-  SHEET_NAMES,
-  TEXTS,
-  WHOLE_ASSOCIATION,
-  type SheetKey,
-} from './labels';
+import { SHEET_DESCRIPTIONS, SHEET_NAMES, TEXTS, WHOLE_ASSOCIATION, type SheetKey } from './labels';
 import {
   cellId,
   COUNT_COLUMNS,

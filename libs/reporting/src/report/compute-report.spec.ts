@@ -1,14 +1,7 @@
 import { year2026 } from './testing/year-2026';
+import { c, zero } from './testing/counts';
 import { EventLog } from './testing/event-log';
 import type { Counts, GoalResult, Report } from './report.schema';
-
-const c = (woman: number, man: number, other = 0): Counts => ({
-  woman,
-  man,
-  other,
-  total: woman + man + other,
-});
-const zero = c(0, 0);
 
 function intervention(report: Report, name: string) {
   const found = report.interventions.find((i) => i.name === name);

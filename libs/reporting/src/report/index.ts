@@ -4,3 +4,4 @@ export * from './compute-report';
 export { MIN_DENOMINATOR, participantCountBasis } from './goal-evaluation';
 export { ageGroup, employmentAfter, employmentBefore } from './report-tables';
 export * from './report-request';
+export { followUpsDue } from './participant-facts';

@@ -5,19 +5,13 @@ import {
   SAMCOACH_2024,
   samCoach2024,
 } from '../../../domain/src/testing/outcome-years';
+import { c, zero } from './testing/counts';
 import { EventLog } from './testing/event-log';
+import { followUpsDue } from './participant-facts';
 import { plannedLog } from './testing/planned';
-import type { Counts, GoalResult } from './report.schema';
+import type { GoalResult } from './report.schema';
 
 /** The v1.1 report (DESIGN §4): uppdrag, follow-up, waiting time, progression rules, previous. */
-
-const c = (woman: number, man: number, other = 0): Counts => ({
-  woman,
-  man,
-  other,
-  total: woman + man + other,
-});
-const zero = c(0, 0);
 
 function figuresOf(goals: readonly GoalResult[]) {
   return Object.fromEntries(
@@ -274,6 +268,19 @@ describe('edge cases of the v1.1 figures', () => {
     });
     expect(inMarch.interventions[0]?.goals[0]).toMatchObject({ numerator: 2, denominator: 2 });
     expect(log.report(2027).followUp['3'].followedUp).toEqual(zero);
+  });
+
+  it('lists the follow-ups a participant is due for: marks that have come and are not recorded', () => {
+    const log = new EventLog();
+    const p = log.intervention({ name: 'Resurslotsen' }).enrol({ on: '2026-02-01', gender: 'man' });
+    const summary = () => log.state().of(log.associationId).participants[0]!;
+    expect(followUpsDue(summary(), '2026-12-31')).toEqual([]);
+    p.exit('2026-03-31', 'work');
+    expect(followUpsDue(summary(), '2026-06-29')).toEqual([]);
+    expect(followUpsDue(summary(), '2026-06-30')).toEqual([3]);
+    expect(followUpsDue(summary(), '2026-10-01')).toEqual([3, 6]);
+    p.followUp(3, '2026-07-01', 'work', 'salary');
+    expect(followUpsDue(summary(), '2027-03-31')).toEqual([6, 12]);
   });
 
   it('a dimension nobody answered: listed with zeros, and eachDimension cannot be judged', () => {

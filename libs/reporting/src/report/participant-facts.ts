@@ -1,5 +1,12 @@
-import type { AssessmentPhase, IsoDate, ProgressionRule } from '@stegvis/domain';
-import type { ParticipantSummary } from '../projections/participants.projection';
+import {
+  addMonths,
+  FOLLOW_UP_MONTHS,
+  type AssessmentPhase,
+  type FollowUpMonths,
+  type IsoDate,
+  type ProgressionRule,
+} from '@stegvis/domain';
+import { followUpsOf, type ParticipantSummary } from '../projections/participants.projection';
 
 /*
  * What one participant contributes to a report. Several entries may share a date; the one
@@ -127,4 +134,15 @@ export function latestItemScore(
 
 export function ageAt(p: ParticipantSummary, date: IsoDate): number {
   return Number(date.slice(0, 4)) - p.birthYear;
+}
+
+/**
+ * The follow-ups an exited participant is due for on `today`: the marks (3, 6, 12 months after
+ * exit) that have come and have no follow-up yet. What the staff list shows as to be done.
+ */
+export function followUpsDue(p: ParticipantSummary, today: IsoDate): FollowUpMonths[] {
+  if (p.exit === null) return [];
+  const { exitedOn } = p.exit;
+  const done = new Set(followUpsOf(p).map((f) => f.monthsAfterExit));
+  return FOLLOW_UP_MONTHS.filter((m) => !done.has(m) && addMonths(exitedOn, m) <= today);
 }

@@ -1,11 +1,14 @@
 import {
+  ageGroups,
   AssignmentAim,
   EducationLevel,
+  employmentStatuses,
   FOLLOW_UP_MONTHS,
   FollowUpStatus,
   Gender,
   Goal,
   goalKinds,
+  goalStatuses,
   IncomeSource,
   InterventionKind,
   IsoDate,
@@ -21,22 +24,12 @@ import { z } from 'zod';
  * the code computes.
  */
 
-export const AGE_GROUPS = [
-  'under-16',
-  '16-19',
-  '20-24',
-  '25-29',
-  '30-39',
-  '40-49',
-  '50-59',
-  '60-64',
-  '65+',
-] as const;
-export type AgeGroup = (typeof AGE_GROUPS)[number];
+export const AGE_GROUPS = ageGroups.keys;
+export type { AgeGroup } from '@stegvis/domain';
 
 /** The SUS grouping of employment status before and after the intervention. */
-export const EMPLOYMENT_STATUSES = ['work', 'studies', 'job_seeking', 'other'] as const;
-export type EmploymentStatus = (typeof EMPLOYMENT_STATUSES)[number];
+export const EMPLOYMENT_STATUSES = employmentStatuses.keys;
+export type { EmploymentStatus } from '@stegvis/domain';
 
 /** The follow-up marks as the report's keys: JSON object keys are strings. */
 export const FOLLOW_UP_MARKS = FOLLOW_UP_MONTHS.map(String) as ['3', '6', '12'];
@@ -63,8 +56,7 @@ export type Completeness = z.infer<typeof CompletenessSchema>;
 const CountPair = <A extends string, B extends string>(a: A, b: B) =>
   z.object({ [a]: CountsSchema, [b]: CountsSchema } as Record<A | B, typeof CountsSchema>);
 
-export const GOAL_STATUSES = ['met', 'not_met', 'insufficient_data'] as const;
-const GoalStatusSchema = z.enum(GOAL_STATUSES);
+const GoalStatusSchema = goalStatuses.schema;
 export type GoalStatus = z.infer<typeof GoalStatusSchema>;
 
 /** One dimension of a positiveProgressShare goal: its own share, judged against the target. */
