@@ -1,9 +1,10 @@
+import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { AssociationRegistered, DomainError, Party, streamNames } from '@stegvis/domain';
+import { EVENT_STORE, readSnapshot, type EventStore } from '@stegvis/event-store';
 import { z } from 'zod';
 import type { Actor } from '../platform/actor';
 import { access } from '../platform/access';
-import { StreamWriter } from '../platform/stream-writer';
 
 /** The association as its chief and board read it (DESIGN §5 v1.1, GET /v1/associations/:aid). */
 export const AssociationView = z.object({
@@ -25,12 +26,12 @@ export class GetAssociation extends Query<AssociationView> {
 
 @QueryHandler(GetAssociation)
 export class GetAssociationHandler implements IQueryHandler<GetAssociation> {
-  constructor(private readonly writer: StreamWriter) {}
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async execute({ associationId, actor }: GetAssociation): Promise<AssociationView> {
     // Tenancy first: the id alone decides it, so another association's existence is not revealed.
     access.readReports(actor, associationId);
-    const snapshot = await this.writer.read(streamNames.association(associationId));
+    const snapshot = await readSnapshot(this.store, streamNames.association(associationId));
     const first = snapshot.events[0];
     const registered = AssociationRegistered.safeParse({ type: first?.type, data: first?.data });
     if (!registered.success) throw new DomainError('association_not_found');

@@ -1,18 +1,18 @@
+import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import {
   AssociationGoalsSet,
   DomainError,
   Goal,
   InterventionGoalsSet,
-  interventionDecider,
   IsoDate,
   streamNames,
 } from '@stegvis/domain';
-import type { StoredEvent } from '@stegvis/event-store';
+import { EVENT_STORE, readSnapshot, type EventStore, type StoredEvent } from '@stegvis/event-store';
 import { z } from 'zod';
 import type { Actor } from '../platform/actor';
 import { access } from '../platform/access';
-import { stateOf, StreamWriter } from '../platform/stream-writer';
+import { readIntervention } from '../interventions/intervention-registration';
 
 /** One setting of a year's goals, as the chief wrote it (the latest for a year is in force). */
 const GoalSetting = z.object({
@@ -63,7 +63,7 @@ function settingsOf(events: readonly StoredEvent[], year: number): z.infer<typeo
 
 @QueryHandler(GetGoals)
 export class GetGoalsHandler implements IQueryHandler<GetGoals> {
-  constructor(private readonly writer: StreamWriter) {}
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async execute({ scope, year, actor }: GetGoals): Promise<GoalsInForce> {
     const snapshot = await this.read(scope, actor);
@@ -80,14 +80,12 @@ export class GetGoalsHandler implements IQueryHandler<GetGoals> {
   private async read(scope: GoalScope, actor: Actor) {
     if (scope.kind === 'association') {
       access.readReports(actor, scope.associationId);
-      const snapshot = await this.writer.read(streamNames.association(scope.associationId));
+      const snapshot = await readSnapshot(this.store, streamNames.association(scope.associationId));
       if (snapshot.events.length === 0) throw new DomainError('association_not_found');
       return snapshot;
     }
-    const snapshot = await this.writer.read(streamNames.intervention(scope.interventionId));
-    const state = stateOf(interventionDecider, snapshot);
-    if (state.status !== 'registered') throw new DomainError('intervention_not_found');
-    access.readReports(actor, state.associationId);
+    const { snapshot, registration } = await readIntervention(this.store, scope.interventionId);
+    access.readReports(actor, registration.associationId);
     return snapshot;
   }
 }

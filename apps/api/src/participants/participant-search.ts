@@ -1,5 +1,7 @@
+import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { InterventionId, vocabulary } from '@stegvis/domain';
+import { EVENT_STORE, type EventStore } from '@stegvis/event-store';
 import { collections, readModelTags, type ParticipantSummary } from '@stegvis/reporting';
 import { z } from 'zod';
 import type { Actor } from '../platform/actor';
@@ -7,7 +9,7 @@ import { access } from '../platform/access';
 import { forbidden } from '../platform/problem';
 import { MinPosition, PageLimit } from '../platform/query-params';
 import { ReadModelReader } from '../platform/read-model-reader';
-import { StreamWriter } from '../platform/stream-writer';
+import { readIntervention } from '../interventions/intervention-registration';
 import { participantListItem, ParticipantListItem } from './participant-list-item';
 
 export const participantStatuses = vocabulary({ active: 'Pågående', exited: 'Avslutad' });
@@ -101,7 +103,7 @@ const MISSING: Record<
 @QueryHandler(SearchParticipants)
 export class SearchParticipantsHandler implements IQueryHandler<SearchParticipants> {
   constructor(
-    private readonly writer: StreamWriter,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly reader: ReadModelReader,
   ) {}
 
@@ -134,7 +136,8 @@ export class SearchParticipantsHandler implements IQueryHandler<SearchParticipan
   private async tagsFor(actor: Actor, interventionId: string | undefined): Promise<string[]> {
     if (actor.associationId === undefined) throw forbidden();
     if (interventionId !== undefined) {
-      access.workInIntervention(actor, await this.writer.loadIntervention(interventionId));
+      const { registration } = await readIntervention(this.store, interventionId);
+      access.workInIntervention(actor, registration);
       return [readModelTags.intervention(interventionId)];
     }
     if (actor.role === 'chief') return [readModelTags.association(actor.associationId)];
