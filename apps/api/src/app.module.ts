@@ -22,6 +22,7 @@ import { ParticipantsController } from './participants/participants.controller';
 import { ParticipantSearchController } from './participants/participant-search.controller';
 import { SearchParticipantsHandler } from './participants/participant-search';
 import { VocabularyController } from './vocabulary/vocabulary.controller';
+import { AssociationReadsController } from './associations/association-reads.controller';
 import { GetAssociationHandler } from './associations/association-view';
 import { ListInterventionsHandler } from './associations/association-interventions';
 import { GetGoalsHandler } from './associations/goal-history';
@@ -80,6 +81,7 @@ export class AppModule {
         InterventionsController,
         ParticipantsController,
         ParticipantSearchController,
+        AssociationReadsController,
         VocabularyController,
         HealthController,
         MetricsController,

@@ -3,16 +3,16 @@
  * Do not edit: change the API, then run `npm run openapi`.
  */
 export interface paths {
-  '/v1/associations/{aid}': {
+  '/v1/associations': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    get: operations['AssociationsController_get'];
+    get?: never;
     put?: never;
-    post?: never;
+    post: operations['AssociationsController_register'];
     delete?: never;
     options?: never;
     head?: never;
@@ -26,7 +26,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['AssociationsController_listInterventions'];
+    get: operations['AssociationReadsController_listInterventions'];
     put?: never;
     post: operations['AssociationsController_registerIntervention'];
     delete?: never;
@@ -42,25 +42,9 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get: operations['AssociationsController_getGoals'];
+    get: operations['AssociationReadsController_getGoals'];
     put: operations['AssociationsController_setGoals'];
     post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/associations': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['AssociationsController_register'];
     delete?: never;
     options?: never;
     head?: never;
@@ -299,6 +283,22 @@ export interface paths {
       cookie?: never;
     };
     get: operations['ParticipantSearchController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/associations/{aid}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AssociationReadsController_get'];
     put?: never;
     post?: never;
     delete?: never;
@@ -766,34 +766,94 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  AssociationsController_get: {
+  AssociationsController_register: {
     parameters: {
       query?: never;
-      header?: never;
-      path: {
-        aid: string;
+      header?: {
+        /** @description Samma nyckel vid omförsök ger samma svar och skriver inget nytt. */
+        'Idempotency-Key'?: string;
+        /** @description Revisionen du senast läste (en annan revision ger 409), eller * (uppgifterna ska finnas). */
+        'If-Match'?: string;
       };
+      path?: never;
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'application/json': {
+          name: string;
+          orgNumber: string;
+          parties: ('FK' | 'AF' | 'MUNICIPALITY' | 'REGION')[];
+        };
+      };
+    };
     responses: {
-      /** @description Förbundet: namn, organisationsnummer och parter */
-      200: {
+      /** @description Sparat */
+      201: {
+        headers: {
+          /** @description Adressen där det sparade läses */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Ogiltig begäran */
+      400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            associationId: string;
-            name: string;
-            orgNumber: string;
-            parties: ('FK' | 'AF' | 'MUNICIPALITY' | 'REGION')[];
-          };
+          'application/problem+json': unknown;
+        };
+      };
+      /** @description Inte inloggad */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': unknown;
+        };
+      };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': unknown;
+        };
+      };
+      /** @description Finns inte */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': unknown;
+        };
+      };
+      /** @description Samtidig ändring */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': unknown;
+        };
+      };
+      /** @description Bryter mot en domänregel */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': unknown;
         };
       };
     };
   };
-  AssociationsController_listInterventions: {
+  AssociationReadsController_listInterventions: {
     parameters: {
       query?: {
         minPosition?: string;
@@ -982,7 +1042,7 @@ export interface operations {
       };
     };
   };
-  AssociationsController_getGoals: {
+  AssociationReadsController_getGoals: {
     parameters: {
       query?: never;
       header?: never;
@@ -1408,93 +1468,6 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Ogiltig begäran */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': unknown;
-        };
-      };
-      /** @description Inte inloggad */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': unknown;
-        };
-      };
-      /** @description Saknar behörighet */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': unknown;
-        };
-      };
-      /** @description Finns inte */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': unknown;
-        };
-      };
-      /** @description Samtidig ändring */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': unknown;
-        };
-      };
-      /** @description Bryter mot en domänregel */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': unknown;
-        };
-      };
-    };
-  };
-  AssociationsController_register: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Samma nyckel vid omförsök ger samma svar och skriver inget nytt. */
-        'Idempotency-Key'?: string;
-        /** @description Revisionen du senast läste (en annan revision ger 409), eller * (uppgifterna ska finnas). */
-        'If-Match'?: string;
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': {
-          name: string;
-          orgNumber: string;
-          parties: ('FK' | 'AF' | 'MUNICIPALITY' | 'REGION')[];
-        };
-      };
-    };
-    responses: {
-      /** @description Sparat */
-      201: {
-        headers: {
-          /** @description Adressen där det sparade läses */
-          Location?: string;
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
       /** @description Ogiltig begäran */
       400: {
         headers: {
@@ -3400,6 +3373,33 @@ export interface operations {
             total: number;
             next: string | null;
             checkpoint: string | null;
+          };
+        };
+      };
+    };
+  };
+  AssociationReadsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        aid: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Förbundet: namn, organisationsnummer och parter */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            associationId: string;
+            name: string;
+            orgNumber: string;
+            parties: ('FK' | 'AF' | 'MUNICIPALITY' | 'REGION')[];
           };
         };
       };
