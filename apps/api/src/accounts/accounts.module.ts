@@ -3,6 +3,8 @@ import { APP_CONFIG, type AppConfig } from '@stegvis/config';
 import { SessionsModule } from '@stegvis/sessions';
 import { AccountAuthenticator } from './account-authenticator';
 import { AuthController } from './auth.controller';
+import { OidcController } from './oidc.controller';
+import { OidcSignIn } from './oidc-sign-in';
 import {
   ChangePasswordHandler,
   CreateApiTokenHandler,
@@ -28,11 +30,12 @@ import { UsersController } from './users.controller';
  */
 @Module({
   imports: [SessionsModule],
-  controllers: [AuthController, UsersController],
+  controllers: [AuthController, OidcController, UsersController],
   providers: [
     UserAccounts,
     AccountAuthenticator,
     FirstAdminSetup,
+    OidcSignIn,
     {
       provide: TOTP_BOX,
       inject: [APP_CONFIG],
