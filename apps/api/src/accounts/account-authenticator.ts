@@ -52,7 +52,7 @@ export class AccountAuthenticator extends PersonalCredentials {
     const session = await this.sessions.resume(sessionId);
     if (session === undefined) throw sessionEnded();
     const user = await this.accounts.find(session.userId);
-    if (user === undefined || user.status !== 'active') {
+    if (user === undefined || user.status === 'deactivated') {
       // Deactivated (or deleted) since: every session of theirs ends now.
       await this.sessions.revokeAllOf(session.userId);
       throw sessionEnded();

@@ -4,6 +4,8 @@ import { SessionsModule } from '@stegvis/sessions';
 import { PersonalCredentials } from '../platform/personal-credentials';
 import { AccountAuthenticator } from './account-authenticator';
 import { AuthController } from './auth.controller';
+import { OidcController } from './oidc.controller';
+import { OidcSignIn } from './oidc-sign-in';
 import {
   ChangePasswordHandler,
   CreateApiTokenHandler,
@@ -29,12 +31,13 @@ import { UsersController } from './users.controller';
  */
 @Module({
   imports: [SessionsModule],
-  controllers: [AuthController, UsersController],
+  controllers: [AuthController, OidcController, UsersController],
   providers: [
     UserAccounts,
     AccountAuthenticator,
     { provide: PersonalCredentials, useExisting: AccountAuthenticator },
     FirstAdminSetup,
+    OidcSignIn,
     {
       provide: TOTP_BOX,
       inject: [APP_CONFIG],

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Navigate, useLocation } from 'react-router';
+import { Navigate, useLocation, useSearchParams } from 'react-router';
 import { SignInBody, TotpCode } from '@stegvis/domain';
 import { z } from 'zod';
 import { api, send } from '../api/client';
@@ -10,6 +10,7 @@ import type { SignInState } from '../frame/require-role';
 import { Form, SubmitButton } from '../forms/form';
 import { TextField } from '../forms/fields';
 import { useZodForm } from '../forms/use-zod-form';
+import { useLoad } from '../use-load';
 import { signInWithToken, started, type Me } from '../session/session';
 import { useSession } from '../session/session-context';
 import { TotpSetup, type TotpEnrolment } from '../session/totp-setup';
@@ -51,6 +52,14 @@ function secondStepOf(error: unknown): SecondStep | undefined {
   return undefined;
 }
 
+/** What the way back from the organisation's provider says when nobody was signed in. */
+const SSO_REFUSALS: Record<string, string> = {
+  'ej-inbjuden':
+    'Ditt organisationskonto är inte inbjudet till Stegvis. Be din förbundschef om en inbjudan till samma e-postadress.',
+  misslyckades:
+    'Inloggningen med organisationskontot blev inte klar. Försök igen, eller logga in med e-post och lösenord.',
+};
+
 /** /logga-in (DESIGN §8): "E-post", "Lösenord", "Logga in"; then the role's start page. */
 export function LoginPage() {
   const { state: session, signedIn } = useSession();
@@ -61,6 +70,9 @@ export function LoginPage() {
     defaultValues: { email: '', password: '', totp: '' },
   });
   const token = useZodForm(TokenSignIn, { defaultValues: { token: '' } });
+  const [params] = useSearchParams();
+  const ssoRefusal = SSO_REFUSALS[params.get('organisationskonto') ?? ''];
+  const oidc = useLoad('oidc', (signal) => send(api.GET('/v1/auth/oidc', { signal })));
 
   if (session.status === 'signed-in') {
     return <Navigate to={from ?? startPage(session.me.role)} replace />;
@@ -98,6 +110,18 @@ export function LoginPage() {
         {reason || notice ? (
           <p className="notice notice--info" role="status">
             {notice ?? (reason ? NOTICES[reason] : '')}
+          </p>
+        ) : null}
+        {ssoRefusal ? (
+          <p className="notice notice--error" role="alert">
+            {ssoRefusal}
+          </p>
+        ) : null}
+        {oidc.state.status === 'ready' && oidc.state.data.enabled ? (
+          <p>
+            <a className="button" href="/v1/auth/oidc/start">
+              Logga in med organisationskonto
+            </a>
           </p>
         ) : null}
         <section aria-labelledby="sign-in-password" className="panel">

@@ -7,6 +7,24 @@ import { isLocked, secondFactorFor, type ExistingUser } from './user-state';
 
 type SignIn = Extract<UserCommand, { type: 'SignIn' }>;
 type AcceptInvitation = Extract<UserCommand, { type: 'AcceptInvitation' }>;
+type SignInWithOidc = Extract<UserCommand, { type: 'SignInWithOidc' }>;
+
+/**
+ * Single sign-on for an account already invited with the address the provider verified. The
+ * provider did the checking (and any second factor); a deactivated or locked account stays out,
+ * recorded as any refused attempt. A user who never set a password may sign in this way too.
+ */
+export function decideSignInWithOidc(user: ExistingUser, command: SignInWithOidc): UserEvent[] {
+  const { userId } = user;
+  const { now } = command;
+  if (user.status === 'deactivated') {
+    return [userEvent('SignInFailed', now, { userId, at: now, reason: 'deactivated' })];
+  }
+  if (isLocked(user, now)) {
+    return [userEvent('SignInFailed', now, { userId, at: now, reason: 'locked' })];
+  }
+  return [userEvent('SignedIn', now, { userId, at: now, method: 'oidc' })];
+}
 
 /**
  * A password sign-in. Failures are events, not errors, so they are recorded and counted; the

@@ -67,6 +67,8 @@ export type UserCommand =
       readonly totpEnrolment?: TotpEnrolment;
       readonly requireTotp: boolean;
     })
+  /** Single sign-on: the provider vouched for the user's verified address (DESIGN §7). */
+  | (At & { readonly type: 'SignInWithOidc' })
   | (By &
       At & {
         readonly type: 'ChangePassword';

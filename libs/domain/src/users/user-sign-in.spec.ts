@@ -13,6 +13,7 @@ import {
   signInFailed,
   totpEnabled,
   USER_ID,
+  userDeactivated,
   userInvited,
 } from '../testing/user-fixtures';
 import type { TotpEnrolment, TotpProof, UserCommand } from './user-commands';
@@ -290,5 +291,31 @@ describe('user decider: turning TOTP on and off', () => {
     const on = [...activeUser({ role: 'chief' }), totpEnabled(100)];
     expect(userDecider.decide(disable(admin, undefined, true), fold(on))).toHaveLength(1);
     spec.given(on).when(disable(chief)).thenFails('user_change_not_allowed');
+  });
+});
+
+describe('user decider: single sign-on', () => {
+  const oidc: UserCommand = { type: 'SignInWithOidc', now: NOW };
+  const viaOidc = (at: string): UserEvent[] => [
+    {
+      type: 'SignedIn',
+      data: { userId: USER_ID, at, method: 'oidc', occurredOn: '2026-06-15' },
+    },
+  ];
+
+  it('an invited account signs in with the provider, with or without a password of its own', () => {
+    spec.given(activeUser()).when(oidc).then(viaOidc(NOW));
+    spec.given([userInvited()]).when(oidc).then(viaOidc(NOW));
+  });
+
+  it('a deactivated or locked account stays out, recorded as a refused attempt', () => {
+    spec
+      .given([...activeUser(), userDeactivated])
+      .when(oidc)
+      .then([signInFailed(NOW, 'deactivated')]);
+    spec
+      .given([...activeUser(), ...failures(10)])
+      .when(oidc)
+      .then(failed(NOW, 'locked'));
   });
 });

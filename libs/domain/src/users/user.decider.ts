@@ -16,7 +16,7 @@ import {
   decideInviteUser,
   decideReissueInvitation,
 } from './membership.rules';
-import { decideAcceptInvitation, decideSignIn } from './sign-in.rules';
+import { decideAcceptInvitation, decideSignIn, decideSignInWithOidc } from './sign-in.rules';
 import type { UserCommand } from './user-commands';
 import type { UserEvent } from './user-events';
 import { LOCK_AFTER_FAILURES, LOCK_MS } from './user-rules';
@@ -39,6 +39,8 @@ export const userDecider: Decider<UserCommand, UserEvent, UserState> = {
         return decideAcceptInvitation(state, command);
       case 'SignIn':
         return decideSignIn(state, command);
+      case 'SignInWithOidc':
+        return decideSignInWithOidc(state, command);
       case 'ChangePassword':
         return decideChangePassword(state, command);
       case 'ChangeRole':

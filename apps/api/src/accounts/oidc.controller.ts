@@ -1,0 +1,92 @@
+import { Controller, Get, Req, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { z } from 'zod';
+import { Public } from '../auth/auth.decorators';
+import { Problem } from '../http/problem';
+import { ZodQueries } from '../http/query-params';
+import { answerSchema } from './account-answers';
+import { OIDC_COOKIE, OidcSignIn } from './oidc-sign-in';
+import { setSessionCookie } from './session-cookie';
+
+const OidcStatusAnswer = z.object({ enabled: z.boolean() });
+
+/** What a provider sends back (RFC 6749 §4.1.2, RFC 9207 `iss`); openid-client checks them. */
+const CallbackQuery = z.strictObject({
+  code: z.string().max(2000).optional(),
+  state: z.string().max(500).optional(),
+  iss: z.string().max(500).optional(),
+  session_state: z.string().max(500).optional(),
+  error: z.string().max(200).optional(),
+  error_description: z.string().max(2000).optional(),
+  error_uri: z.string().max(2000).optional(),
+});
+
+const notConfigured = () =>
+  new Problem(404, 'oidc_not_configured', 'Inloggning med organisationskonto är inte påslagen.');
+
+function cookieValue(request: Request, name: string): string | undefined {
+  for (const part of (request.headers.cookie ?? '').split(';')) {
+    const at = part.indexOf('=');
+    if (at !== -1 && part.slice(0, at).trim() === name)
+      return decodeURIComponent(part.slice(at + 1).trim());
+  }
+  return undefined;
+}
+
+/** Single sign-on (DESIGN §7): the browser is sent to the provider and comes back here. */
+@ApiTags('Konton och inloggning')
+@Controller('v1/auth/oidc')
+export class OidcController {
+  constructor(private readonly oidc: OidcSignIn) {}
+
+  @Get()
+  @Public()
+  @ApiOperation({ summary: 'Om inloggning med organisationskonto är påslagen' })
+  @ApiOkResponse(answerSchema(OidcStatusAnswer))
+  status() {
+    return { enabled: this.oidc.enabled };
+  }
+
+  @Get('start')
+  @Public()
+  @ApiOperation({ summary: 'Skickar webbläsaren till identitetsleverantören' })
+  async start(@Req() request: Request, @Res() response: Response) {
+    if (!this.oidc.enabled) throw notConfigured();
+    const { url, cookie } = await this.oidc.start(request);
+    // Lax, not Strict: the provider's redirect back is a navigation from another site.
+    response.cookie(OIDC_COOKIE, cookie, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: request.secure || request.headers['x-forwarded-proto'] === 'https',
+      path: '/v1/auth/oidc',
+      maxAge: 10 * 60 * 1000,
+    });
+    response.redirect(303, url);
+  }
+
+  @Get('callback')
+  @Public()
+  @ApiOperation({
+    summary: 'Tillbaka från identitetsleverantören: inloggad, eller till inloggningen',
+  })
+  async callback(
+    @ZodQueries(CallbackQuery) _query: z.infer<typeof CallbackQuery>,
+    @Req() request: Request,
+    @Res() response: Response,
+  ) {
+    if (!this.oidc.enabled) throw notConfigured();
+    const result = await this.oidc.finish(request, cookieValue(request, OIDC_COOKIE));
+    response.clearCookie(OIDC_COOKIE, { path: '/v1/auth/oidc' });
+    if (typeof result === 'string') {
+      response.redirect(
+        303,
+        `/logga-in?organisationskonto=${result === 'not_invited' ? 'ej-inbjuden' : 'misslyckades'}`,
+      );
+      return;
+    }
+    setSessionCookie(request, response, result.sessionId);
+    // The sign-in page sees the new session and goes on to the role's start page.
+    response.redirect(303, '/logga-in');
+  }
+}
