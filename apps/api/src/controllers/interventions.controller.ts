@@ -31,8 +31,8 @@ const ParticipantPage = z.object({
   minPosition: MinPosition,
 });
 
-/** The year whose head counts to list. */
-const AttendanceYear = z.object({ year: GoalYear });
+/** The year whose head counts to list; this year when not given. */
+const AttendanceYear = z.object({ year: GoalYear.optional() });
 
 /** Closing and head counts are read on the intervention. */
 const OnIntervention = () => Created((_, params) => `/v1/interventions/${String(params.iid)}`);
@@ -115,7 +115,8 @@ export class InterventionsController {
     @ZodQueries(AttendanceYear) { year }: z.infer<typeof AttendanceYear>,
     @CurrentActor() actor: Actor,
   ) {
-    return this.queries.execute(new ListAttendance(iid, year, actor));
+    const thisYear = Number(swedishDate(new Date()).slice(0, 4));
+    return this.queries.execute(new ListAttendance(iid, year ?? thisYear, actor));
   }
 
   @Post('attendance')

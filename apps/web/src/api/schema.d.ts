@@ -1151,8 +1151,8 @@ export interface operations {
   };
   InterventionsController_listAttendance: {
     parameters: {
-      query: {
-        year: string;
+      query?: {
+        year?: string;
       };
       header?: never;
       path: {
