@@ -44,14 +44,18 @@ afterEach(async () => {
   for (const tab of tabs.splice(0)) await tab.context.close();
 });
 
-async function signedIn(path: string, viewport?: { width: number; height: number }) {
+async function signedIn(
+  path: string,
+  viewport?: { width: number; height: number },
+  token: string = staff,
+) {
   const opened = await openTab(browser, viewport);
   tabs.push(opened);
   await opened.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
     origin: baseUrl,
   });
   await opened.page.goto(`${baseUrl}${path}`);
-  await signInWithToken(opened.page, staff);
+  await signInWithToken(opened.page, token);
   return opened;
 }
 
@@ -554,5 +558,45 @@ describe('/deltagare', () => {
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: screenshotPath('deltagare-mobil.png') });
+  });
+});
+
+describe('/deltagare/narvaro', () => {
+  it("records a structural insats's head counts and lists the year's", async () => {
+    // Staff of both insatser: the list links to the head counts of the structural one.
+    const { page, errors } = await signedIn('/deltagare', undefined, tenant.staff);
+    await heading(page, 'Deltagare').waitFor();
+    await page.getByRole('link', { name: /Registrera antal deltagare/ }).click();
+    await heading(page, 'Antal deltagare').waitFor();
+    const insats = page.getByLabel('Insats', { exact: true });
+    expect(await insats.locator('option:checked').textContent()).toBe('Psykeveckan');
+    expect(await page.getByText('Inget registrerat ännu i år.').isVisible()).toBe(true);
+
+    // All three 0: the domain's rule, at the field.
+    for (const label of ['Kvinnor', 'Män', 'Annat/vill ej ange']) {
+      await page.getByLabel(label, { exact: true }).fill('0');
+    }
+    await page.getByRole('button', { name: 'Spara antalet' }).click();
+    await page.getByText(/är alla 0: ange hur många som deltog/).waitFor();
+
+    await page.getByLabel('Kvinnor', { exact: true }).fill('12');
+    await page.getByLabel('Män', { exact: true }).fill('8');
+    await page.getByLabel('Annat/vill ej ange', { exact: true }).fill('1');
+    await page.getByRole('button', { name: 'Spara antalet' }).dblclick();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `21 deltagare ${dateInWords(today())} är sparade.` })
+      .waitFor();
+    const table = page.getByRole('table', { name: /Antal deltagare/ });
+    await table.waitFor();
+    expect(await table.locator('tfoot td').allTextContents()).toEqual(['12', '8', '1', '21']);
+    expect(await seriousViolations(page)).toEqual([]);
+    // The double click wrote once.
+    const res = await api.http
+      .get(`/v1/interventions/${tenant.structuralId}/attendance`)
+      .set(bearer(tenant.staff))
+      .expect(200);
+    expect(res.body.items).toHaveLength(1);
+    expect(errors.filter((e) => !e.includes('400'))).toEqual([]);
   });
 });
