@@ -551,6 +551,7 @@ describe('/deltagare', () => {
   });
 
   it('reads well on a phone (390 px)', async () => {
+    await enrolByApi();
     const { page } = await signedIn('/deltagare', { width: 390, height: 844 });
     await heading(page, 'Deltagare').waitFor();
     await page.getByRole('table').waitFor();
@@ -558,6 +559,37 @@ describe('/deltagare', () => {
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: screenshotPath('deltagare-mobil.png') });
+  });
+});
+
+describe('/deltagare/:pid on a phone', () => {
+  it('reads well at 390 px, the spider chart included', async () => {
+    const pid = await enrolByApi();
+    const scores = (n: number) => ({
+      self_esteem: n,
+      wellbeing: n + 1,
+      social_ability: n,
+      employability: n + 2,
+      future_hope: n + 1,
+    });
+    await record(pid, 'self-assessments', {
+      instrument: 'stegvis-5',
+      phase: 'start',
+      assessedOn: today(),
+      scores: scores(3),
+    });
+    await record(pid, 'self-assessments', {
+      instrument: 'stegvis-5',
+      phase: 'followup',
+      assessedOn: today(),
+      scores: scores(6),
+    });
+    const { page } = await signedIn(`/deltagare/${pid}`, { width: 390, height: 844 });
+    await heading(page, `Deltagare ${pid}`).waitFor();
+    await page.locator('#spindel canvas').waitFor();
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('deltagare-pid-mobil.png'), fullPage: true });
   });
 });
 
