@@ -1,4 +1,4 @@
-import { STEGVIS_5, DEFAULT_LADDER } from '@stegvis/domain';
+import { DEFAULT_LADDER, STEGVIS_5, swedishDate } from '@stegvis/domain';
 import { startApi, type Api } from '../support/api-harness';
 import { bearer, createTenant, enrol, type Tenant } from '../support/world';
 
@@ -120,11 +120,12 @@ describe('GET /v1/interventions/:iid/attendance', () => {
     expect(other.body.items).toEqual([]);
   });
 
-  it('refuses a missing year in Swedish, and staff of another insats', async () => {
+  it("lists this year's without a year, and refuses staff of another insats", async () => {
     const path = `/v1/interventions/${tenant.structuralId}/attendance`;
-    const res = await api.http.get(path).set(bearer(tenant.staff)).expect(400);
-    expect(res.body.code).toBe('validation_failed');
-    expect(res.body.errors[0].message).toMatch(/^Året \(year\) saknas/);
+    const res = await api.http.get(path).set(bearer(tenant.staff)).expect(200);
+    expect(res.body.year).toBe(Number(swedishDate(new Date()).slice(0, 4)));
+    const bad = await api.http.get(`${path}?year=20x5`).set(bearer(tenant.staff)).expect(400);
+    expect(bad.body.errors[0].message).toMatch(/^Året \(year\) ska vara/);
     await api.http.get(`${path}?year=2025`).set(bearer(tenant.otherStaff)).expect(403);
   });
 });

@@ -44,14 +44,18 @@ afterEach(async () => {
   for (const tab of tabs.splice(0)) await tab.context.close();
 });
 
-async function signedIn(path: string, viewport?: { width: number; height: number }) {
+async function signedIn(
+  path: string,
+  viewport?: { width: number; height: number },
+  token: string = staff,
+) {
   const opened = await openTab(browser, viewport);
   tabs.push(opened);
   await opened.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
     origin: baseUrl,
   });
   await opened.page.goto(`${baseUrl}${path}`);
-  await signInWithToken(opened.page, staff);
+  await signInWithToken(opened.page, token);
   return opened;
 }
 
@@ -547,6 +551,7 @@ describe('/deltagare', () => {
   });
 
   it('reads well on a phone (390 px)', async () => {
+    await enrolByApi();
     const { page } = await signedIn('/deltagare', { width: 390, height: 844 });
     await heading(page, 'Deltagare').waitFor();
     await page.getByRole('table').waitFor();
@@ -554,5 +559,76 @@ describe('/deltagare', () => {
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: screenshotPath('deltagare-mobil.png') });
+  });
+});
+
+describe('/deltagare/:pid on a phone', () => {
+  it('reads well at 390 px, the spider chart included', async () => {
+    const pid = await enrolByApi();
+    const scores = (n: number) => ({
+      self_esteem: n,
+      wellbeing: n + 1,
+      social_ability: n,
+      employability: n + 2,
+      future_hope: n + 1,
+    });
+    await record(pid, 'self-assessments', {
+      instrument: 'stegvis-5',
+      phase: 'start',
+      assessedOn: today(),
+      scores: scores(3),
+    });
+    await record(pid, 'self-assessments', {
+      instrument: 'stegvis-5',
+      phase: 'followup',
+      assessedOn: today(),
+      scores: scores(6),
+    });
+    const { page } = await signedIn(`/deltagare/${pid}`, { width: 390, height: 844 });
+    await heading(page, `Deltagare ${pid}`).waitFor();
+    await page.locator('#spindel canvas').waitFor();
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('deltagare-pid-mobil.png'), fullPage: true });
+  });
+});
+
+describe('/deltagare/narvaro', () => {
+  it("records a structural insats's head counts and lists the year's", async () => {
+    // Staff of both insatser: the list links to the head counts of the structural one.
+    const { page, errors } = await signedIn('/deltagare', undefined, tenant.staff);
+    await heading(page, 'Deltagare').waitFor();
+    await page.getByRole('link', { name: /Registrera antal deltagare/ }).click();
+    await heading(page, 'Antal deltagare').waitFor();
+    const insats = page.getByLabel('Insats', { exact: true });
+    expect(await insats.locator('option:checked').textContent()).toBe('Psykeveckan');
+    expect(await page.getByText('Inget registrerat ännu i år.').isVisible()).toBe(true);
+
+    // All three 0: the domain's rule, at the field.
+    for (const label of ['Kvinnor', 'Män', 'Annat/vill ej ange']) {
+      await page.getByLabel(label, { exact: true }).fill('0');
+    }
+    await page.getByRole('button', { name: 'Spara antalet' }).click();
+    await page.getByText(/är alla 0: ange hur många som deltog/).waitFor();
+
+    await page.getByLabel('Kvinnor', { exact: true }).fill('12');
+    await page.getByLabel('Män', { exact: true }).fill('8');
+    await page.getByLabel('Annat/vill ej ange', { exact: true }).fill('1');
+    await page.getByRole('button', { name: 'Spara antalet' }).dblclick();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `21 deltagare ${dateInWords(today())} är sparade.` })
+      .waitFor();
+    const table = page.getByRole('table', { name: /Antal deltagare/ });
+    await table.waitFor();
+    expect(await table.locator('tfoot td').allTextContents()).toEqual(['12', '8', '1', '21']);
+    expect(await seriousViolations(page)).toEqual([]);
+    // The double click wrote once.
+    const res = await api.http
+      .get(`/v1/interventions/${tenant.structuralId}/attendance`)
+      .set(bearer(tenant.staff))
+      .expect(200);
+    expect(res.body.items).toHaveLength(1);
+    expect(errors.filter((e) => !e.includes('400'))).toEqual([]);
   });
 });

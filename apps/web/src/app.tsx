@@ -17,6 +17,7 @@ const ReportPage = lazy(() => import('./pages/report/report-page'));
 const ExportPage = lazy(() => import('./pages/export/export-page'));
 const EnrolPage = lazy(() => import('./pages/participants/enrol-page'));
 const ParticipantsPage = lazy(() => import('./pages/participants/participants-page'));
+const AttendancePage = lazy(() => import('./pages/participants/attendance-page'));
 const ParticipantPage = lazy(() => import('./pages/participants/participant-page'));
 
 /** A page only its roles may open, loaded when first opened if it is lazy. */
@@ -56,6 +57,7 @@ export function App() {
             {guarded(PAGES.export, <ExportPage />)}
             {guarded(PAGES.account, <AccountPage />)}
             {guarded(PAGES.participants, <EnrolPage />, `${PAGES.participants.path}/ny`)}
+            {guarded(PAGES.participants, <AttendancePage />, `${PAGES.participants.path}/narvaro`)}
             {guarded(PAGES.participants, <ParticipantPage />, `${PAGES.participants.path}/:pid`)}
             {guarded(PAGES.participants, <ParticipantsPage />)}
             {guarded(

@@ -34,8 +34,7 @@ const ParticipantPage = z.object({
   minPosition: MinPosition,
 });
 
-/** The year whose head counts to list. */
-/** The year asked for; without one, this year (as staff open the list). */
+/** The year whose head counts to list; this year when not given. */
 const AttendanceYear = z.object({ year: GoalYear.optional() });
 
 /** Closing and head counts are read on the intervention. */

@@ -125,3 +125,19 @@ export function writeParticipant(
       );
   }
 }
+
+export type AttendanceList =
+  paths['/v1/interventions/{iid}/attendance']['get']['responses'][200]['content']['application/json'];
+
+/** A structural insats's head counts of one year. */
+export const fetchAttendance = (
+  iid: string,
+  year: number,
+  signal?: AbortSignal,
+): Promise<AttendanceList> =>
+  send(
+    api.GET('/v1/interventions/{iid}/attendance', {
+      params: { path: { iid }, query: { year: String(year) } },
+      signal,
+    }),
+  );

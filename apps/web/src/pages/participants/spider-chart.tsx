@@ -101,7 +101,11 @@ export function SpiderChart({
                 min,
                 max,
                 ticks: { stepSize: max - min > 6 ? 2 : 1, backdropColor: 'transparent' },
-                pointLabels: { font: { size: 13 } },
+                // A phone's narrow chart keeps every item's label whole.
+                pointLabels: {
+                  font: (context) => ({ size: context.chart.width < 400 ? 11 : 13 }),
+                  padding: 4,
+                },
               },
             },
             plugins: { legend: { position: 'bottom' } },
