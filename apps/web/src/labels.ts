@@ -18,6 +18,10 @@ import {
   TEXTS,
 } from '@stegvis/reporting/labels';
 
+/** The codes of a label table as its own key type (Object.keys answers plain strings). */
+const codesOf = <K extends string>(labels: Readonly<Record<K, string>>) =>
+  Object.keys(labels) as K[];
+
 /** Label of a code in a list, or the code itself when the list does not know it. */
 const labelIn =
   (labels: Readonly<Record<string, string>>) =>
@@ -33,9 +37,9 @@ export const referringPartyLabel = labelIn(referringParties.labels);
 export const REFERRING_PARTY_KEYS = referringParties.keys;
 export const interventionKindLabel = labelIn(interventionKinds.labels);
 export const ageGroupLabel = labelIn(AGE_GROUP_LABELS);
-export const AGE_GROUP_KEYS = Object.keys(AGE_GROUP_LABELS);
+export const AGE_GROUP_KEYS = codesOf(AGE_GROUP_LABELS);
 export const employmentStatusLabel = labelIn(EMPLOYMENT_STATUS_LABELS);
-export const EMPLOYMENT_STATUS_KEYS = Object.keys(EMPLOYMENT_STATUS_LABELS);
+export const EMPLOYMENT_STATUS_KEYS = codesOf(EMPLOYMENT_STATUS_LABELS);
 export const goalKindLabel = labelIn(GOAL_KIND_LABELS);
 export const goalStatusLabel = labelIn(GOAL_STATUS_LABELS);
 export const COMPLETENESS_LABELS = TEXTS.completenessRows;

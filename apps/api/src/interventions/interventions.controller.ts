@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   CloseInterventionBody,
   EnrolParticipantBody,
@@ -18,7 +18,9 @@ import { GetIntervention, InterventionView } from './intervention-view';
 import { ListParticipants } from './participant-list';
 import { MinPosition, PageLimit, ZodQueries } from '../platform/query-params';
 import { Created } from '../platform/created-location';
-import { WriteEndpoint } from '../platform/openapi.decorators';
+import { Answer, Summary, WriteEndpoint } from '../platform/openapi.decorators';
+import { EnrolledParticipantAnswer, WriteAnswer } from '../platform/write-answers';
+import { ParticipantListAnswer } from './intervention-answers';
 import { Write, type WriteContext } from '../platform/write-context';
 import { ZodBody, ZodParam } from '../platform/zod-validation';
 import { ChangeIntervention, EnrolParticipant } from '../platform/commands';
@@ -44,20 +46,16 @@ export class InterventionsController {
 
   @Get()
   @Roles('staff', 'chief')
-  @ApiOkResponse({
-    description: 'Insatsen: namn, typ, parter, datum, formulär och stegtrappa',
-    schema: z.toJSONSchema(InterventionView, {
-      io: 'output',
-      target: 'openapi-3.0',
-      unrepresentable: 'any',
-    }) as never,
-  })
+  @Summary('En insats: namn, typ, parter, datum, formulär och stegtrappa')
+  @Answer(InterventionView)
   get(@ZodParam('iid', InterventionId) iid: string, @CurrentActor() actor: Actor) {
     return this.queries.execute(new GetIntervention(iid, actor, swedishDate(new Date())));
   }
 
   @Get('participants')
   @Roles('staff', 'chief')
+  @Summary('Insatsens deltagare, senast ändrade först, en sida i taget')
+  @Answer(ParticipantListAnswer)
   list(
     @ZodParam('iid', InterventionId) iid: string,
     @ZodQueries(ParticipantPage) page: z.infer<typeof ParticipantPage>,
@@ -70,7 +68,9 @@ export class InterventionsController {
   @Put('goals/:year')
   @HttpCode(200)
   @Roles('chief')
-  @WriteEndpoint(SetGoalsBody)
+  @Summary('Sätt insatsens mål för ett år (ersätter årets tidigare mål)')
+  @WriteEndpoint()
+  @Answer(WriteAnswer, { description: 'Målen gäller' })
   setGoals(
     @ZodParam('iid', InterventionId) iid: string,
     @ZodParam('year', GoalYear) year: number,
@@ -84,7 +84,9 @@ export class InterventionsController {
 
   @Post('close')
   @Roles('chief')
-  @WriteEndpoint(CloseInterventionBody)
+  @Summary('Avsluta insatsen: den tar inte emot nya uppgifter efter slutdatumet')
+  @WriteEndpoint()
+  @Answer(WriteAnswer, { status: 201, description: 'Insatsen är avslutad' })
   @OnIntervention()
   close(
     @ZodParam('iid', InterventionId) iid: string,
@@ -98,7 +100,9 @@ export class InterventionsController {
 
   @Post('attendance')
   @Roles('staff', 'chief')
-  @WriteEndpoint(RecordAttendanceBody)
+  @Summary('Registrera närvaro (antal kvinnor, män, annat) vid ett tillfälle')
+  @WriteEndpoint()
+  @Answer(WriteAnswer, { status: 201, description: 'Närvaron är registrerad' })
   @OnIntervention()
   recordAttendance(
     @ZodParam('iid', InterventionId) iid: string,
@@ -112,7 +116,9 @@ export class InterventionsController {
 
   @Post('participants')
   @Roles('staff', 'chief')
-  @WriteEndpoint(EnrolParticipantBody)
+  @Summary('Skriv in en deltagare i insatsen (utan namn eller personnummer)')
+  @WriteEndpoint()
+  @Answer(EnrolledParticipantAnswer, { status: 201, description: 'Deltagaren är inskriven' })
   @Created((answer) => `/v1/participants/${String(answer.participantId)}`)
   enrol(
     @ZodParam('iid', InterventionId) iid: string,

@@ -13,7 +13,9 @@ import {
 import type { Actor } from '../platform/actor';
 import { CurrentActor, Roles } from '../platform/auth.decorators';
 import { Created } from '../platform/created-location';
-import { WriteEndpoint } from '../platform/openapi.decorators';
+import { Answer, NoContent, Summary, WriteEndpoint } from '../platform/openapi.decorators';
+import { WriteAnswer } from '../platform/write-answers';
+import { ParticipantHistoryAnswer } from './participant-answers';
 import { Write, type WriteContext } from '../platform/write-context';
 import { ZodBody, ZodParam } from '../platform/zod-validation';
 import { GetParticipant } from './participant-history';
@@ -33,13 +35,17 @@ export class ParticipantsController {
 
   @Get()
   @Roles('staff', 'chief')
+  @Summary('En deltagare: läge och hela historiken, äldst först, återkallade markerade')
+  @Answer(ParticipantHistoryAnswer)
   get(@ZodParam('pid', ParticipantId) pid: string, @CurrentActor() actor: Actor) {
     return this.queries.execute(new GetParticipant(pid, actor));
   }
 
   @Post('self-assessments')
   @Roles('staff', 'chief')
-  @WriteEndpoint(RecordSelfAssessmentBody)
+  @Summary('Registrera en självskattning (start, mellan eller slut)')
+  @WriteEndpoint()
+  @Answer(WriteAnswer, { status: 201, description: 'Självskattningen är registrerad' })
   @OnParticipant()
   recordSelfAssessment(
     @ZodParam('pid', ParticipantId) pid: string,
@@ -53,7 +59,9 @@ export class ParticipantsController {
 
   @Post('progression-steps')
   @Roles('staff', 'chief')
-  @WriteEndpoint(RecordProgressionStepBody)
+  @Summary('Registrera ett steg på stegtrappan')
+  @WriteEndpoint()
+  @Answer(WriteAnswer, { status: 201, description: 'Steget är registrerat' })
   @OnParticipant()
   recordProgressionStep(
     @ZodParam('pid', ParticipantId) pid: string,
@@ -67,7 +75,9 @@ export class ParticipantsController {
 
   @Post('satisfaction')
   @Roles('staff', 'chief')
-  @WriteEndpoint(RecordSatisfactionBody)
+  @Summary('Registrera deltagarens nöjdhet')
+  @WriteEndpoint()
+  @Answer(WriteAnswer, { status: 201, description: 'Nöjdheten är registrerad' })
   @OnParticipant()
   recordSatisfaction(
     @ZodParam('pid', ParticipantId) pid: string,
@@ -81,7 +91,9 @@ export class ParticipantsController {
 
   @Post('exit')
   @Roles('staff', 'chief')
-  @WriteEndpoint(ExitParticipantBody)
+  @Summary('Skriv ut deltagaren: datum, utfall och försörjning')
+  @WriteEndpoint()
+  @Answer(WriteAnswer, { status: 201, description: 'Deltagaren är utskriven' })
   @OnParticipant()
   exit(
     @ZodParam('pid', ParticipantId) pid: string,
@@ -95,7 +107,9 @@ export class ParticipantsController {
 
   @Post('retractions')
   @Roles('staff', 'chief')
-  @WriteEndpoint(RetractEntryBody)
+  @Summary('Återkalla en felaktig uppgift (den finns kvar, markerad)')
+  @WriteEndpoint()
+  @Answer(WriteAnswer, { status: 201, description: 'Uppgiften är återkallad' })
   @OnParticipant()
   retract(
     @ZodParam('pid', ParticipantId) pid: string,
@@ -108,7 +122,9 @@ export class ParticipantsController {
   @Delete()
   @HttpCode(204)
   @Roles('chief')
-  @WriteEndpoint(EraseParticipantBody)
+  @Summary('Radera deltagarens uppgifter (gallring); endast förbundschef')
+  @WriteEndpoint()
+  @NoContent('Uppgifterna är raderade')
   async erase(
     @ZodParam('pid', ParticipantId) pid: string,
     @ZodBody(EraseParticipantBody) body: EraseParticipantBody,

@@ -1,12 +1,22 @@
-import { SetMetadata, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import {
+  SetMetadata,
+  applyDecorators,
+  createParamDecorator,
+  type ExecutionContext,
+} from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { Actor, Role } from './actor';
 
 export const IS_PUBLIC = 'stegvis:public';
 export const ROLES = 'stegvis:roles';
 
+/** Marks a public route in the OpenAPI document, which then gives it `security: []`. */
+export const PUBLIC_EXTENSION = 'x-stegvis-public';
+
 /** Opts a route out of the global AuthGuard (health, docs, the dashboard page). */
-export const Public = () => SetMetadata(IS_PUBLIC, true);
+export const Public = () =>
+  applyDecorators(SetMetadata(IS_PUBLIC, true), ApiExtension(PUBLIC_EXTENSION, true));
 
 /** The roles that may call a route; tenancy is checked where the resource is loaded. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);

@@ -12,6 +12,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Registrera ett samordningsförbund (administratör) */
     post: operations['AssociationsController_register'];
     delete?: never;
     options?: never;
@@ -28,6 +29,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Registrera en insats i förbundet */
     post: operations['AssociationsController_registerIntervention'];
     delete?: never;
     options?: never;
@@ -43,6 +45,7 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
+    /** Sätt förbundets mål för ett år (ersätter årets tidigare mål) */
     put: operations['AssociationsController_setGoals'];
     post?: never;
     delete?: never;
@@ -58,6 +61,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** En insats: namn, typ, parter, datum, formulär och stegtrappa */
     get: operations['InterventionsController_get'];
     put?: never;
     post?: never;
@@ -74,8 +78,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Insatsens deltagare, senast ändrade först, en sida i taget */
     get: operations['InterventionsController_list'];
     put?: never;
+    /** Skriv in en deltagare i insatsen (utan namn eller personnummer) */
     post: operations['InterventionsController_enrol'];
     delete?: never;
     options?: never;
@@ -91,6 +97,7 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
+    /** Sätt insatsens mål för ett år (ersätter årets tidigare mål) */
     put: operations['InterventionsController_setGoals'];
     post?: never;
     delete?: never;
@@ -108,6 +115,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Avsluta insatsen: den tar inte emot nya uppgifter efter slutdatumet */
     post: operations['InterventionsController_close'];
     delete?: never;
     options?: never;
@@ -124,6 +132,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Registrera närvaro (antal kvinnor, män, annat) vid ett tillfälle */
     post: operations['InterventionsController_recordAttendance'];
     delete?: never;
     options?: never;
@@ -138,9 +147,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** En deltagare: läge och hela historiken, äldst först, återkallade markerade */
     get: operations['ParticipantsController_get'];
     put?: never;
     post?: never;
+    /** Radera deltagarens uppgifter (gallring); endast förbundschef */
     delete: operations['ParticipantsController_erase'];
     options?: never;
     head?: never;
@@ -156,6 +167,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Registrera en självskattning (start, mellan eller slut) */
     post: operations['ParticipantsController_recordSelfAssessment'];
     delete?: never;
     options?: never;
@@ -172,6 +184,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Registrera ett steg på stegtrappan */
     post: operations['ParticipantsController_recordProgressionStep'];
     delete?: never;
     options?: never;
@@ -188,6 +201,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Registrera deltagarens nöjdhet */
     post: operations['ParticipantsController_recordSatisfaction'];
     delete?: never;
     options?: never;
@@ -204,6 +218,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Skriv ut deltagaren: datum, utfall och försörjning */
     post: operations['ParticipantsController_exit'];
     delete?: never;
     options?: never;
@@ -220,6 +235,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Återkalla en felaktig uppgift (den finns kvar, markerad) */
     post: operations['ParticipantsController_retract'];
     delete?: never;
     options?: never;
@@ -270,6 +286,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Bygg om läsmodellerna från händelseloggen (läsningar fungerar under tiden) */
     post: operations['AdminController_rebuild'];
     delete?: never;
     options?: never;
@@ -338,7 +355,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Exportens status och förlopp (0–100) */
+    /** Exportens status och förlopp (0–100); när den är klar, filens adress */
     get: operations['ExportsController_status'];
     put?: never;
     post?: never;
@@ -355,7 +372,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Den färdiga filen */
+    /** Den färdiga exportfilen */
     get: operations['ExportsController_file'];
     put?: never;
     post?: never;
@@ -644,7 +661,3695 @@ export interface paths {
 }
 export type webhooks = Record<string, never>;
 export interface components {
-  schemas: never;
+  schemas: {
+    /** @enum {string} */
+    Party: 'FK' | 'AF' | 'MUNICIPALITY' | 'REGION';
+    RegisterAssociationBody: {
+      name: string;
+      orgNumber: string;
+      parties: components['schemas']['Party'][];
+    };
+    /** @enum {string} */
+    InterventionKind: 'individual' | 'structural';
+    RegisterInterventionBody: {
+      name: string;
+      kind: components['schemas']['InterventionKind'];
+      parties: components['schemas']['Party'][];
+      /** Format: date */
+      startsOn: string;
+      /** Format: date */
+      endsOn?: string;
+      instrument?:
+        | string
+        | {
+            key: string;
+            label: string;
+            items: {
+              key: string;
+              label: string;
+              min: number;
+              max: number;
+            }[];
+          };
+      instruments?: (
+        | string
+        | {
+            key: string;
+            label: string;
+            items: {
+              key: string;
+              label: string;
+              min: number;
+              max: number;
+            }[];
+          }
+      )[];
+      ladder?: {
+        key: string;
+        label: string;
+        levels: {
+          level: number;
+          label: string;
+        }[];
+      };
+    };
+    Goal:
+      | {
+          id: string;
+          label: string;
+          /** @constant */
+          kind: 'outcomeShare';
+          outcomes: components['schemas']['Outcome'][];
+          among?: {
+            aims?: components['schemas']['AssignmentAim'][];
+            excludeOutcomes?: components['schemas']['Outcome'][];
+          };
+          target: number;
+        }
+      | {
+          id: string;
+          label: string;
+          /** @constant */
+          kind: 'satisfactionShare';
+          target: number;
+        }
+      | {
+          id: string;
+          label: string;
+          /** @constant */
+          kind: 'positiveProgressShare';
+          /** @enum {string} */
+          source: 'selfAssessment' | 'ladder';
+          dimensions?: string[];
+          rule?: components['schemas']['ProgressionRule'];
+          target: number;
+        }
+      | {
+          id: string;
+          label: string;
+          /** @constant */
+          kind: 'participantCount';
+          min: number;
+        }
+      | {
+          id: string;
+          label: string;
+          /** @constant */
+          kind: 'genderBalance';
+          maxDeviation: number;
+        }
+      | {
+          id: string;
+          label: string;
+          /** @constant */
+          kind: 'planAtExitShare';
+          target: number;
+        }
+      | {
+          id: string;
+          label: string;
+          /** @constant */
+          kind: 'itemShare';
+          instrument: string;
+          item: string;
+          atLeast: number;
+          phase: components['schemas']['AssessmentPhase'];
+          target: number;
+        }
+      | {
+          id: string;
+          label: string;
+          /** @constant */
+          kind: 'assignmentGoalShare';
+          aims?: components['schemas']['AssignmentAim'][];
+          target: number;
+        }
+      | {
+          id: string;
+          label: string;
+          /** @constant */
+          kind: 'followUpShare';
+          /** @enum {number} */
+          monthsAfterExit: 3 | 6 | 12;
+          outcomes: components['schemas']['FollowUpStatus'][];
+          target: number;
+        };
+    /** @enum {string} */
+    Outcome:
+      | 'work'
+      | 'studies'
+      | 'job_seeking'
+      | 'other_support'
+      | 'health'
+      | 'moved'
+      | 'dropped_out'
+      | 'other';
+    /** @enum {string} */
+    AssignmentAim:
+      | 'self_sufficiency'
+      | 'work_ability'
+      | 'job_seeking_readiness'
+      | 'coordinated_support'
+      | 'other';
+    /** @enum {string} */
+    ProgressionRule: 'anyImproved' | 'anyImprovedNoneWorse' | 'sumImproved' | 'eachDimension';
+    /** @enum {string} */
+    AssessmentPhase: 'start' | 'followup' | 'exit';
+    /** @enum {string} */
+    FollowUpStatus:
+      | 'work'
+      | 'studies'
+      | 'job_seeking'
+      | 'other_support'
+      | 'health'
+      | 'moved'
+      | 'dropped_out'
+      | 'other'
+      | 'unknown';
+    SetGoalsBody: {
+      goals: components['schemas']['Goal'][];
+    };
+    InterventionView: {
+      interventionId: string;
+      associationId: string;
+      name: string;
+      kind: components['schemas']['InterventionKind'];
+      parties: components['schemas']['Party'][];
+      /** Format: date */
+      startsOn: string;
+      endsOn: string | null;
+      closedOn: string | null;
+      lastOpenDate: string | null;
+      /** @enum {string} */
+      status: 'open' | 'closed';
+      instruments: {
+        key: string;
+        label: string;
+        items: {
+          key: string;
+          label: string;
+          min: number;
+          max: number;
+        }[];
+      }[];
+      ladder: {
+        key: string;
+        label: string;
+        levels: {
+          level: number;
+          label: string;
+        }[];
+      };
+    };
+    ParticipantListAnswer: {
+      items: {
+        participantId: string;
+        /** @enum {string} */
+        status: 'active' | 'exited';
+        enrolledOn: string;
+        exitedOn: string | null;
+        gender: string;
+        birthYear: number;
+        referringParty: string;
+        /** @description Har en självskattning vid start */
+        hasStartAssessment: boolean;
+        /** @description Har en självskattning vid slut */
+        hasExitAssessment: boolean;
+        /** @description Har svarat på nöjdhet */
+        hasSatisfaction: boolean;
+        /** @description Positionen för deltagarens senaste händelse */
+        lastChange: string;
+      }[];
+      /** @description Skicka som after för nästa sida; null på sista sidan */
+      next: string[];
+      /** @description Sista händelsen som svaret bygger på */
+      checkpoint: string[];
+    };
+    CloseInterventionBody: {
+      /** Format: date */
+      closedOn: string;
+    };
+    RecordAttendanceBody: {
+      /** Format: date */
+      occurredOn: string;
+      women: number;
+      men: number;
+      other: number;
+    };
+    /** @enum {string} */
+    Gender: 'woman' | 'man' | 'other';
+    /** @enum {string} */
+    ReferringParty: 'FK' | 'AF' | 'MUNICIPALITY' | 'REGION' | 'SELF' | 'OTHER';
+    /** @enum {string} */
+    IncomeSource:
+      | 'sickness_benefit'
+      | 'activity_compensation'
+      | 'sickness_compensation'
+      | 'social_assistance'
+      | 'unemployment_support'
+      | 'salary'
+      | 'student_aid'
+      | 'none'
+      | 'other'
+      | 'unknown';
+    /** @enum {string} */
+    EducationLevel: 'compulsory' | 'upper_secondary' | 'post_secondary' | 'unknown';
+    /** @enum {string} */
+    SupportDuration: 'none' | 'under_1y' | '1_2y' | '2_5y' | 'over_5y' | 'unknown';
+    EnrolParticipantBody: {
+      /** Format: date */
+      enrolledOn: string;
+      gender: components['schemas']['Gender'];
+      birthYear: number;
+      referringParty: components['schemas']['ReferringParty'];
+      incomeSource: components['schemas']['IncomeSource'];
+      educationLevel: components['schemas']['EducationLevel'];
+      supportDurationBefore: components['schemas']['SupportDuration'];
+      /** Format: date */
+      referredOn?: string;
+      assignment?: {
+        aim: components['schemas']['AssignmentAim'];
+      };
+    };
+    RecordSelfAssessmentBody: {
+      instrument: string;
+      phase: components['schemas']['AssessmentPhase'];
+      /** Format: date */
+      assessedOn: string;
+      scores: {
+        [key: string]: number;
+      };
+    };
+    RecordProgressionStepBody: {
+      level: number;
+      /** Format: date */
+      stepOn: string;
+    };
+    RecordSatisfactionBody: {
+      score: number;
+      /** Format: date */
+      answeredOn: string;
+    };
+    ExitParticipantBody: {
+      /** Format: date */
+      exitedOn: string;
+      outcome: components['schemas']['Outcome'];
+      incomeSource: components['schemas']['IncomeSource'];
+      planHandedOver: boolean;
+      assignmentGoalReached?: boolean;
+    };
+    /** @enum {string} */
+    RetractionReason:
+      'entered_in_error' | 'wrong_date' | 'wrong_value' | 'duplicate' | 'wrong_participant';
+    RetractEntryBody: {
+      /** Format: uuid */
+      eventId: string;
+      reason: components['schemas']['RetractionReason'];
+    };
+    /** @enum {string} */
+    ErasureReason: 'consent_withdrawn' | 'registered_in_error';
+    EraseParticipantBody: {
+      reason: components['schemas']['ErasureReason'];
+    };
+    Report: {
+      participants: {
+        activeAtStart: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        enrolled: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        exited: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        activeAtEnd: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        total: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+      };
+      ageGroups: {
+        'under-16': {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        '16-19': {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        '20-24': {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        '25-29': {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        '30-39': {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        '40-49': {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        '50-59': {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        '60-64': {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        '65+': {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+      };
+      referringParty: {
+        FK: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        AF: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        MUNICIPALITY: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        REGION: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        SELF: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        OTHER: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+      };
+      incomeSourceAtStart: {
+        sickness_benefit: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        activity_compensation: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        sickness_compensation: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        social_assistance: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        unemployment_support: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        salary: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        student_aid: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        none: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        other: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        unknown: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+      };
+      incomeSourceAtExit: {
+        sickness_benefit: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        activity_compensation: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        sickness_compensation: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        social_assistance: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        unemployment_support: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        salary: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        student_aid: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        none: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        other: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        unknown: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+      };
+      outcomes: {
+        work: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        studies: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        job_seeking: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        other_support: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        health: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        moved: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        dropped_out: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        other: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+      };
+      daysInIntervention: {
+        mean: number | null;
+        median: number | null;
+        byGender: {
+          woman: {
+            mean: number | null;
+            median: number | null;
+          };
+          man: {
+            mean: number | null;
+            median: number | null;
+          };
+          other: {
+            mean: number | null;
+            median: number | null;
+          };
+        };
+      };
+      waitingDays: {
+        mean: number | null;
+        median: number | null;
+        counted: number;
+      };
+      satisfaction: {
+        answered: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        satisfied: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+      };
+      progression: {
+        assessed: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        positive: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        byDimension: {
+          [key: string]: {
+            assessed: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            improved: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            unchanged: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            worse: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+          };
+        };
+        byItem: {
+          [key: string]: {
+            assessed: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            positive: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+          };
+        };
+        ladder: {
+          assessed: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          positive: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+        };
+        ongoing: {
+          assessed: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          positive: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          byDimension: {
+            [key: string]: {
+              assessed: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+              improved: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+              unchanged: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+              worse: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+            };
+          };
+        };
+      };
+      assignments: {
+        self_sufficiency: {
+          exited: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          reached: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+        };
+        work_ability: {
+          exited: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          reached: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+        };
+        job_seeking_readiness: {
+          exited: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          reached: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+        };
+        coordinated_support: {
+          exited: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          reached: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+        };
+        other: {
+          exited: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          reached: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+        };
+      };
+      followUp: {
+        3: {
+          due: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          followedUp: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          status: {
+            work: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            studies: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            job_seeking: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            other_support: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            health: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            moved: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            dropped_out: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            other: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            unknown: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+          };
+        };
+        6: {
+          due: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          followedUp: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          status: {
+            work: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            studies: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            job_seeking: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            other_support: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            health: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            moved: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            dropped_out: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            other: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            unknown: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+          };
+        };
+        12: {
+          due: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          followedUp: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          status: {
+            work: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            studies: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            job_seeking: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            other_support: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            health: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            moved: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            dropped_out: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            other: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            unknown: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+          };
+        };
+      };
+      employmentStatus: {
+        before: {
+          work: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          studies: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          job_seeking: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          other: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+        };
+        after: {
+          work: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          studies: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          job_seeking: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          other: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+        };
+      };
+      incomeSourceChange: {
+        sickness_benefit: {
+          sickness_benefit: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          activity_compensation: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          sickness_compensation: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          social_assistance: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          unemployment_support: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          salary: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          student_aid: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          none: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          other: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          unknown: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+        };
+        activity_compensation: {
+          sickness_benefit: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          activity_compensation: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          sickness_compensation: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          social_assistance: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          unemployment_support: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          salary: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          student_aid: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          none: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          other: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          unknown: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+        };
+        sickness_compensation: {
+          sickness_benefit: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          activity_compensation: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          sickness_compensation: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          social_assistance: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          unemployment_support: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          salary: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          student_aid: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          none: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          other: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          unknown: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+        };
+        social_assistance: {
+          sickness_benefit: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          activity_compensation: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          sickness_compensation: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          social_assistance: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          unemployment_support: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          salary: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          student_aid: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          none: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          other: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          unknown: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+        };
+        unemployment_support: {
+          sickness_benefit: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          activity_compensation: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          sickness_compensation: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          social_assistance: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          unemployment_support: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          salary: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          student_aid: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          none: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          other: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          unknown: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+        };
+        salary: {
+          sickness_benefit: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          activity_compensation: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          sickness_compensation: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          social_assistance: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          unemployment_support: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          salary: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          student_aid: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          none: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          other: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          unknown: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+        };
+        student_aid: {
+          sickness_benefit: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          activity_compensation: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          sickness_compensation: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          social_assistance: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          unemployment_support: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          salary: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          student_aid: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          none: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          other: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          unknown: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+        };
+        none: {
+          sickness_benefit: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          activity_compensation: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          sickness_compensation: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          social_assistance: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          unemployment_support: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          salary: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          student_aid: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          none: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          other: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          unknown: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+        };
+        other: {
+          sickness_benefit: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          activity_compensation: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          sickness_compensation: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          social_assistance: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          unemployment_support: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          salary: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          student_aid: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          none: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          other: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          unknown: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+        };
+        unknown: {
+          sickness_benefit: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          activity_compensation: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          sickness_compensation: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          social_assistance: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          unemployment_support: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          salary: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          student_aid: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          none: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          other: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          unknown: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+        };
+      };
+      educationLevel: {
+        compulsory: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        upper_secondary: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        post_secondary: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        unknown: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+      };
+      supportDurationBefore: {
+        none: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        under_1y: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        '1_2y': {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        '2_5y': {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        over_5y: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        unknown: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+      };
+      attendance: {
+        woman: number;
+        man: number;
+        other: number;
+        total: number;
+      };
+      completeness: {
+        exited: number;
+        startAndExitAssessment: {
+          count: number;
+          share: number | null;
+        };
+        satisfactionAnswer: {
+          count: number;
+          share: number | null;
+        };
+        ladderSteps: {
+          count: number;
+          share: number | null;
+        };
+        incomeSourceAtExitKnown: {
+          count: number;
+          share: number | null;
+        };
+      };
+      readonly goals: {
+        id: string;
+        label: string;
+        /** @enum {string} */
+        kind:
+          | 'outcomeShare'
+          | 'satisfactionShare'
+          | 'positiveProgressShare'
+          | 'participantCount'
+          | 'genderBalance'
+          | 'planAtExitShare'
+          | 'itemShare'
+          | 'assignmentGoalShare'
+          | 'followUpShare';
+        target: number;
+        value: number | null;
+        numerator: number;
+        denominator: number | null;
+        /** @enum {string} */
+        status: 'met' | 'not_met' | 'insufficient_data';
+        definition: components['schemas']['Goal'];
+        dimensions?: {
+          item: string;
+          assessed: number;
+          improved: number;
+          unchanged: number;
+          worse: number;
+          value: number | null;
+          /** @enum {string} */
+          status: 'met' | 'not_met' | 'insufficient_data';
+        }[];
+      }[];
+      previous: {
+        readonly period: {
+          /** Format: date */
+          from: string;
+          /** Format: date */
+          to: string;
+        };
+        participants: {
+          activeAtStart: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          enrolled: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          exited: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          activeAtEnd: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          total: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+        };
+        daysInIntervention: {
+          mean: number | null;
+          median: number | null;
+        };
+        waitingDays: {
+          mean: number | null;
+          median: number | null;
+          counted: number;
+        };
+        satisfaction: {
+          answered: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          satisfied: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+        };
+        progression: {
+          assessed: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          positive: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+        };
+        goals: {
+          id: string;
+          value: number | null;
+          numerator: number;
+          denominator: number | null;
+          /** @enum {string} */
+          status: 'met' | 'not_met' | 'insufficient_data';
+        }[];
+      };
+      associationId: string;
+      associationName: string;
+      year: number;
+      readonly period: {
+        /** Format: date */
+        from: string;
+        /** Format: date */
+        to: string;
+      };
+      countedThrough: string | null;
+      interventionId?: string;
+      interventionName?: string;
+      interventionKind?: components['schemas']['InterventionKind'];
+      checkpoint: string | null;
+      asOf?: string;
+      readonly interventions: {
+        participants: {
+          activeAtStart: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          enrolled: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          exited: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          activeAtEnd: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          total: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+        };
+        ageGroups: {
+          'under-16': {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          '16-19': {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          '20-24': {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          '25-29': {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          '30-39': {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          '40-49': {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          '50-59': {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          '60-64': {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          '65+': {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+        };
+        referringParty: {
+          FK: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          AF: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          MUNICIPALITY: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          REGION: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          SELF: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          OTHER: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+        };
+        incomeSourceAtStart: {
+          sickness_benefit: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          activity_compensation: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          sickness_compensation: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          social_assistance: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          unemployment_support: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          salary: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          student_aid: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          none: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          other: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          unknown: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+        };
+        incomeSourceAtExit: {
+          sickness_benefit: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          activity_compensation: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          sickness_compensation: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          social_assistance: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          unemployment_support: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          salary: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          student_aid: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          none: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          other: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          unknown: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+        };
+        outcomes: {
+          work: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          studies: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          job_seeking: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          other_support: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          health: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          moved: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          dropped_out: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          other: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+        };
+        daysInIntervention: {
+          mean: number | null;
+          median: number | null;
+          byGender: {
+            woman: {
+              mean: number | null;
+              median: number | null;
+            };
+            man: {
+              mean: number | null;
+              median: number | null;
+            };
+            other: {
+              mean: number | null;
+              median: number | null;
+            };
+          };
+        };
+        waitingDays: {
+          mean: number | null;
+          median: number | null;
+          counted: number;
+        };
+        satisfaction: {
+          answered: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          satisfied: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+        };
+        progression: {
+          assessed: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          positive: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          byDimension: {
+            [key: string]: {
+              assessed: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+              improved: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+              unchanged: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+              worse: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+            };
+          };
+          byItem: {
+            [key: string]: {
+              assessed: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+              positive: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+            };
+          };
+          ladder: {
+            assessed: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            positive: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+          };
+          ongoing: {
+            assessed: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            positive: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            byDimension: {
+              [key: string]: {
+                assessed: {
+                  woman: number;
+                  man: number;
+                  other: number;
+                  total: number;
+                };
+                improved: {
+                  woman: number;
+                  man: number;
+                  other: number;
+                  total: number;
+                };
+                unchanged: {
+                  woman: number;
+                  man: number;
+                  other: number;
+                  total: number;
+                };
+                worse: {
+                  woman: number;
+                  man: number;
+                  other: number;
+                  total: number;
+                };
+              };
+            };
+          };
+        };
+        assignments: {
+          self_sufficiency: {
+            exited: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            reached: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+          };
+          work_ability: {
+            exited: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            reached: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+          };
+          job_seeking_readiness: {
+            exited: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            reached: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+          };
+          coordinated_support: {
+            exited: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            reached: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+          };
+          other: {
+            exited: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            reached: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+          };
+        };
+        followUp: {
+          3: {
+            due: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            followedUp: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            status: {
+              work: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+              studies: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+              job_seeking: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+              other_support: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+              health: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+              moved: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+              dropped_out: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+              other: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+              unknown: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+            };
+          };
+          6: {
+            due: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            followedUp: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            status: {
+              work: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+              studies: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+              job_seeking: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+              other_support: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+              health: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+              moved: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+              dropped_out: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+              other: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+              unknown: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+            };
+          };
+          12: {
+            due: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            followedUp: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            status: {
+              work: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+              studies: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+              job_seeking: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+              other_support: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+              health: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+              moved: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+              dropped_out: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+              other: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+              unknown: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+            };
+          };
+        };
+        employmentStatus: {
+          before: {
+            work: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            studies: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            job_seeking: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            other: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+          };
+          after: {
+            work: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            studies: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            job_seeking: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            other: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+          };
+        };
+        incomeSourceChange: {
+          sickness_benefit: {
+            sickness_benefit: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            activity_compensation: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            sickness_compensation: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            social_assistance: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            unemployment_support: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            salary: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            student_aid: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            none: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            other: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            unknown: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+          };
+          activity_compensation: {
+            sickness_benefit: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            activity_compensation: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            sickness_compensation: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            social_assistance: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            unemployment_support: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            salary: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            student_aid: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            none: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            other: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            unknown: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+          };
+          sickness_compensation: {
+            sickness_benefit: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            activity_compensation: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            sickness_compensation: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            social_assistance: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            unemployment_support: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            salary: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            student_aid: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            none: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            other: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            unknown: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+          };
+          social_assistance: {
+            sickness_benefit: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            activity_compensation: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            sickness_compensation: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            social_assistance: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            unemployment_support: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            salary: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            student_aid: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            none: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            other: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            unknown: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+          };
+          unemployment_support: {
+            sickness_benefit: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            activity_compensation: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            sickness_compensation: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            social_assistance: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            unemployment_support: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            salary: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            student_aid: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            none: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            other: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            unknown: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+          };
+          salary: {
+            sickness_benefit: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            activity_compensation: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            sickness_compensation: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            social_assistance: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            unemployment_support: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            salary: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            student_aid: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            none: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            other: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            unknown: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+          };
+          student_aid: {
+            sickness_benefit: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            activity_compensation: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            sickness_compensation: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            social_assistance: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            unemployment_support: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            salary: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            student_aid: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            none: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            other: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            unknown: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+          };
+          none: {
+            sickness_benefit: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            activity_compensation: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            sickness_compensation: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            social_assistance: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            unemployment_support: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            salary: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            student_aid: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            none: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            other: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            unknown: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+          };
+          other: {
+            sickness_benefit: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            activity_compensation: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            sickness_compensation: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            social_assistance: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            unemployment_support: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            salary: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            student_aid: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            none: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            other: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            unknown: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+          };
+          unknown: {
+            sickness_benefit: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            activity_compensation: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            sickness_compensation: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            social_assistance: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            unemployment_support: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            salary: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            student_aid: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            none: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            other: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            unknown: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+          };
+        };
+        educationLevel: {
+          compulsory: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          upper_secondary: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          post_secondary: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          unknown: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+        };
+        supportDurationBefore: {
+          none: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          under_1y: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          '1_2y': {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          '2_5y': {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          over_5y: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          unknown: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+        };
+        attendance: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        completeness: {
+          exited: number;
+          startAndExitAssessment: {
+            count: number;
+            share: number | null;
+          };
+          satisfactionAnswer: {
+            count: number;
+            share: number | null;
+          };
+          ladderSteps: {
+            count: number;
+            share: number | null;
+          };
+          incomeSourceAtExitKnown: {
+            count: number;
+            share: number | null;
+          };
+        };
+        readonly goals: {
+          id: string;
+          label: string;
+          /** @enum {string} */
+          kind:
+            | 'outcomeShare'
+            | 'satisfactionShare'
+            | 'positiveProgressShare'
+            | 'participantCount'
+            | 'genderBalance'
+            | 'planAtExitShare'
+            | 'itemShare'
+            | 'assignmentGoalShare'
+            | 'followUpShare';
+          target: number;
+          value: number | null;
+          numerator: number;
+          denominator: number | null;
+          /** @enum {string} */
+          status: 'met' | 'not_met' | 'insufficient_data';
+          definition: components['schemas']['Goal'];
+          dimensions?: {
+            item: string;
+            assessed: number;
+            improved: number;
+            unchanged: number;
+            worse: number;
+            value: number | null;
+            /** @enum {string} */
+            status: 'met' | 'not_met' | 'insufficient_data';
+          }[];
+        }[];
+        previous: {
+          readonly period: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+          };
+          participants: {
+            activeAtStart: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            enrolled: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            exited: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            activeAtEnd: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            total: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+          };
+          daysInIntervention: {
+            mean: number | null;
+            median: number | null;
+          };
+          waitingDays: {
+            mean: number | null;
+            median: number | null;
+            counted: number;
+          };
+          satisfaction: {
+            answered: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            satisfied: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+          };
+          progression: {
+            assessed: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            positive: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+          };
+          goals: {
+            id: string;
+            value: number | null;
+            numerator: number;
+            denominator: number | null;
+            /** @enum {string} */
+            status: 'met' | 'not_met' | 'insufficient_data';
+          }[];
+        };
+        interventionId: string;
+        name: string;
+        kind: components['schemas']['InterventionKind'];
+        /** Format: date */
+        startsOn: string;
+        endsOn: string | null;
+        closedOn: string | null;
+      }[];
+    };
+    ExportBody: {
+      year: number;
+      /** @enum {string} */
+      format: 'csv' | 'xlsx' | 'finsam';
+      /** @default false */
+      publication: boolean;
+      interventionId?: string;
+      /** Format: date */
+      from?: string;
+      /** Format: date */
+      to?: string;
+      /** Format: date-time */
+      asOf?: string;
+    };
+    ExportStatusAnswer: {
+      jobId: string;
+      /** @enum {string} */
+      state: 'waiting' | 'active' | 'completed' | 'failed';
+      /** @description Hur långt jobbet har kommit, 0–100 */
+      progress: number;
+      createdAt: string;
+      finishedAt: string[];
+      /** @description Vad exporten beställdes med */
+      request: {
+        year: number;
+        /** @enum {string} */
+        format: 'csv' | 'xlsx' | 'finsam';
+        /** @default false */
+        publication: boolean;
+        interventionId?: string;
+        /** Format: date */
+        from?: string;
+        /** Format: date */
+        to?: string;
+        /** Format: date-time */
+        asOf?: string;
+      };
+      /** @description Filen, när exporten är klar; annars null */
+      file: {
+        /** @description Adressen att hämta filen från */
+        url: string;
+        fileName: string;
+        contentType: string;
+        /** @description Storlek i byte */
+        size: number;
+      } | null;
+      /** @description Varför exporten misslyckades, på svenska */
+      error?: string;
+    };
+    AuthLoginBody: {
+      email: string;
+      password: string;
+      totp?: string;
+      totpSecret?: string;
+    };
+    AuthAcceptInvitationBody: {
+      code: string;
+      password: string;
+    };
+    AuthSetUpBody: {
+      code: string;
+      email: string;
+      name: string;
+      password: string;
+    };
+    AuthChangePasswordBody: {
+      currentPassword: string;
+      newPassword: string;
+    };
+    AuthCreateTokenBody: {
+      label: string;
+      expiresInDays: number;
+    };
+    AuthEnableTotpBody: {
+      totpSecret: string;
+      totp: string;
+    };
+    AuthDisableTotpBody: {
+      totp: string;
+    };
+    UsersInviteBody: {
+      email: string;
+      name: string;
+      /** @enum {string} */
+      role: 'chief' | 'board' | 'staff';
+      interventionIds?: string[];
+    };
+    UsersChangeBody: {
+      /** @enum {string} */
+      role?: 'chief' | 'board' | 'staff';
+      interventionIds?: string[];
+      /** @constant */
+      deactivated?: true;
+    };
+    Problem: {
+      /** @description Adress som identifierar felet */
+      type: string;
+      /** @description Felets slag, på svenska */
+      title: string;
+      /** @description HTTP-status */
+      status: number;
+      /** @description Vad som gick fel och vad du kan göra, på svenska */
+      detail: string;
+      /** @description Stabil kod för program att känna igen felet på */
+      code: string;
+      /** @description Sökvägen som anropades (utan frågesträng) */
+      instance: string;
+      /** @description Vid 400: varje fel i begäran */
+      errors?: {
+        /** @description Var värdet fanns: body.gender, params.pid, query.to */
+        path: string;
+        /** @description Vad som gäller för värdet, på svenska */
+        message: string;
+        code: string;
+      }[];
+      /** @description Vid 409 efter If-Match: revisionen uppgifterna har nu */
+      currentRevision?: number | null;
+    };
+  };
   responses: never;
   parameters: never;
   requestBodies: never;
@@ -667,30 +4372,28 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          name: string;
-          orgNumber: string;
-          parties: ('FK' | 'AF' | 'MUNICIPALITY' | 'REGION')[];
-        };
+        'application/json': components['schemas']['RegisterAssociationBody'];
       };
     };
     responses: {
-      /** @description Sparat */
+      /** @description Förbundet är registrerat */
       201: {
         headers: {
           /** @description Adressen där det sparade läses */
           Location?: string;
+          /** @description Strömmens revision, att skicka tillbaka i If-Match */
+          ETag?: string;
           [name: string]: unknown;
         };
         content?: never;
       };
-      /** @description Ogiltig begäran */
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Inte inloggad */
@@ -699,7 +4402,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Saknar behörighet */
@@ -708,25 +4411,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Finns inte */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': unknown;
-        };
-      };
-      /** @description Samtidig ändring */
+      /** @description Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart */
       409: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Bryter mot en domänregel */
@@ -735,7 +4429,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -756,68 +4450,28 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          name: string;
-          /** @enum {string} */
-          kind: 'individual' | 'structural';
-          parties: ('FK' | 'AF' | 'MUNICIPALITY' | 'REGION')[];
-          /** Format: date */
-          startsOn: string;
-          /** Format: date */
-          endsOn?: string;
-          instrument?:
-            | string
-            | {
-                key: string;
-                label: string;
-                items: {
-                  key: string;
-                  label: string;
-                  min: number;
-                  max: number;
-                }[];
-              };
-          instruments?: (
-            | string
-            | {
-                key: string;
-                label: string;
-                items: {
-                  key: string;
-                  label: string;
-                  min: number;
-                  max: number;
-                }[];
-              }
-          )[];
-          ladder?: {
-            key: string;
-            label: string;
-            levels: {
-              level: number;
-              label: string;
-            }[];
-          };
-        };
+        'application/json': components['schemas']['RegisterInterventionBody'];
       };
     };
     responses: {
-      /** @description Sparat */
+      /** @description Insatsen är registrerad */
       201: {
         headers: {
           /** @description Adressen där det sparade läses */
           Location?: string;
+          /** @description Strömmens revision, att skicka tillbaka i If-Match */
+          ETag?: string;
           [name: string]: unknown;
         };
         content?: never;
       };
-      /** @description Ogiltig begäran */
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Inte inloggad */
@@ -826,7 +4480,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Saknar behörighet */
@@ -835,7 +4489,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Finns inte */
@@ -844,16 +4498,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Samtidig ändring */
+      /** @description Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart */
       409: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Bryter mot en domänregel */
@@ -862,7 +4516,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -878,148 +4532,32 @@ export interface operations {
       };
       path: {
         aid: string;
-        year: number;
+        year: string;
       };
       cookie?: never;
     };
     requestBody: {
       content: {
-        'application/json': {
-          goals: (
-            | {
-                id: string;
-                label: string;
-                /** @enum {string} */
-                kind: 'outcomeShare';
-                outcomes: (
-                  | 'work'
-                  | 'studies'
-                  | 'job_seeking'
-                  | 'other_support'
-                  | 'health'
-                  | 'moved'
-                  | 'dropped_out'
-                  | 'other'
-                )[];
-                among?: {
-                  aims?: (
-                    | 'self_sufficiency'
-                    | 'work_ability'
-                    | 'job_seeking_readiness'
-                    | 'coordinated_support'
-                    | 'other'
-                  )[];
-                  excludeOutcomes?: (
-                    | 'work'
-                    | 'studies'
-                    | 'job_seeking'
-                    | 'other_support'
-                    | 'health'
-                    | 'moved'
-                    | 'dropped_out'
-                    | 'other'
-                  )[];
-                };
-                target: number;
-              }
-            | {
-                id: string;
-                label: string;
-                /** @enum {string} */
-                kind: 'satisfactionShare';
-                target: number;
-              }
-            | {
-                id: string;
-                label: string;
-                /** @enum {string} */
-                kind: 'positiveProgressShare';
-                /** @enum {string} */
-                source: 'selfAssessment' | 'ladder';
-                dimensions?: string[];
-                /** @enum {string} */
-                rule?: 'anyImproved' | 'anyImprovedNoneWorse' | 'sumImproved' | 'eachDimension';
-                target: number;
-              }
-            | {
-                id: string;
-                label: string;
-                /** @enum {string} */
-                kind: 'participantCount';
-                min: number;
-              }
-            | {
-                id: string;
-                label: string;
-                /** @enum {string} */
-                kind: 'genderBalance';
-                maxDeviation: number;
-              }
-            | {
-                id: string;
-                label: string;
-                /** @enum {string} */
-                kind: 'planAtExitShare';
-                target: number;
-              }
-            | {
-                id: string;
-                label: string;
-                /** @enum {string} */
-                kind: 'itemShare';
-                instrument: string;
-                item: string;
-                atLeast: number;
-                /** @enum {string} */
-                phase: 'start' | 'followup' | 'exit';
-                target: number;
-              }
-            | {
-                id: string;
-                label: string;
-                /** @enum {string} */
-                kind: 'assignmentGoalShare';
-                aims?: (
-                  | 'self_sufficiency'
-                  | 'work_ability'
-                  | 'job_seeking_readiness'
-                  | 'coordinated_support'
-                  | 'other'
-                )[];
-                target: number;
-              }
-            | {
-                id: string;
-                label: string;
-                /** @enum {string} */
-                kind: 'followUpShare';
-                /** @enum {number} */
-                monthsAfterExit: 3 | 6 | 12;
-                outcomes: (
-                  | 'work'
-                  | 'studies'
-                  | 'job_seeking'
-                  | 'other_support'
-                  | 'health'
-                  | 'moved'
-                  | 'dropped_out'
-                  | 'other'
-                  | 'unknown'
-                )[];
-                target: number;
-              }
-          )[];
-        };
+        'application/json': components['schemas']['SetGoalsBody'];
       };
     };
     responses: {
-      /** @description Ogiltig begäran */
+      /** @description Målen gäller */
+      200: {
+        headers: {
+          /** @description Strömmens revision, att skicka tillbaka i If-Match */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Inte inloggad */
@@ -1028,7 +4566,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Saknar behörighet */
@@ -1037,7 +4575,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Finns inte */
@@ -1046,16 +4584,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Samtidig ändring */
+      /** @description Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart */
       409: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Bryter mot en domänregel */
@@ -1064,7 +4602,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -1080,48 +4618,49 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Insatsen: namn, typ, parter, datum, formulär och stegtrappa */
+      /** @description Svar */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            interventionId: string;
-            associationId: string;
-            name: string;
-            /** @enum {string} */
-            kind: 'individual' | 'structural';
-            parties: ('FK' | 'AF' | 'MUNICIPALITY' | 'REGION')[];
-            /** Format: date */
-            startsOn: string;
-            /** Format: date */
-            endsOn: string | null;
-            /** Format: date */
-            closedOn: string | null;
-            /** Format: date */
-            lastOpenDate: string | null;
-            /** @enum {string} */
-            status: 'open' | 'closed';
-            instruments: {
-              key: string;
-              label: string;
-              items: {
-                key: string;
-                label: string;
-                min: number;
-                max: number;
-              }[];
-            }[];
-            ladder: {
-              key: string;
-              label: string;
-              levels: {
-                level: number;
-                label: string;
-              }[];
-            };
-          };
+          'application/json': components['schemas']['InterventionView'];
+        };
+      };
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Inte inloggad */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Finns inte */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -1141,11 +4680,50 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Svar */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ParticipantListAnswer'];
+        };
+      };
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Inte inloggad */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Finns inte */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -1165,61 +4743,28 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          /** Format: date */
-          enrolledOn: string;
-          /** @enum {string} */
-          gender: 'woman' | 'man' | 'other';
-          birthYear: number;
-          /** @enum {string} */
-          referringParty: 'FK' | 'AF' | 'MUNICIPALITY' | 'REGION' | 'SELF' | 'OTHER';
-          /** @enum {string} */
-          incomeSource:
-            | 'sickness_benefit'
-            | 'activity_compensation'
-            | 'sickness_compensation'
-            | 'social_assistance'
-            | 'unemployment_support'
-            | 'salary'
-            | 'student_aid'
-            | 'none'
-            | 'other'
-            | 'unknown';
-          /** @enum {string} */
-          educationLevel: 'compulsory' | 'upper_secondary' | 'post_secondary' | 'unknown';
-          /** @enum {string} */
-          supportDurationBefore: 'none' | 'under_1y' | '1_2y' | '2_5y' | 'over_5y' | 'unknown';
-          /** Format: date */
-          referredOn?: string;
-          assignment?: {
-            /** @enum {string} */
-            aim:
-              | 'self_sufficiency'
-              | 'work_ability'
-              | 'job_seeking_readiness'
-              | 'coordinated_support'
-              | 'other';
-          };
-        };
+        'application/json': components['schemas']['EnrolParticipantBody'];
       };
     };
     responses: {
-      /** @description Sparat */
+      /** @description Deltagaren är inskriven */
       201: {
         headers: {
           /** @description Adressen där det sparade läses */
           Location?: string;
+          /** @description Strömmens revision, att skicka tillbaka i If-Match */
+          ETag?: string;
           [name: string]: unknown;
         };
         content?: never;
       };
-      /** @description Ogiltig begäran */
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Inte inloggad */
@@ -1228,7 +4773,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Saknar behörighet */
@@ -1237,7 +4782,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Finns inte */
@@ -1246,16 +4791,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Samtidig ändring */
+      /** @description Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart */
       409: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Bryter mot en domänregel */
@@ -1264,7 +4809,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -1280,148 +4825,32 @@ export interface operations {
       };
       path: {
         iid: string;
-        year: number;
+        year: string;
       };
       cookie?: never;
     };
     requestBody: {
       content: {
-        'application/json': {
-          goals: (
-            | {
-                id: string;
-                label: string;
-                /** @enum {string} */
-                kind: 'outcomeShare';
-                outcomes: (
-                  | 'work'
-                  | 'studies'
-                  | 'job_seeking'
-                  | 'other_support'
-                  | 'health'
-                  | 'moved'
-                  | 'dropped_out'
-                  | 'other'
-                )[];
-                among?: {
-                  aims?: (
-                    | 'self_sufficiency'
-                    | 'work_ability'
-                    | 'job_seeking_readiness'
-                    | 'coordinated_support'
-                    | 'other'
-                  )[];
-                  excludeOutcomes?: (
-                    | 'work'
-                    | 'studies'
-                    | 'job_seeking'
-                    | 'other_support'
-                    | 'health'
-                    | 'moved'
-                    | 'dropped_out'
-                    | 'other'
-                  )[];
-                };
-                target: number;
-              }
-            | {
-                id: string;
-                label: string;
-                /** @enum {string} */
-                kind: 'satisfactionShare';
-                target: number;
-              }
-            | {
-                id: string;
-                label: string;
-                /** @enum {string} */
-                kind: 'positiveProgressShare';
-                /** @enum {string} */
-                source: 'selfAssessment' | 'ladder';
-                dimensions?: string[];
-                /** @enum {string} */
-                rule?: 'anyImproved' | 'anyImprovedNoneWorse' | 'sumImproved' | 'eachDimension';
-                target: number;
-              }
-            | {
-                id: string;
-                label: string;
-                /** @enum {string} */
-                kind: 'participantCount';
-                min: number;
-              }
-            | {
-                id: string;
-                label: string;
-                /** @enum {string} */
-                kind: 'genderBalance';
-                maxDeviation: number;
-              }
-            | {
-                id: string;
-                label: string;
-                /** @enum {string} */
-                kind: 'planAtExitShare';
-                target: number;
-              }
-            | {
-                id: string;
-                label: string;
-                /** @enum {string} */
-                kind: 'itemShare';
-                instrument: string;
-                item: string;
-                atLeast: number;
-                /** @enum {string} */
-                phase: 'start' | 'followup' | 'exit';
-                target: number;
-              }
-            | {
-                id: string;
-                label: string;
-                /** @enum {string} */
-                kind: 'assignmentGoalShare';
-                aims?: (
-                  | 'self_sufficiency'
-                  | 'work_ability'
-                  | 'job_seeking_readiness'
-                  | 'coordinated_support'
-                  | 'other'
-                )[];
-                target: number;
-              }
-            | {
-                id: string;
-                label: string;
-                /** @enum {string} */
-                kind: 'followUpShare';
-                /** @enum {number} */
-                monthsAfterExit: 3 | 6 | 12;
-                outcomes: (
-                  | 'work'
-                  | 'studies'
-                  | 'job_seeking'
-                  | 'other_support'
-                  | 'health'
-                  | 'moved'
-                  | 'dropped_out'
-                  | 'other'
-                  | 'unknown'
-                )[];
-                target: number;
-              }
-          )[];
-        };
+        'application/json': components['schemas']['SetGoalsBody'];
       };
     };
     responses: {
-      /** @description Ogiltig begäran */
+      /** @description Målen gäller */
+      200: {
+        headers: {
+          /** @description Strömmens revision, att skicka tillbaka i If-Match */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Inte inloggad */
@@ -1430,7 +4859,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Saknar behörighet */
@@ -1439,7 +4868,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Finns inte */
@@ -1448,16 +4877,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Samtidig ändring */
+      /** @description Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart */
       409: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Bryter mot en domänregel */
@@ -1466,7 +4895,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -1487,29 +4916,28 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          /** Format: date */
-          closedOn: string;
-        };
+        'application/json': components['schemas']['CloseInterventionBody'];
       };
     };
     responses: {
-      /** @description Sparat */
+      /** @description Insatsen är avslutad */
       201: {
         headers: {
           /** @description Adressen där det sparade läses */
           Location?: string;
+          /** @description Strömmens revision, att skicka tillbaka i If-Match */
+          ETag?: string;
           [name: string]: unknown;
         };
         content?: never;
       };
-      /** @description Ogiltig begäran */
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Inte inloggad */
@@ -1518,7 +4946,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Saknar behörighet */
@@ -1527,7 +4955,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Finns inte */
@@ -1536,16 +4964,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Samtidig ändring */
+      /** @description Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart */
       409: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Bryter mot en domänregel */
@@ -1554,7 +4982,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -1575,32 +5003,28 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          /** Format: date */
-          occurredOn: string;
-          women: number;
-          men: number;
-          other: number;
-        };
+        'application/json': components['schemas']['RecordAttendanceBody'];
       };
     };
     responses: {
-      /** @description Sparat */
+      /** @description Närvaron är registrerad */
       201: {
         headers: {
           /** @description Adressen där det sparade läses */
           Location?: string;
+          /** @description Strömmens revision, att skicka tillbaka i If-Match */
+          ETag?: string;
           [name: string]: unknown;
         };
         content?: never;
       };
-      /** @description Ogiltig begäran */
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Inte inloggad */
@@ -1609,7 +5033,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Saknar behörighet */
@@ -1618,7 +5042,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Finns inte */
@@ -1627,16 +5051,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Samtidig ändring */
+      /** @description Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart */
       409: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Bryter mot en domänregel */
@@ -1645,7 +5069,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -1661,11 +5085,50 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Svar */
       200: {
         headers: {
+          /** @description Strömmens revision, att skicka tillbaka i If-Match */
+          ETag?: string;
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Inte inloggad */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Finns inte */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -1685,20 +5148,24 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          /** @enum {string} */
-          reason: 'consent_withdrawn' | 'registered_in_error';
-        };
+        'application/json': components['schemas']['EraseParticipantBody'];
       };
     };
     responses: {
-      /** @description Ogiltig begäran */
+      /** @description Uppgifterna är raderade */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Inte inloggad */
@@ -1707,7 +5174,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Saknar behörighet */
@@ -1716,7 +5183,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Finns inte */
@@ -1725,16 +5192,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Samtidig ändring */
+      /** @description Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart */
       409: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Bryter mot en domänregel */
@@ -1743,7 +5210,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -1764,35 +5231,28 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          instrument: string;
-          /** @enum {string} */
-          phase: 'start' | 'followup' | 'exit';
-          /** Format: date */
-          assessedOn: string;
-          scores: {
-            [key: string]: number;
-          };
-        };
+        'application/json': components['schemas']['RecordSelfAssessmentBody'];
       };
     };
     responses: {
-      /** @description Sparat */
+      /** @description Självskattningen är registrerad */
       201: {
         headers: {
           /** @description Adressen där det sparade läses */
           Location?: string;
+          /** @description Strömmens revision, att skicka tillbaka i If-Match */
+          ETag?: string;
           [name: string]: unknown;
         };
         content?: never;
       };
-      /** @description Ogiltig begäran */
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Inte inloggad */
@@ -1801,7 +5261,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Saknar behörighet */
@@ -1810,7 +5270,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Finns inte */
@@ -1819,16 +5279,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Samtidig ändring */
+      /** @description Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart */
       409: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Bryter mot en domänregel */
@@ -1837,7 +5297,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -1858,30 +5318,28 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          level: number;
-          /** Format: date */
-          stepOn: string;
-        };
+        'application/json': components['schemas']['RecordProgressionStepBody'];
       };
     };
     responses: {
-      /** @description Sparat */
+      /** @description Steget är registrerat */
       201: {
         headers: {
           /** @description Adressen där det sparade läses */
           Location?: string;
+          /** @description Strömmens revision, att skicka tillbaka i If-Match */
+          ETag?: string;
           [name: string]: unknown;
         };
         content?: never;
       };
-      /** @description Ogiltig begäran */
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Inte inloggad */
@@ -1890,7 +5348,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Saknar behörighet */
@@ -1899,7 +5357,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Finns inte */
@@ -1908,16 +5366,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Samtidig ändring */
+      /** @description Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart */
       409: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Bryter mot en domänregel */
@@ -1926,7 +5384,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -1947,30 +5405,28 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          score: number;
-          /** Format: date */
-          answeredOn: string;
-        };
+        'application/json': components['schemas']['RecordSatisfactionBody'];
       };
     };
     responses: {
-      /** @description Sparat */
+      /** @description Nöjdheten är registrerad */
       201: {
         headers: {
           /** @description Adressen där det sparade läses */
           Location?: string;
+          /** @description Strömmens revision, att skicka tillbaka i If-Match */
+          ETag?: string;
           [name: string]: unknown;
         };
         content?: never;
       };
-      /** @description Ogiltig begäran */
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Inte inloggad */
@@ -1979,7 +5435,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Saknar behörighet */
@@ -1988,7 +5444,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Finns inte */
@@ -1997,16 +5453,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Samtidig ändring */
+      /** @description Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart */
       409: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Bryter mot en domänregel */
@@ -2015,7 +5471,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -2036,53 +5492,28 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          /** Format: date */
-          exitedOn: string;
-          /** @enum {string} */
-          outcome:
-            | 'work'
-            | 'studies'
-            | 'job_seeking'
-            | 'other_support'
-            | 'health'
-            | 'moved'
-            | 'dropped_out'
-            | 'other';
-          /** @enum {string} */
-          incomeSource:
-            | 'sickness_benefit'
-            | 'activity_compensation'
-            | 'sickness_compensation'
-            | 'social_assistance'
-            | 'unemployment_support'
-            | 'salary'
-            | 'student_aid'
-            | 'none'
-            | 'other'
-            | 'unknown';
-          planHandedOver: boolean;
-          assignmentGoalReached?: boolean;
-        };
+        'application/json': components['schemas']['ExitParticipantBody'];
       };
     };
     responses: {
-      /** @description Sparat */
+      /** @description Deltagaren är utskriven */
       201: {
         headers: {
           /** @description Adressen där det sparade läses */
           Location?: string;
+          /** @description Strömmens revision, att skicka tillbaka i If-Match */
+          ETag?: string;
           [name: string]: unknown;
         };
         content?: never;
       };
-      /** @description Ogiltig begäran */
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Inte inloggad */
@@ -2091,7 +5522,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Saknar behörighet */
@@ -2100,7 +5531,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Finns inte */
@@ -2109,16 +5540,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Samtidig ändring */
+      /** @description Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart */
       409: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Bryter mot en domänregel */
@@ -2127,7 +5558,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -2148,32 +5579,28 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          /** Format: uuid */
-          eventId: string;
-          /** @enum {string} */
-          reason:
-            'entered_in_error' | 'wrong_date' | 'wrong_value' | 'duplicate' | 'wrong_participant';
-        };
+        'application/json': components['schemas']['RetractEntryBody'];
       };
     };
     responses: {
-      /** @description Sparat */
+      /** @description Uppgiften är återkallad */
       201: {
         headers: {
           /** @description Adressen där det sparade läses */
           Location?: string;
+          /** @description Strömmens revision, att skicka tillbaka i If-Match */
+          ETag?: string;
           [name: string]: unknown;
         };
         content?: never;
       };
-      /** @description Ogiltig begäran */
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Inte inloggad */
@@ -2182,7 +5609,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Saknar behörighet */
@@ -2191,7 +5618,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Finns inte */
@@ -2200,16 +5627,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Samtidig ändring */
+      /** @description Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart */
       409: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Bryter mot en domänregel */
@@ -2218,7 +5645,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -2400,7 +5827,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Jobbet är beställt */
+      /** @description Ombyggnaden är beställd */
       202: {
         headers: {
           /** @description Jobbets status */
@@ -2409,6 +5836,24 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description Inte inloggad */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   AdminController_job: {
@@ -2416,17 +5861,55 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Jobbets id ur svaret på beställningen */
         jobId: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
+      /** @description Svar */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Inte inloggad */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Finns inte */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2442,8 +5925,7 @@ export interface operations {
       header?: never;
       path: {
         aid: string;
-        /** @description 2026, 2026.csv eller 2026.xlsx */
-        year: unknown;
+        year: string;
       };
       cookie?: never;
     };
@@ -2455,1164 +5937,45 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            participants: {
-              activeAtStart: {
-                woman: number;
-                man: number;
-                other: number;
-                total: number;
-              };
-              enrolled: {
-                woman: number;
-                man: number;
-                other: number;
-                total: number;
-              };
-              exited: {
-                woman: number;
-                man: number;
-                other: number;
-                total: number;
-              };
-              activeAtEnd: {
-                woman: number;
-                man: number;
-                other: number;
-                total: number;
-              };
-              total: {
-                woman: number;
-                man: number;
-                other: number;
-                total: number;
-              };
-            };
-            ageGroups: {
-              [key: string]: {
-                woman: number;
-                man: number;
-                other: number;
-                total: number;
-              };
-            };
-            referringParty: {
-              [key: string]: {
-                woman: number;
-                man: number;
-                other: number;
-                total: number;
-              };
-            };
-            incomeSourceAtStart: {
-              [key: string]: {
-                woman: number;
-                man: number;
-                other: number;
-                total: number;
-              };
-            };
-            incomeSourceAtExit: {
-              [key: string]: {
-                woman: number;
-                man: number;
-                other: number;
-                total: number;
-              };
-            };
-            outcomes: {
-              [key: string]: {
-                woman: number;
-                man: number;
-                other: number;
-                total: number;
-              };
-            };
-            daysInIntervention: {
-              mean: number | null;
-              median: number | null;
-              byGender: {
-                [key: string]: {
-                  mean: number | null;
-                  median: number | null;
-                };
-              };
-            };
-            waitingDays: {
-              mean: number | null;
-              median: number | null;
-              counted: number;
-            };
-            satisfaction: {
-              answered: {
-                woman: number;
-                man: number;
-                other: number;
-                total: number;
-              };
-              satisfied: {
-                woman: number;
-                man: number;
-                other: number;
-                total: number;
-              };
-            };
-            progression: {
-              assessed: {
-                woman: number;
-                man: number;
-                other: number;
-                total: number;
-              };
-              positive: {
-                woman: number;
-                man: number;
-                other: number;
-                total: number;
-              };
-              byDimension: {
-                [key: string]: {
-                  assessed: {
-                    woman: number;
-                    man: number;
-                    other: number;
-                    total: number;
-                  };
-                  improved: {
-                    woman: number;
-                    man: number;
-                    other: number;
-                    total: number;
-                  };
-                  unchanged: {
-                    woman: number;
-                    man: number;
-                    other: number;
-                    total: number;
-                  };
-                  worse: {
-                    woman: number;
-                    man: number;
-                    other: number;
-                    total: number;
-                  };
-                };
-              };
-              byItem: {
-                [key: string]: {
-                  assessed: {
-                    woman: number;
-                    man: number;
-                    other: number;
-                    total: number;
-                  };
-                  positive: {
-                    woman: number;
-                    man: number;
-                    other: number;
-                    total: number;
-                  };
-                };
-              };
-              ladder: {
-                assessed: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-                positive: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-              };
-              ongoing: {
-                assessed: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-                positive: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-                byDimension: {
-                  [key: string]: {
-                    assessed: {
-                      woman: number;
-                      man: number;
-                      other: number;
-                      total: number;
-                    };
-                    improved: {
-                      woman: number;
-                      man: number;
-                      other: number;
-                      total: number;
-                    };
-                    unchanged: {
-                      woman: number;
-                      man: number;
-                      other: number;
-                      total: number;
-                    };
-                    worse: {
-                      woman: number;
-                      man: number;
-                      other: number;
-                      total: number;
-                    };
-                  };
-                };
-              };
-            };
-            assignments: {
-              [key: string]: {
-                exited: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-                reached: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-              };
-            };
-            followUp: {
-              [key: string]: {
-                due: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-                followedUp: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-                status: {
-                  [key: string]: {
-                    woman: number;
-                    man: number;
-                    other: number;
-                    total: number;
-                  };
-                };
-              };
-            };
-            employmentStatus: {
-              before: {
-                [key: string]: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-              };
-              after: {
-                [key: string]: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-              };
-            };
-            incomeSourceChange: {
-              [key: string]: {
-                [key: string]: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-              };
-            };
-            educationLevel: {
-              [key: string]: {
-                woman: number;
-                man: number;
-                other: number;
-                total: number;
-              };
-            };
-            supportDurationBefore: {
-              [key: string]: {
-                woman: number;
-                man: number;
-                other: number;
-                total: number;
-              };
-            };
-            attendance: {
-              woman: number;
-              man: number;
-              other: number;
-              total: number;
-            };
-            completeness: {
-              exited: number;
-              startAndExitAssessment: {
-                count: number;
-                share: number | null;
-              };
-              satisfactionAnswer: {
-                count: number;
-                share: number | null;
-              };
-              ladderSteps: {
-                count: number;
-                share: number | null;
-              };
-              incomeSourceAtExitKnown: {
-                count: number;
-                share: number | null;
-              };
-            };
-            readonly goals: {
-              id: string;
-              label: string;
-              /** @enum {string} */
-              kind:
-                | 'outcomeShare'
-                | 'satisfactionShare'
-                | 'positiveProgressShare'
-                | 'participantCount'
-                | 'genderBalance'
-                | 'planAtExitShare'
-                | 'itemShare'
-                | 'assignmentGoalShare'
-                | 'followUpShare';
-              target: number;
-              value: number | null;
-              numerator: number;
-              denominator: number | null;
-              /** @enum {string} */
-              status: 'met' | 'not_met' | 'insufficient_data';
-              definition:
-                | {
-                    id: string;
-                    label: string;
-                    /** @enum {string} */
-                    kind: 'outcomeShare';
-                    outcomes: (
-                      | 'work'
-                      | 'studies'
-                      | 'job_seeking'
-                      | 'other_support'
-                      | 'health'
-                      | 'moved'
-                      | 'dropped_out'
-                      | 'other'
-                    )[];
-                    among?: {
-                      aims?: (
-                        | 'self_sufficiency'
-                        | 'work_ability'
-                        | 'job_seeking_readiness'
-                        | 'coordinated_support'
-                        | 'other'
-                      )[];
-                      excludeOutcomes?: (
-                        | 'work'
-                        | 'studies'
-                        | 'job_seeking'
-                        | 'other_support'
-                        | 'health'
-                        | 'moved'
-                        | 'dropped_out'
-                        | 'other'
-                      )[];
-                    };
-                    target: number;
-                  }
-                | {
-                    id: string;
-                    label: string;
-                    /** @enum {string} */
-                    kind: 'satisfactionShare';
-                    target: number;
-                  }
-                | {
-                    id: string;
-                    label: string;
-                    /** @enum {string} */
-                    kind: 'positiveProgressShare';
-                    /** @enum {string} */
-                    source: 'selfAssessment' | 'ladder';
-                    dimensions?: string[];
-                    /** @enum {string} */
-                    rule?: 'anyImproved' | 'anyImprovedNoneWorse' | 'sumImproved' | 'eachDimension';
-                    target: number;
-                  }
-                | {
-                    id: string;
-                    label: string;
-                    /** @enum {string} */
-                    kind: 'participantCount';
-                    min: number;
-                  }
-                | {
-                    id: string;
-                    label: string;
-                    /** @enum {string} */
-                    kind: 'genderBalance';
-                    maxDeviation: number;
-                  }
-                | {
-                    id: string;
-                    label: string;
-                    /** @enum {string} */
-                    kind: 'planAtExitShare';
-                    target: number;
-                  }
-                | {
-                    id: string;
-                    label: string;
-                    /** @enum {string} */
-                    kind: 'itemShare';
-                    instrument: string;
-                    item: string;
-                    atLeast: number;
-                    /** @enum {string} */
-                    phase: 'start' | 'followup' | 'exit';
-                    target: number;
-                  }
-                | {
-                    id: string;
-                    label: string;
-                    /** @enum {string} */
-                    kind: 'assignmentGoalShare';
-                    aims?: (
-                      | 'self_sufficiency'
-                      | 'work_ability'
-                      | 'job_seeking_readiness'
-                      | 'coordinated_support'
-                      | 'other'
-                    )[];
-                    target: number;
-                  }
-                | {
-                    id: string;
-                    label: string;
-                    /** @enum {string} */
-                    kind: 'followUpShare';
-                    /** @enum {number} */
-                    monthsAfterExit: 3 | 6 | 12;
-                    outcomes: (
-                      | 'work'
-                      | 'studies'
-                      | 'job_seeking'
-                      | 'other_support'
-                      | 'health'
-                      | 'moved'
-                      | 'dropped_out'
-                      | 'other'
-                      | 'unknown'
-                    )[];
-                    target: number;
-                  };
-              dimensions?: {
-                item: string;
-                assessed: number;
-                improved: number;
-                unchanged: number;
-                worse: number;
-                value: number | null;
-                /** @enum {string} */
-                status: 'met' | 'not_met' | 'insufficient_data';
-              }[];
-            }[];
-            previous: {
-              readonly period: {
-                /** Format: date */
-                from: string;
-                /** Format: date */
-                to: string;
-              };
-              participants: {
-                activeAtStart: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-                enrolled: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-                exited: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-                activeAtEnd: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-                total: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-              };
-              daysInIntervention: {
-                mean: number | null;
-                median: number | null;
-              };
-              waitingDays: {
-                mean: number | null;
-                median: number | null;
-                counted: number;
-              };
-              satisfaction: {
-                answered: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-                satisfied: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-              };
-              progression: {
-                assessed: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-                positive: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-              };
-              goals: {
-                id: string;
-                value: number | null;
-                numerator: number;
-                denominator: number | null;
-                /** @enum {string} */
-                status: 'met' | 'not_met' | 'insufficient_data';
-              }[];
-            };
-            associationId: string;
-            associationName: string;
-            year: number;
-            readonly period: {
-              /** Format: date */
-              from: string;
-              /** Format: date */
-              to: string;
-            };
-            /** Format: date */
-            countedThrough: string | null;
-            interventionId?: string;
-            interventionName?: string;
-            /** @enum {string} */
-            interventionKind?: 'individual' | 'structural';
-            checkpoint: string | null;
-            asOf?: string;
-            readonly interventions: {
-              participants: {
-                activeAtStart: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-                enrolled: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-                exited: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-                activeAtEnd: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-                total: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-              };
-              ageGroups: {
-                [key: string]: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-              };
-              referringParty: {
-                [key: string]: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-              };
-              incomeSourceAtStart: {
-                [key: string]: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-              };
-              incomeSourceAtExit: {
-                [key: string]: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-              };
-              outcomes: {
-                [key: string]: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-              };
-              daysInIntervention: {
-                mean: number | null;
-                median: number | null;
-                byGender: {
-                  [key: string]: {
-                    mean: number | null;
-                    median: number | null;
-                  };
-                };
-              };
-              waitingDays: {
-                mean: number | null;
-                median: number | null;
-                counted: number;
-              };
-              satisfaction: {
-                answered: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-                satisfied: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-              };
-              progression: {
-                assessed: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-                positive: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-                byDimension: {
-                  [key: string]: {
-                    assessed: {
-                      woman: number;
-                      man: number;
-                      other: number;
-                      total: number;
-                    };
-                    improved: {
-                      woman: number;
-                      man: number;
-                      other: number;
-                      total: number;
-                    };
-                    unchanged: {
-                      woman: number;
-                      man: number;
-                      other: number;
-                      total: number;
-                    };
-                    worse: {
-                      woman: number;
-                      man: number;
-                      other: number;
-                      total: number;
-                    };
-                  };
-                };
-                byItem: {
-                  [key: string]: {
-                    assessed: {
-                      woman: number;
-                      man: number;
-                      other: number;
-                      total: number;
-                    };
-                    positive: {
-                      woman: number;
-                      man: number;
-                      other: number;
-                      total: number;
-                    };
-                  };
-                };
-                ladder: {
-                  assessed: {
-                    woman: number;
-                    man: number;
-                    other: number;
-                    total: number;
-                  };
-                  positive: {
-                    woman: number;
-                    man: number;
-                    other: number;
-                    total: number;
-                  };
-                };
-                ongoing: {
-                  assessed: {
-                    woman: number;
-                    man: number;
-                    other: number;
-                    total: number;
-                  };
-                  positive: {
-                    woman: number;
-                    man: number;
-                    other: number;
-                    total: number;
-                  };
-                  byDimension: {
-                    [key: string]: {
-                      assessed: {
-                        woman: number;
-                        man: number;
-                        other: number;
-                        total: number;
-                      };
-                      improved: {
-                        woman: number;
-                        man: number;
-                        other: number;
-                        total: number;
-                      };
-                      unchanged: {
-                        woman: number;
-                        man: number;
-                        other: number;
-                        total: number;
-                      };
-                      worse: {
-                        woman: number;
-                        man: number;
-                        other: number;
-                        total: number;
-                      };
-                    };
-                  };
-                };
-              };
-              assignments: {
-                [key: string]: {
-                  exited: {
-                    woman: number;
-                    man: number;
-                    other: number;
-                    total: number;
-                  };
-                  reached: {
-                    woman: number;
-                    man: number;
-                    other: number;
-                    total: number;
-                  };
-                };
-              };
-              followUp: {
-                [key: string]: {
-                  due: {
-                    woman: number;
-                    man: number;
-                    other: number;
-                    total: number;
-                  };
-                  followedUp: {
-                    woman: number;
-                    man: number;
-                    other: number;
-                    total: number;
-                  };
-                  status: {
-                    [key: string]: {
-                      woman: number;
-                      man: number;
-                      other: number;
-                      total: number;
-                    };
-                  };
-                };
-              };
-              employmentStatus: {
-                before: {
-                  [key: string]: {
-                    woman: number;
-                    man: number;
-                    other: number;
-                    total: number;
-                  };
-                };
-                after: {
-                  [key: string]: {
-                    woman: number;
-                    man: number;
-                    other: number;
-                    total: number;
-                  };
-                };
-              };
-              incomeSourceChange: {
-                [key: string]: {
-                  [key: string]: {
-                    woman: number;
-                    man: number;
-                    other: number;
-                    total: number;
-                  };
-                };
-              };
-              educationLevel: {
-                [key: string]: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-              };
-              supportDurationBefore: {
-                [key: string]: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-              };
-              attendance: {
-                woman: number;
-                man: number;
-                other: number;
-                total: number;
-              };
-              completeness: {
-                exited: number;
-                startAndExitAssessment: {
-                  count: number;
-                  share: number | null;
-                };
-                satisfactionAnswer: {
-                  count: number;
-                  share: number | null;
-                };
-                ladderSteps: {
-                  count: number;
-                  share: number | null;
-                };
-                incomeSourceAtExitKnown: {
-                  count: number;
-                  share: number | null;
-                };
-              };
-              readonly goals: {
-                id: string;
-                label: string;
-                /** @enum {string} */
-                kind:
-                  | 'outcomeShare'
-                  | 'satisfactionShare'
-                  | 'positiveProgressShare'
-                  | 'participantCount'
-                  | 'genderBalance'
-                  | 'planAtExitShare'
-                  | 'itemShare'
-                  | 'assignmentGoalShare'
-                  | 'followUpShare';
-                target: number;
-                value: number | null;
-                numerator: number;
-                denominator: number | null;
-                /** @enum {string} */
-                status: 'met' | 'not_met' | 'insufficient_data';
-                definition:
-                  | {
-                      id: string;
-                      label: string;
-                      /** @enum {string} */
-                      kind: 'outcomeShare';
-                      outcomes: (
-                        | 'work'
-                        | 'studies'
-                        | 'job_seeking'
-                        | 'other_support'
-                        | 'health'
-                        | 'moved'
-                        | 'dropped_out'
-                        | 'other'
-                      )[];
-                      among?: {
-                        aims?: (
-                          | 'self_sufficiency'
-                          | 'work_ability'
-                          | 'job_seeking_readiness'
-                          | 'coordinated_support'
-                          | 'other'
-                        )[];
-                        excludeOutcomes?: (
-                          | 'work'
-                          | 'studies'
-                          | 'job_seeking'
-                          | 'other_support'
-                          | 'health'
-                          | 'moved'
-                          | 'dropped_out'
-                          | 'other'
-                        )[];
-                      };
-                      target: number;
-                    }
-                  | {
-                      id: string;
-                      label: string;
-                      /** @enum {string} */
-                      kind: 'satisfactionShare';
-                      target: number;
-                    }
-                  | {
-                      id: string;
-                      label: string;
-                      /** @enum {string} */
-                      kind: 'positiveProgressShare';
-                      /** @enum {string} */
-                      source: 'selfAssessment' | 'ladder';
-                      dimensions?: string[];
-                      /** @enum {string} */
-                      rule?:
-                        'anyImproved' | 'anyImprovedNoneWorse' | 'sumImproved' | 'eachDimension';
-                      target: number;
-                    }
-                  | {
-                      id: string;
-                      label: string;
-                      /** @enum {string} */
-                      kind: 'participantCount';
-                      min: number;
-                    }
-                  | {
-                      id: string;
-                      label: string;
-                      /** @enum {string} */
-                      kind: 'genderBalance';
-                      maxDeviation: number;
-                    }
-                  | {
-                      id: string;
-                      label: string;
-                      /** @enum {string} */
-                      kind: 'planAtExitShare';
-                      target: number;
-                    }
-                  | {
-                      id: string;
-                      label: string;
-                      /** @enum {string} */
-                      kind: 'itemShare';
-                      instrument: string;
-                      item: string;
-                      atLeast: number;
-                      /** @enum {string} */
-                      phase: 'start' | 'followup' | 'exit';
-                      target: number;
-                    }
-                  | {
-                      id: string;
-                      label: string;
-                      /** @enum {string} */
-                      kind: 'assignmentGoalShare';
-                      aims?: (
-                        | 'self_sufficiency'
-                        | 'work_ability'
-                        | 'job_seeking_readiness'
-                        | 'coordinated_support'
-                        | 'other'
-                      )[];
-                      target: number;
-                    }
-                  | {
-                      id: string;
-                      label: string;
-                      /** @enum {string} */
-                      kind: 'followUpShare';
-                      /** @enum {number} */
-                      monthsAfterExit: 3 | 6 | 12;
-                      outcomes: (
-                        | 'work'
-                        | 'studies'
-                        | 'job_seeking'
-                        | 'other_support'
-                        | 'health'
-                        | 'moved'
-                        | 'dropped_out'
-                        | 'other'
-                        | 'unknown'
-                      )[];
-                      target: number;
-                    };
-                dimensions?: {
-                  item: string;
-                  assessed: number;
-                  improved: number;
-                  unchanged: number;
-                  worse: number;
-                  value: number | null;
-                  /** @enum {string} */
-                  status: 'met' | 'not_met' | 'insufficient_data';
-                }[];
-              }[];
-              previous: {
-                readonly period: {
-                  /** Format: date */
-                  from: string;
-                  /** Format: date */
-                  to: string;
-                };
-                participants: {
-                  activeAtStart: {
-                    woman: number;
-                    man: number;
-                    other: number;
-                    total: number;
-                  };
-                  enrolled: {
-                    woman: number;
-                    man: number;
-                    other: number;
-                    total: number;
-                  };
-                  exited: {
-                    woman: number;
-                    man: number;
-                    other: number;
-                    total: number;
-                  };
-                  activeAtEnd: {
-                    woman: number;
-                    man: number;
-                    other: number;
-                    total: number;
-                  };
-                  total: {
-                    woman: number;
-                    man: number;
-                    other: number;
-                    total: number;
-                  };
-                };
-                daysInIntervention: {
-                  mean: number | null;
-                  median: number | null;
-                };
-                waitingDays: {
-                  mean: number | null;
-                  median: number | null;
-                  counted: number;
-                };
-                satisfaction: {
-                  answered: {
-                    woman: number;
-                    man: number;
-                    other: number;
-                    total: number;
-                  };
-                  satisfied: {
-                    woman: number;
-                    man: number;
-                    other: number;
-                    total: number;
-                  };
-                };
-                progression: {
-                  assessed: {
-                    woman: number;
-                    man: number;
-                    other: number;
-                    total: number;
-                  };
-                  positive: {
-                    woman: number;
-                    man: number;
-                    other: number;
-                    total: number;
-                  };
-                };
-                goals: {
-                  id: string;
-                  value: number | null;
-                  numerator: number;
-                  denominator: number | null;
-                  /** @enum {string} */
-                  status: 'met' | 'not_met' | 'insufficient_data';
-                }[];
-              };
-              interventionId: string;
-              name: string;
-              /** @enum {string} */
-              kind: 'individual' | 'structural';
-              /** Format: date */
-              startsOn: string;
-              /** Format: date */
-              endsOn: string | null;
-              /** Format: date */
-              closedOn: string | null;
-            }[];
-          };
+          'application/json': components['schemas']['Report'];
+          'text/csv; charset=utf-8': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Inte inloggad */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Finns inte */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -3621,7 +5984,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Samma nyckel vid omförsök ger samma jobb och samma svar. */
+        /** @description Samma nyckel vid omförsök ger samma svar och skriver inget nytt. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -3631,24 +5994,11 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          year: number;
-          /** @enum {string} */
-          format: 'csv' | 'xlsx' | 'finsam';
-          /** @default false */
-          publication?: boolean;
-          interventionId?: string;
-          /** Format: date */
-          from?: string;
-          /** Format: date */
-          to?: string;
-          /** Format: date-time */
-          asOf?: string;
-        };
+        'application/json': components['schemas']['ExportBody'];
       };
     };
     responses: {
-      /** @description Jobbet är beställt */
+      /** @description Exporten är beställd */
       202: {
         headers: {
           /** @description Jobbets status */
@@ -3657,6 +6007,51 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Inte inloggad */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Finns inte */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Bryter mot en domänregel */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   ExportsController_status: {
@@ -3664,17 +6059,57 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Jobbets id ur svaret på beställningen */
         jobId: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
+      /** @description Svar */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ExportStatusAnswer'];
+        };
+      };
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Inte inloggad */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Finns inte */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -3683,17 +6118,67 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Jobbets id ur svaret på beställningen */
         jobId: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
+      /** @description Filen */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/csv; charset=utf-8': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Inte inloggad */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Finns inte */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -3706,15 +6191,11 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          email: string;
-          password: string;
-          totp?: string;
-          totpSecret?: string;
-        };
+        'application/json': components['schemas']['AuthLoginBody'];
       };
     };
     responses: {
+      /** @description Svar */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3733,6 +6214,15 @@ export interface operations {
               totp: boolean;
             };
           };
+        };
+      };
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Fel uppgifter, eller ett andra steg behövs */
@@ -3760,11 +6250,30 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Klart */
       204: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Inte inloggad */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -3777,6 +6286,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Svar */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3794,6 +6304,24 @@ export interface operations {
           };
         };
       };
+      /** @description Inte inloggad */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   AuthController_acceptInvitation: {
@@ -3805,13 +6333,11 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          code: string;
-          password: string;
-        };
+        'application/json': components['schemas']['AuthAcceptInvitationBody'];
       };
     };
     responses: {
+      /** @description Svar */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3835,6 +6361,15 @@ export interface operations {
           };
         };
       };
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   AuthController_setupStatus: {
@@ -3846,6 +6381,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Svar */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3867,15 +6403,11 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          code: string;
-          email: string;
-          name: string;
-          password: string;
-        };
+        'application/json': components['schemas']['AuthSetUpBody'];
       };
     };
     responses: {
+      /** @description Svar */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3896,6 +6428,15 @@ export interface operations {
           };
         };
       };
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   AuthController_changePassword: {
@@ -3907,18 +6448,43 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          currentPassword: string;
-          newPassword: string;
-        };
+        'application/json': components['schemas']['AuthChangePasswordBody'];
       };
     };
     responses: {
+      /** @description Klart */
       204: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Inte inloggad */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -3931,6 +6497,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Svar */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3946,6 +6513,24 @@ export interface operations {
           };
         };
       };
+      /** @description Inte inloggad */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   AuthController_createToken: {
@@ -3957,10 +6542,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          label: string;
-          expiresInDays: number;
-        };
+        'application/json': components['schemas']['AuthCreateTokenBody'];
       };
     };
     responses: {
@@ -3979,6 +6561,33 @@ export interface operations {
           };
         };
       };
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Inte inloggad */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   AuthController_revokeToken: {
@@ -3992,11 +6601,48 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Klart */
       204: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Inte inloggad */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Finns inte */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -4009,6 +6655,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Svar */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4019,6 +6666,24 @@ export interface operations {
             uri: string;
             totpSecret: string;
           };
+        };
+      };
+      /** @description Inte inloggad */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -4032,18 +6697,43 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          totpSecret: string;
-          totp: string;
-        };
+        'application/json': components['schemas']['AuthEnableTotpBody'];
       };
     };
     responses: {
+      /** @description Klart */
       204: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Inte inloggad */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -4056,17 +6746,43 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          totp: string;
-        };
+        'application/json': components['schemas']['AuthDisableTotpBody'];
       };
     };
     responses: {
+      /** @description Klart */
       204: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Inte inloggad */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -4081,6 +6797,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Svar */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4103,6 +6820,42 @@ export interface operations {
           };
         };
       };
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Inte inloggad */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Finns inte */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   UsersController_invite: {
@@ -4116,13 +6869,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          email: string;
-          name: string;
-          /** @enum {string} */
-          role: 'chief' | 'board' | 'staff';
-          interventionIds?: string[];
-        };
+        'application/json': components['schemas']['UsersInviteBody'];
       };
     };
     responses: {
@@ -4140,6 +6887,42 @@ export interface operations {
           };
         };
       };
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Inte inloggad */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Finns inte */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   UsersController_one: {
@@ -4154,6 +6937,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Svar */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4174,6 +6958,42 @@ export interface operations {
           };
         };
       };
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Inte inloggad */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Finns inte */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   UsersController_change: {
@@ -4188,21 +7008,52 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          /** @enum {string} */
-          role?: 'chief' | 'board' | 'staff';
-          interventionIds?: string[];
-          /** @enum {boolean} */
-          deactivated?: true;
-        };
+        'application/json': components['schemas']['UsersChangeBody'];
       };
     };
     responses: {
+      /** @description Klart */
       204: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Inte inloggad */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Finns inte */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -4231,6 +7082,42 @@ export interface operations {
           };
         };
       };
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Inte inloggad */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Finns inte */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   UsersController_audit: {
@@ -4244,6 +7131,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Svar */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4260,6 +7148,42 @@ export interface operations {
           };
         };
       };
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Inte inloggad */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Finns inte */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   UsersController_auditAll: {
@@ -4271,6 +7195,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Svar */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4285,6 +7210,24 @@ export interface operations {
               stream: string;
             }[];
           };
+        };
+      };
+      /** @description Inte inloggad */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
