@@ -6,7 +6,7 @@ import { Roles } from '../platform/auth.decorators';
 import { Created } from '../platform/created-location';
 import { Problem } from '../platform/problem';
 import { jobProgress } from '../platform/job-progress';
-import { JOB_ID, JobAccepted } from '../platform/job-answers';
+import { JOB_ID, JobAccepted, RebuildStatusAnswer } from '../platform/job-answers';
 import { Answer, PathParameter, Summary } from '../platform/openapi.decorators';
 
 const rebuildNotFound = () =>
@@ -37,6 +37,7 @@ export class AdminController {
   @Roles('admin')
   @Summary('En ombyggnads status och förlopp (0–100)')
   @PathParameter('jobId', JOB_ID, 'Jobbets id ur svaret på beställningen')
+  @Answer(RebuildStatusAnswer)
   async job(@Param('jobId') jobId: string) {
     const job = JOB_ID.test(jobId) ? await this.jobs.status(jobId) : undefined;
     if (job?.name !== REBUILD_JOB) throw rebuildNotFound();

@@ -16,4 +16,10 @@ export const JobProgress = z.object({
   finishedAt: z.string().nullable(),
 });
 
-nameWholes({ JobAccepted });
+/** GET /v1/admin/jobs/:jobId: a rebuild's progress, and its outcome once it has one. */
+export const RebuildStatusAnswer = JobProgress.extend({
+  result: z.unknown().optional().describe('När den är klar: ny generation och antal händelser'),
+  failedReason: z.string().nullable().optional(),
+});
+
+nameWholes({ JobAccepted, RebuildStatusAnswer });

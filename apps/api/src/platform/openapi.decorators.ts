@@ -6,6 +6,7 @@ import {
   ApiOperation,
   ApiParam,
   ApiResponse,
+  type ApiResponseOptions,
 } from '@nestjs/swagger';
 import { z } from 'zod';
 import { dtoOf } from './openapi/schema-dto';
@@ -50,8 +51,14 @@ export function ResponseHeaders(
     const handler: unknown = descriptor.value;
     if (typeof handler !== 'function') throw new Error('ResponseHeaders is for a route handler');
     const responses: unknown = Reflect.getMetadata('swagger/apiResponse', handler);
-    const known = (responses as Record<number, { headers?: object }> | undefined)?.[status];
-    ApiResponse({ status, headers: { ...known?.headers, ...headers } })(target, key, descriptor);
+    const known = (responses as Record<number, ApiResponseOptions> | undefined)?.[status];
+    // The known entry again, as @nestjs/swagger's merge would otherwise clear its type.
+    ApiResponse({
+      ...known,
+      status,
+      description: '',
+      headers: { ...(known !== undefined && 'headers' in known ? known.headers : {}), ...headers },
+    })(target, key, descriptor);
   };
 }
 

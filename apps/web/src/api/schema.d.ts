@@ -669,6 +669,15 @@ export interface components {
       orgNumber: string;
       parties: components['schemas']['Party'][];
     };
+    RegisteredAssociationAnswer: {
+      /** @description De nya händelsernas id */
+      eventIds: string[];
+      /** @description Strömmens revision efter skrivningen: skicka den i If-Match nästa gång */
+      revision: number | null;
+      /** @description Sista händelsens position i loggen: skicka den som minPosition för att läsa in den */
+      position: string[];
+      associationId: string;
+    };
     /** @enum {string} */
     InterventionKind: 'individual' | 'structural';
     RegisterInterventionBody: {
@@ -712,6 +721,15 @@ export interface components {
           label: string;
         }[];
       };
+    };
+    RegisteredInterventionAnswer: {
+      /** @description De nya händelsernas id */
+      eventIds: string[];
+      /** @description Strömmens revision efter skrivningen: skicka den i If-Match nästa gång */
+      revision: number | null;
+      /** @description Sista händelsens position i loggen: skicka den som minPosition för att läsa in den */
+      position: string[];
+      interventionId: string;
     };
     Goal:
       | {
@@ -829,6 +847,14 @@ export interface components {
     SetGoalsBody: {
       goals: components['schemas']['Goal'][];
     };
+    WriteAnswer: {
+      /** @description De nya händelsernas id */
+      eventIds: string[];
+      /** @description Strömmens revision efter skrivningen: skicka den i If-Match nästa gång */
+      revision: number | null;
+      /** @description Sista händelsens position i loggen: skicka den som minPosition för att läsa in den */
+      position: string[];
+    };
     InterventionView: {
       interventionId: string;
       associationId: string;
@@ -931,6 +957,40 @@ export interface components {
         aim: components['schemas']['AssignmentAim'];
       };
     };
+    EnrolledParticipantAnswer: {
+      /** @description De nya händelsernas id */
+      eventIds: string[];
+      /** @description Strömmens revision efter skrivningen: skicka den i If-Match nästa gång */
+      revision: number | null;
+      /** @description Sista händelsens position i loggen: skicka den som minPosition för att läsa in den */
+      position: string[];
+      participantId: string;
+    };
+    ParticipantHistoryAnswer: {
+      participantId: string;
+      interventionId: string;
+      associationId: string;
+      /** @enum {string} */
+      status: 'active' | 'exited';
+      enrolledOn: string;
+      exitedOn: string[];
+      /** @description Strömmens revision: skicka den i If-Match */
+      revision: number;
+      events: {
+        id: string;
+        /** @description Händelsens typ, t.ex. ParticipantEnrolled */
+        type: string;
+        occurredOn: string;
+        recordedAt: string;
+        actor: string;
+        data: {
+          [key: string]: unknown;
+        };
+        retracted: boolean;
+        /** @description Id för händelsen som återkallade denna */
+        retractedBy?: string;
+      }[];
+    };
     RecordSelfAssessmentBody: {
       instrument: string;
       phase: components['schemas']['AssessmentPhase'];
@@ -970,6 +1030,21 @@ export interface components {
     ErasureReason: 'consent_withdrawn' | 'registered_in_error';
     EraseParticipantBody: {
       reason: components['schemas']['ErasureReason'];
+    };
+    JobAccepted: {
+      jobId: string;
+    };
+    RebuildStatusAnswer: {
+      jobId: string;
+      /** @enum {string} */
+      state: 'waiting' | 'active' | 'completed' | 'failed';
+      /** @description Hur långt jobbet har kommit, 0–100 */
+      progress: number;
+      createdAt: string;
+      finishedAt: string[];
+      /** @description När den är klar: ny generation och antal händelser */
+      result?: unknown;
+      failedReason?: string[];
     };
     Report: {
       participants: {
@@ -4385,7 +4460,9 @@ export interface operations {
           ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RegisteredAssociationAnswer'];
+        };
       };
       /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
       400: {
@@ -4463,7 +4540,9 @@ export interface operations {
           ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RegisteredInterventionAnswer'];
+        };
       };
       /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
       400: {
@@ -4549,7 +4628,9 @@ export interface operations {
           ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WriteAnswer'];
+        };
       };
       /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
       400: {
@@ -4756,7 +4837,9 @@ export interface operations {
           ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['EnrolledParticipantAnswer'];
+        };
       };
       /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
       400: {
@@ -4842,7 +4925,9 @@ export interface operations {
           ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WriteAnswer'];
+        };
       };
       /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
       400: {
@@ -4929,7 +5014,9 @@ export interface operations {
           ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WriteAnswer'];
+        };
       };
       /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
       400: {
@@ -5016,7 +5103,9 @@ export interface operations {
           ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WriteAnswer'];
+        };
       };
       /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
       400: {
@@ -5092,7 +5181,9 @@ export interface operations {
           ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ParticipantHistoryAnswer'];
+        };
       };
       /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
       400: {
@@ -5244,7 +5335,9 @@ export interface operations {
           ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WriteAnswer'];
+        };
       };
       /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
       400: {
@@ -5331,7 +5424,9 @@ export interface operations {
           ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WriteAnswer'];
+        };
       };
       /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
       400: {
@@ -5418,7 +5513,9 @@ export interface operations {
           ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WriteAnswer'];
+        };
       };
       /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
       400: {
@@ -5505,7 +5602,9 @@ export interface operations {
           ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WriteAnswer'];
+        };
       };
       /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
       400: {
@@ -5592,7 +5691,9 @@ export interface operations {
           ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WriteAnswer'];
+        };
       };
       /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
       400: {
@@ -5834,7 +5935,9 @@ export interface operations {
           Location?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['JobAccepted'];
+        };
       };
       /** @description Inte inloggad */
       401: {
@@ -5873,7 +5976,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RebuildStatusAnswer'];
+        };
       };
       /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
       400: {
@@ -6005,7 +6110,9 @@ export interface operations {
           Location?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['JobAccepted'];
+        };
       };
       /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
       400: {
@@ -6225,19 +6332,23 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Fel uppgifter, eller ett andra steg behövs */
+      /** @description Inte inloggad */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
-      /** @description För många misslyckade försök */
+      /** @description För många försök: vänta och försök igen */
       429: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
