@@ -50,11 +50,16 @@ export const importRules = [
   restrict(['libs/domain/**/*.ts', 'libs/reporting/**/*.ts'], libraryImportsApp, infrastructure),
   restrict(['apps/api/**/*.ts'], intoApp('worker'), intoApp('web')),
   restrict(
-    ['apps/api/src/platform/**/*.ts'],
+    ['apps/api/src/platform/*.ts'],
     intoApp('worker'),
     intoApp('web'),
     platformImportsFeature,
   ),
+  // One folder deeper, `../` is still platform; `../../` leaves it.
+  restrict(['apps/api/src/platform/*/**/*.ts'], intoApp('worker'), intoApp('web'), {
+    ...platformImportsFeature,
+    regex: '^\\.\\./\\.\\./',
+  }),
   restrict(['apps/worker/**/*.ts'], intoApp('api'), intoApp('web')),
   restrict(['apps/web/**/*.{ts,tsx}'], intoApp('api'), intoApp('worker')),
   restrict(['bench/**/*.ts', 'scripts/**/*.ts'], appsFromOutside),

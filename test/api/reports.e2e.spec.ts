@@ -199,9 +199,11 @@ describe('yearly report of a realistic year, through the HTTP API', () => {
     }
     const docs = (await api.http.get('/docs-json').expect(200)).body;
     const route = docs.paths['/v1/associations/{aid}/reports/{year}'].get;
-    expect(
-      Object.keys(route.responses['200'].content['application/json'].schema.properties),
-    ).toEqual(expect.arrayContaining(['participants', 'goals', 'interventions', 'checkpoint']));
+    const { $ref } = route.responses['200'].content['application/json'].schema;
+    expect($ref).toBe('#/components/schemas/Report');
+    expect(Object.keys(docs.components.schemas.Report.properties)).toEqual(
+      expect.arrayContaining(['participants', 'goals', 'interventions', 'checkpoint']),
+    );
   });
 
   it('times every report in /metrics', async () => {

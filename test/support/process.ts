@@ -127,7 +127,7 @@ export function runUser(
   env: Record<string, string>,
   stdin: string,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'scripts/user.ts', ...args], {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/api/scripts/user.ts', ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['pipe', 'pipe', 'pipe'],

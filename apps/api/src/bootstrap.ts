@@ -1,13 +1,14 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@stegvis/config';
 import { Logger } from 'nestjs-pino';
 import { FirstAdminSetup } from './accounts/first-admin-setup';
 import { AppModule } from './app.module';
 import { Metrics } from './operations/metrics';
 import { jsonBody } from './platform/json-body';
+import { apiDocument } from './platform/openapi/api-document';
 import { secureHeaders } from './platform/secure-headers';
 
 /** Builds the configured API application (used by main.ts and by the end-to-end tests). */
@@ -27,17 +28,7 @@ export async function createApi(
   app.disable('x-powered-by');
   // ETags carry stream revisions (RevisionETagInterceptor), not body hashes.
   app.set('etag', false);
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Stegvis API')
-      .setDescription(
-        'Uppföljning av insatser för samordningsförbund. Fel besvaras som problem+json (RFC 9457).',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = apiDocument(app);
   SwaggerModule.setup('docs', app, document);
   return app;
 }

@@ -22,6 +22,7 @@ import type { Actor } from '../platform/actor';
 import { CurrentActor, Public, Roles } from '../platform/auth.decorators';
 import { Created } from '../platform/created-location';
 import { ApiZodBody, ZodBody, ZodParam } from '../platform/zod-validation';
+import { Problems } from '../platform/openapi.decorators';
 import {
   answerSchema,
   BrowserSessionAnswer,
@@ -82,8 +83,7 @@ export class AuthController {
   })
   @ApiZodBody(SignInBody)
   @ApiOkResponse(answerSchema(SessionAnswer))
-  @ApiResponse({ status: 401, description: 'Fel uppgifter, eller ett andra steg behövs' })
-  @ApiResponse({ status: 429, description: 'För många misslyckade försök' })
+  @Problems(401, 429)
   async login(
     @ZodBody(SignInBody) body: SignInBody,
     @Req() request: Request,

@@ -1,10 +1,10 @@
 import { Controller, Get, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { Public } from '../auth/auth.decorators';
-import { Problem } from '../http/problem';
-import { ZodQueries } from '../http/query-params';
+import { Public } from '../platform/auth.decorators';
+import { Problem } from '../platform/problem';
+import { ZodQueries } from '../platform/query-params';
 import { answerSchema } from './account-answers';
 import { OIDC_COOKIE, OidcSignIn } from './oidc-sign-in';
 import { setSessionCookie } from './session-cookie';
@@ -51,6 +51,7 @@ export class OidcController {
   @Get('start')
   @Public()
   @ApiOperation({ summary: 'Skickar webbläsaren till identitetsleverantören' })
+  @ApiResponse({ status: 302, description: 'Vidare till identitetsleverantörens inloggning' })
   async start(@Req() request: Request, @Res() response: Response) {
     if (!this.oidc.enabled) throw notConfigured();
     const { url, cookie } = await this.oidc.start(request);
@@ -69,6 +70,10 @@ export class OidcController {
   @Public()
   @ApiOperation({
     summary: 'Tillbaka från identitetsleverantören: inloggad, eller till inloggningen',
+  })
+  @ApiResponse({
+    status: 302,
+    description: 'Inloggad: vidare till startsidan, annars till /logga-in med orsaken',
   })
   async callback(
     @ZodQueries(CallbackQuery) _query: z.infer<typeof CallbackQuery>,

@@ -1,8 +1,9 @@
 import type { Request, Response } from 'express';
 
-/** The cookie that names a browser's session; its value is the session id, nothing else. */
-export const SESSION_COOKIE = 'stegvis_session';
-export const CSRF_HEADER = 'x-csrf-token';
+import { CSRF_HEADER, SESSION_COOKIE } from '../platform/personal-credentials';
+
+// The cookie names a browser's session; its value is the session id, nothing else.
+export { CSRF_HEADER, SESSION_COOKIE };
 
 /** The session id the request's cookie carries, if any. */
 export function sessionIdOf(request: Request): string | undefined {

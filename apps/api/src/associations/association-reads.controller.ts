@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Answer, Summary } from '../platform/openapi.decorators';
 import { AssociationId, GoalYear, swedishDate } from '@stegvis/domain';
 import { z } from 'zod';
 import type { Actor } from '../platform/actor';
@@ -22,29 +23,18 @@ export class AssociationReadsController {
 
   @Get()
   @Roles('chief', 'board')
-  @ApiOkResponse({
-    description: 'Förbundet: namn, organisationsnummer och parter',
-    schema: z.toJSONSchema(AssociationView, {
-      io: 'output',
-      target: 'openapi-3.0',
-      unrepresentable: 'any',
-    }) as never,
-  })
+  @Summary('Förbundet: namn, organisationsnummer och parter')
+  @Answer(AssociationView)
   get(@ZodParam('aid', AssociationId) aid: string, @CurrentActor() actor: Actor) {
     return this.queries.execute(new GetAssociation(aid, actor));
   }
 
   @Get('interventions')
   @Roles('chief', 'board', 'staff')
-  @ApiOkResponse({
-    description:
-      'Förbundets insatser (personal: sina egna) med typ, parter, datum, status, formulär och stegtrappa',
-    schema: z.toJSONSchema(InterventionList, {
-      io: 'output',
-      target: 'openapi-3.0',
-      unrepresentable: 'any',
-    }) as never,
-  })
+  @Summary(
+    'Förbundets insatser (personal: sina egna) med typ, parter, datum, status, formulär och stegtrappa',
+  )
+  @Answer(InterventionList)
   listInterventions(
     @ZodParam('aid', AssociationId) aid: string,
     @ZodQueries(AfterPosition) query: z.infer<typeof AfterPosition>,
@@ -57,14 +47,8 @@ export class AssociationReadsController {
 
   @Get('goals/:year')
   @Roles('chief', 'board')
-  @ApiOkResponse({
-    description: 'Förbundets mål för året, och varje gång de har satts',
-    schema: z.toJSONSchema(GoalsInForce, {
-      io: 'output',
-      target: 'openapi-3.0',
-      unrepresentable: 'any',
-    }) as never,
-  })
+  @Summary('Förbundets mål för året, och varje gång de har satts')
+  @Answer(GoalsInForce)
   getGoals(
     @ZodParam('aid', AssociationId) aid: string,
     @ZodParam('year', GoalYear) year: number,

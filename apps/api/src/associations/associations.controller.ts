@@ -10,7 +10,12 @@ import {
 } from '@stegvis/domain';
 import { Roles } from '../platform/auth.decorators';
 import { Created } from '../platform/created-location';
-import { WriteEndpoint } from '../platform/openapi.decorators';
+import { Answer, Summary, WriteEndpoint } from '../platform/openapi.decorators';
+import {
+  RegisteredAssociationAnswer,
+  RegisteredInterventionAnswer,
+  WriteAnswer,
+} from '../platform/write-answers';
 import { Write, type WriteContext } from '../platform/write-context';
 import { ZodBody, ZodParam } from '../platform/zod-validation';
 import { RegisterInterventionRequest } from '../interventions/intervention.requests';
@@ -24,7 +29,9 @@ export class AssociationsController {
 
   @Post()
   @Roles('admin')
-  @WriteEndpoint(RegisterAssociationBody)
+  @Summary('Registrera ett samordningsförbund (administratör)')
+  @WriteEndpoint()
+  @Answer(RegisteredAssociationAnswer, { status: 201, description: 'Förbundet är registrerat' })
   @Created((answer) => `/v1/associations/${String(answer.associationId)}`)
   register(
     @ZodBody(RegisterAssociationBody) body: RegisterAssociationBody,
@@ -35,7 +42,9 @@ export class AssociationsController {
 
   @Post(':aid/interventions')
   @Roles('chief')
-  @WriteEndpoint(RegisterInterventionBody)
+  @Summary('Registrera en insats i förbundet')
+  @WriteEndpoint()
+  @Answer(RegisteredInterventionAnswer, { status: 201, description: 'Insatsen är registrerad' })
   @Created((answer) => `/v1/interventions/${String(answer.interventionId)}`)
   registerIntervention(
     @ZodParam('aid', AssociationId) aid: string,
@@ -48,7 +57,9 @@ export class AssociationsController {
   @Put(':aid/goals/:year')
   @HttpCode(200)
   @Roles('chief')
-  @WriteEndpoint(SetGoalsBody)
+  @Summary('Sätt förbundets mål för ett år (ersätter årets tidigare mål)')
+  @WriteEndpoint()
+  @Answer(WriteAnswer, { description: 'Målen gäller' })
   setGoals(
     @ZodParam('aid', AssociationId) aid: string,
     @ZodParam('year', GoalYear) year: number,

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   ChangeInterventionInstrumentsBody,
   CloseInterventionBody,
@@ -21,7 +21,9 @@ import { ListParticipants } from './participant-list';
 import { GetGoals, GoalsInForce } from '../associations/goal-history';
 import { MinPosition, PageLimit, ZodQueries } from '../platform/query-params';
 import { Created } from '../platform/created-location';
-import { WriteEndpoint } from '../platform/openapi.decorators';
+import { Answer, Summary, WriteEndpoint } from '../platform/openapi.decorators';
+import { EnrolledParticipantAnswer, WriteAnswer } from '../platform/write-answers';
+import { ParticipantListAnswer } from './intervention-answers';
 import { Write, type WriteContext } from '../platform/write-context';
 import { ZodBody, ZodParam } from '../platform/zod-validation';
 import { EnrolParticipantRequest } from '../participants/participant.requests';
@@ -51,20 +53,16 @@ export class InterventionsController {
 
   @Get()
   @Roles('staff', 'chief')
-  @ApiOkResponse({
-    description: 'Insatsen: namn, typ, parter, datum, formulär och stegtrappa',
-    schema: z.toJSONSchema(InterventionView, {
-      io: 'output',
-      target: 'openapi-3.0',
-      unrepresentable: 'any',
-    }) as never,
-  })
+  @Summary('En insats: namn, typ, parter, datum, formulär och stegtrappa')
+  @Answer(InterventionView)
   get(@ZodParam('iid', InterventionId) iid: string, @CurrentActor() actor: Actor) {
     return this.queries.execute(new GetIntervention(iid, actor, swedishDate(new Date())));
   }
 
   @Get('participants')
   @Roles('staff', 'chief')
+  @Summary('Insatsens deltagare, senast ändrade först, en sida i taget')
+  @Answer(ParticipantListAnswer)
   list(
     @ZodParam('iid', InterventionId) iid: string,
     @ZodQueries(ParticipantPage) page: z.infer<typeof ParticipantPage>,
@@ -78,14 +76,8 @@ export class InterventionsController {
 
   @Get('goals/:year')
   @Roles('chief', 'board')
-  @ApiOkResponse({
-    description: 'Insatsens mål för året, och varje gång de har satts',
-    schema: z.toJSONSchema(GoalsInForce, {
-      io: 'output',
-      target: 'openapi-3.0',
-      unrepresentable: 'any',
-    }) as never,
-  })
+  @Summary('Insatsens mål för året, och varje gång de har satts')
+  @Answer(GoalsInForce)
   getGoals(
     @ZodParam('iid', InterventionId) iid: string,
     @ZodParam('year', GoalYear) year: number,
@@ -99,7 +91,9 @@ export class InterventionsController {
   @Put('goals/:year')
   @HttpCode(200)
   @Roles('chief')
-  @WriteEndpoint(SetGoalsBody)
+  @Summary('Sätt insatsens mål för ett år (ersätter årets tidigare mål)')
+  @WriteEndpoint()
+  @Answer(WriteAnswer, { description: 'Målen gäller' })
   setGoals(
     @ZodParam('iid', InterventionId) iid: string,
     @ZodParam('year', GoalYear) year: number,
@@ -117,7 +111,9 @@ export class InterventionsController {
 
   @Post('close')
   @Roles('chief')
-  @WriteEndpoint(CloseInterventionBody)
+  @Summary('Avsluta insatsen: den tar inte emot nya uppgifter efter slutdatumet')
+  @WriteEndpoint()
+  @Answer(WriteAnswer, { status: 201, description: 'Insatsen är avslutad' })
   @OnIntervention()
   close(
     @ZodParam('iid', InterventionId) iid: string,
@@ -132,7 +128,9 @@ export class InterventionsController {
   /** v1.1: instruments added later; answers already given keep their instrument. */
   @Post('instruments')
   @Roles('chief')
-  @WriteEndpoint(ChangeInterventionInstrumentsBody)
+  @Summary('Lägg till formulär för självskattning som insatsen använder')
+  @WriteEndpoint()
+  @Answer(WriteAnswer, { status: 201, description: 'Formulären är tillagda' })
   @OnIntervention()
   addInstruments(
     @ZodParam('iid', InterventionId) iid: string,
@@ -146,14 +144,8 @@ export class InterventionsController {
 
   @Get('attendance')
   @Roles('staff', 'chief')
-  @ApiOkResponse({
-    description: 'Årets registrerade antal deltagare (strukturinriktade insatser), äldst först',
-    schema: z.toJSONSchema(AttendanceList, {
-      io: 'output',
-      target: 'openapi-3.0',
-      unrepresentable: 'any',
-    }) as never,
-  })
+  @Summary('Årets registrerade antal deltagare (strukturinriktade insatser), äldst först')
+  @Answer(AttendanceList)
   listAttendance(
     @ZodParam('iid', InterventionId) iid: string,
     @ZodQueries(AttendanceYear) { year }: z.infer<typeof AttendanceYear>,
@@ -165,7 +157,9 @@ export class InterventionsController {
 
   @Post('attendance')
   @Roles('staff', 'chief')
-  @WriteEndpoint(RecordAttendanceBody)
+  @Summary('Registrera närvaro (antal kvinnor, män, annat) vid ett tillfälle')
+  @WriteEndpoint()
+  @Answer(WriteAnswer, { status: 201, description: 'Närvaron är registrerad' })
   @OnIntervention()
   recordAttendance(
     @ZodParam('iid', InterventionId) iid: string,
@@ -179,7 +173,9 @@ export class InterventionsController {
 
   @Post('participants')
   @Roles('staff', 'chief')
-  @WriteEndpoint(EnrolParticipantBody)
+  @Summary('Skriv in en deltagare i insatsen (utan namn eller personnummer)')
+  @WriteEndpoint()
+  @Answer(EnrolledParticipantAnswer, { status: 201, description: 'Deltagaren är inskriven' })
   @Created((answer) => `/v1/participants/${String(answer.participantId)}`)
   enrol(
     @ZodParam('iid', InterventionId) iid: string,

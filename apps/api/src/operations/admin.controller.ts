@@ -1,13 +1,13 @@
 import { Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { JOB_QUEUE, type JobQueue } from '@stegvis/job-queue';
 import { REBUILD_JOB } from '@stegvis/read-side';
 import { Roles } from '../platform/auth.decorators';
 import { Created } from '../platform/created-location';
 import { Problem } from '../platform/problem';
 import { jobProgress } from '../platform/job-progress';
-
-const JobId = /^[A-Za-z0-9-]{1,100}$/;
+import { JOB_ID, JobAccepted, RebuildStatusAnswer } from '../platform/job-answers';
+import { Answer, PathParameter, Summary } from '../platform/openapi.decorators';
 
 const rebuildNotFound = () =>
   new Problem(404, 'job_not_found', 'Det finns inget sådant ombyggnadsjobb.');
@@ -22,7 +22,9 @@ export class AdminController {
   @Post('read-models/rebuild')
   @HttpCode(202)
   @Roles('admin')
+  @Summary('Bygg om läsmodellerna från händelseloggen (läsningar fungerar under tiden)')
   @Created((answer) => `/v1/admin/jobs/${String(answer.jobId)}`, 202)
+  @Answer(JobAccepted, { status: 202, description: 'Ombyggnaden är beställd' })
   async rebuild(): Promise<{ jobId: string }> {
     return { jobId: await this.jobs.enqueue(REBUILD_JOB, {}) };
   }
@@ -33,9 +35,11 @@ export class AdminController {
    */
   @Get('jobs/:jobId')
   @Roles('admin')
-  @ApiOperation({ summary: 'En ombyggnads status och förlopp (0–100)' })
+  @Summary('En ombyggnads status och förlopp (0–100)')
+  @PathParameter('jobId', JOB_ID, 'Jobbets id ur svaret på beställningen')
+  @Answer(RebuildStatusAnswer)
   async job(@Param('jobId') jobId: string) {
-    const job = JobId.test(jobId) ? await this.jobs.status(jobId) : undefined;
+    const job = JOB_ID.test(jobId) ? await this.jobs.status(jobId) : undefined;
     if (job?.name !== REBUILD_JOB) throw rebuildNotFound();
     // Named fields only, so nothing a job kept can reach the answer by accident.
     return {

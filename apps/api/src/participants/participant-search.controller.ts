@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Answer, Summary } from '../platform/openapi.decorators';
 import { swedishDate } from '@stegvis/domain';
 import { z } from 'zod';
 import type { Actor } from '../platform/actor';
@@ -16,15 +17,10 @@ export class ParticipantSearchController {
 
   @Get()
   @Roles('staff', 'chief')
-  @ApiOkResponse({
-    description:
-      'Deltagarna i mina insatser, senast ändrade först, med status och det som saknas; filtrerat och sidindelat',
-    schema: z.toJSONSchema(ParticipantSearchPage, {
-      io: 'output',
-      target: 'openapi-3.0',
-      unrepresentable: 'any',
-    }) as never,
-  })
+  @Summary(
+    'Deltagarna i mina insatser, senast ändrade först, med status och det som saknas; filtrerat och sidindelat',
+  )
+  @Answer(ParticipantSearchPage)
   list(
     // The type spelled with z.infer: a name that is also a value would be read as a class.
     @ZodQueries(ParticipantSearch) search: z.infer<typeof ParticipantSearch>,

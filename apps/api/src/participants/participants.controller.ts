@@ -15,7 +15,9 @@ import {
 import type { Actor } from '../platform/actor';
 import { CurrentActor, Roles } from '../platform/auth.decorators';
 import { Created } from '../platform/created-location';
-import { WriteEndpoint } from '../platform/openapi.decorators';
+import { Answer, NoContent, Summary, WriteEndpoint } from '../platform/openapi.decorators';
+import { WriteAnswer } from '../platform/write-answers';
+import { ParticipantHistoryAnswer } from './participant-answers';
 import { Write, type WriteContext } from '../platform/write-context';
 import { ZodBody, ZodParam } from '../platform/zod-validation';
 import { GetParticipant } from './participant-history';
@@ -35,13 +37,17 @@ export class ParticipantsController {
 
   @Get()
   @Roles('staff', 'chief')
+  @Summary('En deltagare: läge och hela historiken, äldst först, återkallade markerade')
+  @Answer(ParticipantHistoryAnswer)
   get(@ZodParam('pid', ParticipantId) pid: string, @CurrentActor() actor: Actor) {
     return this.queries.execute(new GetParticipant(pid, actor));
   }
 
   @Post('self-assessments')
   @Roles('staff', 'chief')
-  @WriteEndpoint(RecordSelfAssessmentBody)
+  @Summary('Registrera en självskattning (start, mellan eller slut)')
+  @WriteEndpoint()
+  @Answer(WriteAnswer, { status: 201, description: 'Självskattningen är registrerad' })
   @OnParticipant()
   recordSelfAssessment(
     @ZodParam('pid', ParticipantId) pid: string,
@@ -55,7 +61,9 @@ export class ParticipantsController {
 
   @Post('progression-steps')
   @Roles('staff', 'chief')
-  @WriteEndpoint(RecordProgressionStepBody)
+  @Summary('Registrera ett steg på stegtrappan')
+  @WriteEndpoint()
+  @Answer(WriteAnswer, { status: 201, description: 'Steget är registrerat' })
   @OnParticipant()
   recordProgressionStep(
     @ZodParam('pid', ParticipantId) pid: string,
@@ -69,7 +77,9 @@ export class ParticipantsController {
 
   @Post('satisfaction')
   @Roles('staff', 'chief')
-  @WriteEndpoint(RecordSatisfactionBody)
+  @Summary('Registrera deltagarens nöjdhet')
+  @WriteEndpoint()
+  @Answer(WriteAnswer, { status: 201, description: 'Nöjdheten är registrerad' })
   @OnParticipant()
   recordSatisfaction(
     @ZodParam('pid', ParticipantId) pid: string,
@@ -83,7 +93,9 @@ export class ParticipantsController {
 
   @Post('exit')
   @Roles('staff', 'chief')
-  @WriteEndpoint(ExitParticipantBody)
+  @Summary('Skriv ut deltagaren: datum, utfall och försörjning')
+  @WriteEndpoint()
+  @Answer(WriteAnswer, { status: 201, description: 'Deltagaren är utskriven' })
   @OnParticipant()
   exit(
     @ZodParam('pid', ParticipantId) pid: string,
@@ -98,7 +110,9 @@ export class ParticipantsController {
   /** v1.1: what the person does 3, 6 or 12 months after exit; the one fact accepted after it. */
   @Post('follow-ups')
   @Roles('staff', 'chief')
-  @WriteEndpoint(RecordFollowUpBody)
+  @Summary('Registrera uppföljningen 3, 6 eller 12 månader efter avslut')
+  @WriteEndpoint()
+  @Answer(WriteAnswer, { status: 201, description: 'Uppföljningen är registrerad' })
   @OnParticipant()
   recordFollowUp(
     @ZodParam('pid', ParticipantId) pid: string,
@@ -113,7 +127,9 @@ export class ParticipantsController {
   /** v1.1: a wrongly entered enrolment field; the latest correction counts, the history keeps both. */
   @Post('enrolment-corrections')
   @Roles('staff', 'chief')
-  @WriteEndpoint(CorrectEnrolmentBody)
+  @Summary('Rätta uppgifter från inskrivningen (det senaste värdet gäller)')
+  @WriteEndpoint()
+  @Answer(WriteAnswer, { status: 201, description: 'Rättelsen är registrerad' })
   @OnParticipant()
   correctEnrolment(
     @ZodParam('pid', ParticipantId) pid: string,
@@ -127,7 +143,9 @@ export class ParticipantsController {
 
   @Post('retractions')
   @Roles('staff', 'chief')
-  @WriteEndpoint(RetractEntryBody)
+  @Summary('Återkalla en felaktig uppgift (den finns kvar, markerad)')
+  @WriteEndpoint()
+  @Answer(WriteAnswer, { status: 201, description: 'Uppgiften är återkallad' })
   @OnParticipant()
   retract(
     @ZodParam('pid', ParticipantId) pid: string,
@@ -142,7 +160,9 @@ export class ParticipantsController {
   @Delete()
   @HttpCode(204)
   @Roles('chief')
-  @WriteEndpoint(EraseParticipantBody)
+  @Summary('Radera deltagarens uppgifter (gallring); endast förbundschef')
+  @WriteEndpoint()
+  @NoContent('Uppgifterna är raderade')
   async erase(
     @ZodParam('pid', ParticipantId) pid: string,
     @ZodBody(EraseParticipantBody) body: EraseParticipantBody,

@@ -7,9 +7,9 @@ import {
   type NestInterceptor,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ApiResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { map, type Observable } from 'rxjs';
+import { ResponseHeaders } from './openapi.decorators';
 
 /** The address of what a write created, from its answer and the request's path parameters. */
 type LocationOf = (
@@ -28,14 +28,10 @@ const LOCATION = 'stegvis:location';
 export const Created = (locationOf: LocationOf, status: 201 | 202 = 201) =>
   applyDecorators(
     SetMetadata(LOCATION, locationOf),
-    ApiResponse({
-      status,
-      description: status === 201 ? 'Sparat' : 'Jobbet är beställt',
-      headers: {
-        Location: {
-          description: status === 201 ? 'Adressen där det sparade läses' : 'Jobbets status',
-          schema: { type: 'string' },
-        },
+    ResponseHeaders(status, {
+      Location: {
+        description: status === 201 ? 'Adressen där det sparade läses' : 'Jobbets status',
+        schema: { type: 'string' },
       },
     }),
   );

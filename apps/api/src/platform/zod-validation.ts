@@ -1,7 +1,7 @@
 import { Body, Param, type PipeTransform } from '@nestjs/common';
-import { ApiBody } from '@nestjs/swagger';
-import { applyDecorators } from '@nestjs/common';
+import { ApiParam } from '@nestjs/swagger';
 import { z } from 'zod';
+import { documentedBody } from './openapi.decorators';
 import { validationFailed } from './problem';
 
 /**
@@ -54,16 +54,50 @@ class NamedZodPipe<S extends z.ZodType> implements PipeTransform<unknown, z.infe
   }
 }
 
-/** OpenAPI description of a schema, derived from the same zod schema that validates it. */
+/**
+ * OpenAPI description of a schema, derived from the same zod schema that validates it, inline:
+ * for a parameter, where a reference to a named schema (schema-names.ts) cannot go.
+ */
 export function jsonSchema(schema: z.ZodType): Record<string, unknown> {
-  return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'openapi-3.0' });
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, {
+    io: 'input',
+    unrepresentable: 'any',
+    target: 'draft-2020-12',
+    metadata: z.registry(),
+  });
+  return rest;
+}
+
+/** Applies a method decorator from a parameter decorator (where the handler is known). */
+function onHandler(
+  decorate: (target: object, key: string | symbol, descriptor: PropertyDescriptor) => void,
+): ParameterDecorator {
+  return (target, key) => {
+    if (key === undefined) throw new Error('a route handler’s parameter was expected');
+    const descriptor = Object.getOwnPropertyDescriptor(target, key);
+    if (descriptor === undefined) throw new Error(`no method ${String(key)}`);
+    decorate(target, key, descriptor);
+  };
+}
+
+function both(...decorators: ParameterDecorator[]): ParameterDecorator {
+  return (target, key, index) => {
+    for (const decorate of decorators) decorate(target, key, index);
+  };
 }
 
 /** The request body, validated by `schema` and documented in OpenAPI from it. */
-export const ZodBody = (schema: z.ZodType) => Body(new ZodPipe(schema, 'body'));
+export const ZodBody = (schema: z.ZodType) =>
+  both(Body(new ZodPipe(schema, 'body')), onHandler(documentedBody(schema)));
 
-export const ApiZodBody = (schema: z.ZodType) =>
-  applyDecorators(ApiBody({ schema: jsonSchema(schema) as never }));
+/** Documents a body parsed elsewhere (by a pipe of the route's own). */
+export const ApiZodBody = (schema: z.ZodType) => documentedBody(schema);
 
+/** A path parameter, validated by `schema` and documented from it (pattern, type). */
 export const ZodParam = (name: string, schema: z.ZodType) =>
-  Param(name, new NamedZodPipe(schema, 'params', name));
+  both(
+    Param(name, new NamedZodPipe(schema, 'params', name)),
+    onHandler((target, key, descriptor) =>
+      ApiParam({ name, required: true, schema: jsonSchema(schema) })(target, key, descriptor),
+    ),
+  );

@@ -9,7 +9,7 @@ import {
   Res,
   StreamableFile,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   AssociationId,
   DomainError,
@@ -20,7 +20,7 @@ import {
 import { EVENT_STORE, type EventStore } from '@stegvis/event-store';
 import { JOB_QUEUE, type JobQueue, type JobStatus } from '@stegvis/job-queue';
 import { EXPORT_JOB, ExportJobData, type ExportFile } from '@stegvis/read-side';
-import { ExportBody } from '@stegvis/reporting';
+import { CSV_CONTENT_TYPE, ExportBody, XLSX_CONTENT_TYPE } from '@stegvis/reporting';
 import type { Response } from 'express';
 import type { Actor } from '../platform/actor';
 import { access } from '../platform/access';
@@ -28,11 +28,19 @@ import { CurrentActor, Roles } from '../platform/auth.decorators';
 import { Created } from '../platform/created-location';
 import { exportFailed, exportNotFound, exportNotReady } from '../platform/problem';
 import { Write, type WriteContext } from '../platform/write-context';
-import { ApiZodBody, ZodBody, ZodParam } from '../platform/zod-validation';
+import { ZodBody, ZodParam } from '../platform/zod-validation';
+import {
+  Answer,
+  FileAnswer,
+  Idempotent,
+  PathParameter,
+  Problems,
+  Summary,
+} from '../platform/openapi.decorators';
+import { JOB_ID, JobAccepted } from '../platform/job-answers';
+import { ExportStatusAnswer } from './export-answers';
 import { StreamReader } from '../platform/stream-reader';
 import { jobProgress } from '../platform/job-progress';
-
-const JobId = /^[A-Za-z0-9-]{1,100}$/;
 
 /** Yearly statistics as a file, made by a background job (DESIGN §5). Förbundschef only. */
 @ApiTags('Exporter')
@@ -48,16 +56,11 @@ export class ExportsController {
   @Post('associations/:aid/exports')
   @HttpCode(202)
   @Roles('chief')
-  @ApiZodBody(ExportBody)
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description: 'Samma nyckel vid omförsök ger samma jobb och samma svar.',
-  })
+  @Summary('Beställ en export av årsstatistik (CSV, Excel eller Uppföljning Finsam)')
+  @Idempotent()
   @Created((answer) => `/v1/exports/${String(answer.jobId)}`, 202)
-  @ApiOperation({
-    summary: 'Beställ en export av årsstatistik (CSV, Excel eller Uppföljning Finsam)',
-  })
+  @Answer(JobAccepted, { status: 202, description: 'Exporten är beställd' })
+  @Problems(422)
   async create(
     @ZodParam('aid', AssociationId) aid: string,
     @ZodBody(ExportBody) request: ExportBody,
@@ -90,7 +93,9 @@ export class ExportsController {
   @Get('exports/:jobId')
   @Roles('chief')
   @Header('Cache-Control', 'private, no-store')
-  @ApiOperation({ summary: 'Exportens status och förlopp (0–100)' })
+  @Summary('Exportens status och förlopp (0–100); när den är klar, filens adress')
+  @PathParameter('jobId', JOB_ID, 'Jobbets id ur svaret på beställningen')
+  @Answer(ExportStatusAnswer)
   async status(@Param('jobId') jobId: string, @CurrentActor() actor: Actor) {
     const { job, data } = await this.exportOf(jobId, actor);
     const file = job.state === 'completed' ? (job.result as ExportFile) : undefined;
@@ -113,7 +118,10 @@ export class ExportsController {
   @Get('exports/:jobId/file')
   @Roles('chief')
   @Header('Cache-Control', 'private, no-store')
-  @ApiOperation({ summary: 'Den färdiga filen' })
+  @Summary('Den färdiga exportfilen')
+  @PathParameter('jobId', JOB_ID, 'Jobbets id ur svaret på beställningen')
+  @FileAnswer('Filen', [CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE])
+  @Problems(409)
   async file(
     @Param('jobId') jobId: string,
     @CurrentActor() actor: Actor,
@@ -133,7 +141,7 @@ export class ExportsController {
     jobId: string,
     actor: Actor,
   ): Promise<{ job: JobStatus; data: ExportJobData }> {
-    const job = JobId.test(jobId) ? await this.jobs.status(jobId) : undefined;
+    const job = JOB_ID.test(jobId) ? await this.jobs.status(jobId) : undefined;
     if (job?.name !== EXPORT_JOB) throw exportNotFound();
     const data = ExportJobData.safeParse(job.data);
     if (!data.success || data.data.associationId !== actor.associationId) throw exportNotFound();

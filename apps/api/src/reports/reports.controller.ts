@@ -1,8 +1,10 @@
 import { Controller, Get, Header, Res, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AssociationId } from '@stegvis/domain';
 import {
+  CSV_CONTENT_TYPE,
+  XLSX_CONTENT_TYPE,
   renderExport,
   ReportQuery,
   reportFileName,
@@ -15,6 +17,7 @@ import { z } from 'zod';
 import type { Actor } from '../platform/actor';
 import { CurrentActor, Roles } from '../platform/auth.decorators';
 import { MinPosition, ZodQueries } from '../platform/query-params';
+import { AnswerOrFile, Summary } from '../platform/openapi.decorators';
 import { ZodParam } from '../platform/zod-validation';
 import { GetReport } from './report-query';
 
@@ -44,21 +47,16 @@ export class ReportsController {
   @Get(':year')
   @Roles('chief', 'board')
   @Header('Cache-Control', 'private, no-store')
-  @ApiOperation({
-    summary: 'Årsrapport med måluppfyllelse (JSON, eller .csv/.xlsx)',
-    description:
-      'Period = kalenderåret, eller ?from=&to=. ?interventionId= för en insats. ?minPosition= ' +
+  @Summary(
+    'Årsrapport med måluppfyllelse (JSON, eller .csv/.xlsx)',
+    'Period = kalenderåret, eller ?from=&to=. ?interventionId= för en insats. ?minPosition= ' +
       'väntar tills en egen skrivning syns. ?asOf= återskapar rapporten som den såg ut då.',
-  })
-  @ApiParam({ name: 'year', example: '2026', description: '2026, 2026.csv eller 2026.xlsx' })
-  @ApiOkResponse({
-    description: 'Rapporten (DESIGN §4); med .csv eller .xlsx filen',
-    schema: z.toJSONSchema(ReportSchema, {
-      io: 'output',
-      target: 'openapi-3.0',
-      unrepresentable: 'any',
-    }) as never,
-  })
+  )
+  @AnswerOrFile(
+    ReportSchema,
+    [CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE],
+    'Rapporten (DESIGN §4); med .csv eller .xlsx filen',
+  )
   async report(
     @ZodParam('aid', AssociationId) aid: string,
     @ZodParam('year', YearAndFormat) { year, format }: z.infer<typeof YearAndFormat>,

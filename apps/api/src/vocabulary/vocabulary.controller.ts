@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { z } from 'zod';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Answer, Summary } from '../platform/openapi.decorators';
 import { Roles } from '../platform/auth.decorators';
 import { Vocabulary, VOCABULARY } from './vocabulary';
 
@@ -10,14 +10,8 @@ import { Vocabulary, VOCABULARY } from './vocabulary';
 export class VocabularyController {
   @Get()
   @Roles('admin', 'chief', 'board', 'staff')
-  @ApiOkResponse({
-    description: 'Varje kodlista med svenska benämningar',
-    schema: z.toJSONSchema(Vocabulary, {
-      io: 'output',
-      target: 'openapi-3.0',
-      unrepresentable: 'any',
-    }) as never,
-  })
+  @Summary('Varje kodlista med svenska benämningar')
+  @Answer(Vocabulary)
   get() {
     return VOCABULARY;
   }

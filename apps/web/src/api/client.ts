@@ -8,7 +8,8 @@ import type { components, paths } from './schema';
  * document (schema.d.ts, `npm run openapi`), with the session's credentials added to every
  * request.
  */
-export const api = createClient<paths>({ baseUrl: '' });
+// JSON answers are typed; the file downloads (`parseAs: 'blob'`) read a Blob whatever the type.
+export const api = createClient<paths, 'application/json'>({ baseUrl: '' });
 api.use(sessionMiddleware);
 
 export type Schemas = components['schemas'];

@@ -12,6 +12,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Registrera ett samordningsförbund (administratör) */
     post: operations['AssociationsController_register'];
     delete?: never;
     options?: never;
@@ -26,8 +27,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Förbundets insatser (personal: sina egna) med typ, parter, datum, status, formulär och stegtrappa */
     get: operations['AssociationReadsController_listInterventions'];
     put?: never;
+    /** Registrera en insats i förbundet */
     post: operations['AssociationsController_registerIntervention'];
     delete?: never;
     options?: never;
@@ -42,7 +45,9 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Förbundets mål för året, och varje gång de har satts */
     get: operations['AssociationReadsController_getGoals'];
+    /** Sätt förbundets mål för ett år (ersätter årets tidigare mål) */
     put: operations['AssociationsController_setGoals'];
     post?: never;
     delete?: never;
@@ -58,6 +63,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** En insats: namn, typ, parter, datum, formulär och stegtrappa */
     get: operations['InterventionsController_get'];
     put?: never;
     post?: never;
@@ -74,8 +80,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Insatsens deltagare, senast ändrade först, en sida i taget */
     get: operations['InterventionsController_list'];
     put?: never;
+    /** Skriv in en deltagare i insatsen (utan namn eller personnummer) */
     post: operations['InterventionsController_enrol'];
     delete?: never;
     options?: never;
@@ -90,7 +98,9 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Insatsens mål för året, och varje gång de har satts */
     get: operations['InterventionsController_getGoals'];
+    /** Sätt insatsens mål för ett år (ersätter årets tidigare mål) */
     put: operations['InterventionsController_setGoals'];
     post?: never;
     delete?: never;
@@ -108,6 +118,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Avsluta insatsen: den tar inte emot nya uppgifter efter slutdatumet */
     post: operations['InterventionsController_close'];
     delete?: never;
     options?: never;
@@ -124,6 +135,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Lägg till formulär för självskattning som insatsen använder */
     post: operations['InterventionsController_addInstruments'];
     delete?: never;
     options?: never;
@@ -138,8 +150,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Årets registrerade antal deltagare (strukturinriktade insatser), äldst först */
     get: operations['InterventionsController_listAttendance'];
     put?: never;
+    /** Registrera närvaro (antal kvinnor, män, annat) vid ett tillfälle */
     post: operations['InterventionsController_recordAttendance'];
     delete?: never;
     options?: never;
@@ -154,9 +168,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** En deltagare: läge och hela historiken, äldst först, återkallade markerade */
     get: operations['ParticipantsController_get'];
     put?: never;
     post?: never;
+    /** Radera deltagarens uppgifter (gallring); endast förbundschef */
     delete: operations['ParticipantsController_erase'];
     options?: never;
     head?: never;
@@ -172,6 +188,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Registrera en självskattning (start, mellan eller slut) */
     post: operations['ParticipantsController_recordSelfAssessment'];
     delete?: never;
     options?: never;
@@ -188,6 +205,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Registrera ett steg på stegtrappan */
     post: operations['ParticipantsController_recordProgressionStep'];
     delete?: never;
     options?: never;
@@ -204,6 +222,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Registrera deltagarens nöjdhet */
     post: operations['ParticipantsController_recordSatisfaction'];
     delete?: never;
     options?: never;
@@ -220,6 +239,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Skriv ut deltagaren: datum, utfall och försörjning */
     post: operations['ParticipantsController_exit'];
     delete?: never;
     options?: never;
@@ -236,6 +256,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Registrera uppföljningen 3, 6 eller 12 månader efter avslut */
     post: operations['ParticipantsController_recordFollowUp'];
     delete?: never;
     options?: never;
@@ -252,6 +273,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Rätta uppgifter från inskrivningen (det senaste värdet gäller) */
     post: operations['ParticipantsController_correctEnrolment'];
     delete?: never;
     options?: never;
@@ -268,6 +290,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Återkalla en felaktig uppgift (den finns kvar, markerad) */
     post: operations['ParticipantsController_retract'];
     delete?: never;
     options?: never;
@@ -282,6 +305,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Deltagarna i mina insatser, senast ändrade först, med status och det som saknas; filtrerat och sidindelat */
     get: operations['ParticipantSearchController_list'];
     put?: never;
     post?: never;
@@ -298,6 +322,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Förbundet: namn, organisationsnummer och parter */
     get: operations['AssociationReadsController_get'];
     put?: never;
     post?: never;
@@ -314,6 +339,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Varje kodlista med svenska benämningar */
     get: operations['VocabularyController_get'];
     put?: never;
     post?: never;
@@ -366,6 +392,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Bygg om läsmodellerna från händelseloggen (läsningar fungerar under tiden) */
     post: operations['AdminController_rebuild'];
     delete?: never;
     options?: never;
@@ -434,7 +461,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Exportens status och förlopp (0–100) */
+    /** Exportens status och förlopp (0–100); när den är klar, filens adress */
     get: operations['ExportsController_status'];
     put?: never;
     post?: never;
@@ -451,7 +478,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Den färdiga filen */
+    /** Den färdiga exportfilen */
     get: operations['ExportsController_file'];
     put?: never;
     post?: never;
@@ -808,7 +835,3965 @@ export interface paths {
 }
 export type webhooks = Record<string, never>;
 export interface components {
-  schemas: never;
+  schemas: {
+    /** @enum {string} */
+    Party: 'FK' | 'AF' | 'MUNICIPALITY' | 'REGION';
+    RegisterAssociationBody: {
+      name: string;
+      orgNumber: string;
+      parties: components['schemas']['Party'][];
+    };
+    RegisteredAssociationAnswer: {
+      /** @description De nya händelsernas id */
+      eventIds: string[];
+      /** @description Strömmens revision efter skrivningen: skicka den i If-Match nästa gång */
+      revision: number | null;
+      /** @description Sista händelsens position i loggen: skicka den som minPosition för att läsa in den */
+      position: string[];
+      associationId: string;
+    };
+    /** @enum {string} */
+    InterventionKind: 'individual' | 'structural';
+    RegisterInterventionBody: {
+      name: string;
+      kind: components['schemas']['InterventionKind'];
+      parties: components['schemas']['Party'][];
+      /** Format: date */
+      startsOn: string;
+      /** Format: date */
+      endsOn?: string;
+      instrument?:
+        | string
+        | {
+            key: string;
+            label: string;
+            items: {
+              key: string;
+              label: string;
+              min: number;
+              max: number;
+            }[];
+          };
+      instruments?: (
+        | string
+        | {
+            key: string;
+            label: string;
+            items: {
+              key: string;
+              label: string;
+              min: number;
+              max: number;
+            }[];
+          }
+      )[];
+      ladder?: {
+        key: string;
+        label: string;
+        levels: {
+          level: number;
+          label: string;
+        }[];
+      };
+    };
+    RegisteredInterventionAnswer: {
+      /** @description De nya händelsernas id */
+      eventIds: string[];
+      /** @description Strömmens revision efter skrivningen: skicka den i If-Match nästa gång */
+      revision: number | null;
+      /** @description Sista händelsens position i loggen: skicka den som minPosition för att läsa in den */
+      position: string[];
+      interventionId: string;
+    };
+    Goal:
+      | {
+          id: string;
+          label: string;
+          /** @constant */
+          kind: 'outcomeShare';
+          outcomes: components['schemas']['Outcome'][];
+          among?: {
+            aims?: components['schemas']['AssignmentAim'][];
+            excludeOutcomes?: components['schemas']['Outcome'][];
+          };
+          target: number;
+        }
+      | {
+          id: string;
+          label: string;
+          /** @constant */
+          kind: 'satisfactionShare';
+          target: number;
+        }
+      | {
+          id: string;
+          label: string;
+          /** @constant */
+          kind: 'positiveProgressShare';
+          /** @enum {string} */
+          source: 'selfAssessment' | 'ladder';
+          dimensions?: string[];
+          rule?: components['schemas']['ProgressionRule'];
+          target: number;
+        }
+      | {
+          id: string;
+          label: string;
+          /** @constant */
+          kind: 'participantCount';
+          min: number;
+        }
+      | {
+          id: string;
+          label: string;
+          /** @constant */
+          kind: 'genderBalance';
+          maxDeviation: number;
+        }
+      | {
+          id: string;
+          label: string;
+          /** @constant */
+          kind: 'planAtExitShare';
+          target: number;
+        }
+      | {
+          id: string;
+          label: string;
+          /** @constant */
+          kind: 'itemShare';
+          instrument: string;
+          item: string;
+          atLeast: number;
+          phase: components['schemas']['AssessmentPhase'];
+          target: number;
+        }
+      | {
+          id: string;
+          label: string;
+          /** @constant */
+          kind: 'assignmentGoalShare';
+          aims?: components['schemas']['AssignmentAim'][];
+          target: number;
+        }
+      | {
+          id: string;
+          label: string;
+          /** @constant */
+          kind: 'followUpShare';
+          /** @enum {number} */
+          monthsAfterExit: 3 | 6 | 12;
+          outcomes: components['schemas']['FollowUpStatus'][];
+          target: number;
+        };
+    /** @enum {string} */
+    Outcome:
+      | 'work'
+      | 'studies'
+      | 'job_seeking'
+      | 'other_support'
+      | 'health'
+      | 'moved'
+      | 'dropped_out'
+      | 'other';
+    /** @enum {string} */
+    AssignmentAim:
+      | 'self_sufficiency'
+      | 'work_ability'
+      | 'job_seeking_readiness'
+      | 'coordinated_support'
+      | 'other';
+    /** @enum {string} */
+    ProgressionRule: 'anyImproved' | 'anyImprovedNoneWorse' | 'sumImproved' | 'eachDimension';
+    /** @enum {string} */
+    AssessmentPhase: 'start' | 'followup' | 'exit';
+    /** @enum {string} */
+    FollowUpStatus:
+      | 'work'
+      | 'studies'
+      | 'job_seeking'
+      | 'other_support'
+      | 'health'
+      | 'moved'
+      | 'dropped_out'
+      | 'other'
+      | 'unknown';
+    SetGoalsBody: {
+      goals: components['schemas']['Goal'][];
+    };
+    WriteAnswer: {
+      /** @description De nya händelsernas id */
+      eventIds: string[];
+      /** @description Strömmens revision efter skrivningen: skicka den i If-Match nästa gång */
+      revision: number | null;
+      /** @description Sista händelsens position i loggen: skicka den som minPosition för att läsa in den */
+      position: string[];
+    };
+    InterventionView: {
+      interventionId: string;
+      associationId: string;
+      name: string;
+      kind: components['schemas']['InterventionKind'];
+      parties: components['schemas']['Party'][];
+      /** Format: date */
+      startsOn: string;
+      endsOn: string | null;
+      closedOn: string | null;
+      lastOpenDate: string | null;
+      /** @enum {string} */
+      status: 'open' | 'closed';
+      instruments: {
+        key: string;
+        label: string;
+        items: {
+          key: string;
+          label: string;
+          min: number;
+          max: number;
+        }[];
+      }[];
+      ladder: {
+        key: string;
+        label: string;
+        levels: {
+          level: number;
+          label: string;
+        }[];
+      };
+    };
+    ParticipantListAnswer: {
+      items: {
+        participantId: string;
+        /** @enum {string} */
+        status: 'active' | 'exited';
+        enrolledOn: string;
+        exitedOn: string | null;
+        gender: string;
+        birthYear: number;
+        referringParty: string;
+        /** @description Har en självskattning vid start */
+        hasStartAssessment: boolean;
+        /** @description Har en självskattning vid slut */
+        hasExitAssessment: boolean;
+        /** @description Har svarat på nöjdhet */
+        hasSatisfaction: boolean;
+        /** @description Positionen för deltagarens senaste händelse */
+        lastChange: string;
+      }[];
+      /** @description Skicka som after för nästa sida; null på sista sidan */
+      next: string[];
+      /** @description Sista händelsen som svaret bygger på */
+      checkpoint: string[];
+    };
+    InterventionsGetGoalsAnswer: {
+      year: number;
+      goals: components['schemas']['Goal'][];
+      history: {
+        eventId: string;
+        /** Format: date */
+        setOn: string;
+        recordedAt: string;
+        goals: components['schemas']['Goal'][];
+      }[];
+      revision: number | null;
+    };
+    CloseInterventionBody: {
+      /** Format: date */
+      closedOn: string;
+    };
+    ChangeInterventionInstrumentsBody: {
+      instruments: (
+        | string
+        | {
+            key: string;
+            label: string;
+            items: {
+              key: string;
+              label: string;
+              min: number;
+              max: number;
+            }[];
+          }
+      )[];
+    };
+    InterventionsListAttendanceAnswer: {
+      interventionId: string;
+      year: number;
+      items: {
+        eventId: string;
+        occurredOn: string;
+        women: number;
+        men: number;
+        other: number;
+      }[];
+      total: {
+        women: number;
+        men: number;
+        other: number;
+        total: number;
+      };
+    };
+    RecordAttendanceBody: {
+      /** Format: date */
+      occurredOn: string;
+      women: number;
+      men: number;
+      other: number;
+    };
+    /** @enum {string} */
+    Gender: 'woman' | 'man' | 'other';
+    /** @enum {string} */
+    ReferringParty: 'FK' | 'AF' | 'MUNICIPALITY' | 'REGION' | 'SELF' | 'OTHER';
+    /** @enum {string} */
+    IncomeSource:
+      | 'sickness_benefit'
+      | 'activity_compensation'
+      | 'sickness_compensation'
+      | 'social_assistance'
+      | 'unemployment_support'
+      | 'salary'
+      | 'student_aid'
+      | 'none'
+      | 'other'
+      | 'unknown';
+    /** @enum {string} */
+    EducationLevel: 'compulsory' | 'upper_secondary' | 'post_secondary' | 'unknown';
+    /** @enum {string} */
+    SupportDuration: 'none' | 'under_1y' | '1_2y' | '2_5y' | 'over_5y' | 'unknown';
+    EnrolParticipantBody: {
+      /** Format: date */
+      enrolledOn: string;
+      gender: components['schemas']['Gender'];
+      birthYear: number;
+      referringParty: components['schemas']['ReferringParty'];
+      incomeSource: components['schemas']['IncomeSource'];
+      educationLevel: components['schemas']['EducationLevel'];
+      supportDurationBefore: components['schemas']['SupportDuration'];
+      /** Format: date */
+      referredOn?: string;
+      assignment?: {
+        aim: components['schemas']['AssignmentAim'];
+      };
+    };
+    EnrolledParticipantAnswer: {
+      /** @description De nya händelsernas id */
+      eventIds: string[];
+      /** @description Strömmens revision efter skrivningen: skicka den i If-Match nästa gång */
+      revision: number | null;
+      /** @description Sista händelsens position i loggen: skicka den som minPosition för att läsa in den */
+      position: string[];
+      participantId: string;
+    };
+    ParticipantHistoryAnswer: {
+      participantId: string;
+      interventionId: string;
+      associationId: string;
+      /** @enum {string} */
+      status: 'active' | 'exited';
+      enrolledOn: string;
+      exitedOn: string[];
+      /** @description Strömmens revision: skicka den i If-Match */
+      revision: number;
+      events: {
+        id: string;
+        /** @description Händelsens typ, t.ex. ParticipantEnrolled */
+        type: string;
+        occurredOn: string;
+        recordedAt: string;
+        actor: string;
+        data: {
+          [key: string]: unknown;
+        };
+        retracted: boolean;
+        /** @description Id för händelsen som återkallade denna */
+        retractedBy?: string;
+      }[];
+    };
+    RecordSelfAssessmentBody: {
+      instrument: string;
+      phase: components['schemas']['AssessmentPhase'];
+      /** Format: date */
+      assessedOn: string;
+      scores: {
+        [key: string]: number;
+      };
+    };
+    RecordProgressionStepBody: {
+      level: number;
+      /** Format: date */
+      stepOn: string;
+    };
+    RecordSatisfactionBody: {
+      score: number;
+      /** Format: date */
+      answeredOn: string;
+    };
+    ExitParticipantBody: {
+      /** Format: date */
+      exitedOn: string;
+      outcome: components['schemas']['Outcome'];
+      incomeSource: components['schemas']['IncomeSource'];
+      planHandedOver: boolean;
+      assignmentGoalReached?: boolean;
+    };
+    RecordFollowUpBody: {
+      /** @enum {number} */
+      monthsAfterExit: 3 | 6 | 12;
+      /** Format: date */
+      followedUpOn: string;
+      status: components['schemas']['FollowUpStatus'];
+      incomeSource: components['schemas']['IncomeSource'];
+    };
+    CorrectEnrolmentBody: {
+      fields: {
+        gender?: components['schemas']['Gender'];
+        birthYear?: number;
+        referringParty?: components['schemas']['ReferringParty'];
+        incomeSourceAtStart?: components['schemas']['IncomeSource'];
+        educationLevel?: components['schemas']['EducationLevel'];
+        supportDurationBefore?: components['schemas']['SupportDuration'];
+        /** Format: date */
+        referredOn?: string;
+        assignment?: {
+          aim: components['schemas']['AssignmentAim'];
+        };
+      };
+    };
+    /** @enum {string} */
+    RetractionReason:
+      'entered_in_error' | 'wrong_date' | 'wrong_value' | 'duplicate' | 'wrong_participant';
+    RetractEntryBody: {
+      /** Format: uuid */
+      eventId: string;
+      reason: components['schemas']['RetractionReason'];
+    };
+    /** @enum {string} */
+    ErasureReason: 'consent_withdrawn' | 'registered_in_error';
+    EraseParticipantBody: {
+      reason: components['schemas']['ErasureReason'];
+    };
+    ParticipantSearchListAnswer: {
+      items: {
+        participantId: string;
+        interventionId: string;
+        /** @enum {string} */
+        status: 'active' | 'exited';
+        enrolledOn: string;
+        exitedOn: string | null;
+        gender: string;
+        birthYear: number;
+        referringParty: string;
+        hasStartAssessment: boolean;
+        hasExitAssessment: boolean;
+        hasSatisfaction: boolean;
+        followUpsDue: number[];
+        lastChange: string;
+      }[];
+      total: number;
+      next: string[];
+      checkpoint: string[];
+    };
+    AssociationReadsGetAnswer: {
+      associationId: string;
+      name: string;
+      orgNumber: string;
+      parties: components['schemas']['Party'][];
+    };
+    AssociationReadsListInterventionsAnswer: {
+      items: {
+        interventionId: string;
+        associationId: string;
+        name: string;
+        kind: components['schemas']['InterventionKind'];
+        parties: components['schemas']['Party'][];
+        /** Format: date */
+        startsOn: string;
+        endsOn: string | null;
+        closedOn: string | null;
+        lastOpenDate: string | null;
+        /** @enum {string} */
+        status: 'open' | 'closed';
+        instruments: {
+          key: string;
+          label: string;
+          items: {
+            key: string;
+            label: string;
+            min: number;
+            max: number;
+          }[];
+        }[];
+        ladder: {
+          key: string;
+          label: string;
+          levels: {
+            level: number;
+            label: string;
+          }[];
+        };
+      }[];
+      checkpoint: string[];
+    };
+    VocabularyGetAnswer: {
+      genders: {
+        code: string;
+        label: string;
+      }[];
+      parties: {
+        code: string;
+        label: string;
+      }[];
+      referringParties: {
+        code: string;
+        label: string;
+      }[];
+      incomeSources: {
+        code: string;
+        label: string;
+      }[];
+      outcomes: {
+        code: string;
+        label: string;
+      }[];
+      educationLevels: {
+        code: string;
+        label: string;
+      }[];
+      supportDurations: {
+        code: string;
+        label: string;
+      }[];
+      interventionKinds: {
+        code: string;
+        label: string;
+      }[];
+      assessmentPhases: {
+        code: string;
+        label: string;
+      }[];
+      retractionReasons: {
+        code: string;
+        label: string;
+      }[];
+      erasureReasons: {
+        code: string;
+        label: string;
+      }[];
+      assignmentAims: {
+        code: string;
+        label: string;
+      }[];
+      followUpStatuses: {
+        code: string;
+        label: string;
+      }[];
+      followUpMarks: {
+        code: number;
+        label: string;
+      }[];
+      progressionRules: {
+        code: string;
+        label: string;
+      }[];
+      goalKinds: {
+        code: string;
+        label: string;
+      }[];
+    };
+    JobAccepted: {
+      jobId: string;
+    };
+    RebuildStatusAnswer: {
+      jobId: string;
+      /** @enum {string} */
+      state: 'waiting' | 'active' | 'completed' | 'failed';
+      /** @description Hur långt jobbet har kommit, 0–100 */
+      progress: number;
+      createdAt: string;
+      finishedAt: string[];
+      /** @description När den är klar: ny generation och antal händelser */
+      result?: unknown;
+      failedReason?: string[];
+    };
+    Report: {
+      participants: {
+        activeAtStart: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        enrolled: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        exited: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        activeAtEnd: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        total: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+      };
+      ageGroups: {
+        'under-16': {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        '16-19': {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        '20-24': {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        '25-29': {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        '30-39': {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        '40-49': {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        '50-59': {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        '60-64': {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        '65+': {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+      };
+      referringParty: {
+        FK: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        AF: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        MUNICIPALITY: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        REGION: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        SELF: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        OTHER: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+      };
+      incomeSourceAtStart: {
+        sickness_benefit: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        activity_compensation: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        sickness_compensation: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        social_assistance: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        unemployment_support: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        salary: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        student_aid: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        none: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        other: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        unknown: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+      };
+      incomeSourceAtExit: {
+        sickness_benefit: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        activity_compensation: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        sickness_compensation: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        social_assistance: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        unemployment_support: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        salary: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        student_aid: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        none: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        other: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        unknown: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+      };
+      outcomes: {
+        work: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        studies: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        job_seeking: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        other_support: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        health: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        moved: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        dropped_out: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        other: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+      };
+      daysInIntervention: {
+        mean: number | null;
+        median: number | null;
+        byGender: {
+          woman: {
+            mean: number | null;
+            median: number | null;
+          };
+          man: {
+            mean: number | null;
+            median: number | null;
+          };
+          other: {
+            mean: number | null;
+            median: number | null;
+          };
+        };
+      };
+      waitingDays: {
+        mean: number | null;
+        median: number | null;
+        counted: number;
+      };
+      satisfaction: {
+        answered: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        satisfied: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+      };
+      progression: {
+        assessed: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        positive: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        byDimension: {
+          [key: string]: {
+            assessed: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            improved: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            unchanged: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            worse: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+          };
+        };
+        byItem: {
+          [key: string]: {
+            assessed: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            positive: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+          };
+        };
+        ladder: {
+          assessed: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          positive: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+        };
+        ongoing: {
+          assessed: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          positive: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          byDimension: {
+            [key: string]: {
+              assessed: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+              improved: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+              unchanged: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+              worse: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+            };
+          };
+        };
+      };
+      assignments: {
+        self_sufficiency: {
+          exited: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          reached: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+        };
+        work_ability: {
+          exited: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          reached: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+        };
+        job_seeking_readiness: {
+          exited: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          reached: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+        };
+        coordinated_support: {
+          exited: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          reached: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+        };
+        other: {
+          exited: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          reached: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+        };
+      };
+      followUp: {
+        3: {
+          due: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          followedUp: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          status: {
+            work: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            studies: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            job_seeking: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            other_support: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            health: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            moved: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            dropped_out: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            other: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            unknown: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+          };
+        };
+        6: {
+          due: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          followedUp: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          status: {
+            work: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            studies: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            job_seeking: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            other_support: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            health: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            moved: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            dropped_out: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            other: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            unknown: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+          };
+        };
+        12: {
+          due: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          followedUp: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          status: {
+            work: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            studies: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            job_seeking: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            other_support: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            health: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            moved: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            dropped_out: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            other: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            unknown: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+          };
+        };
+      };
+      employmentStatus: {
+        before: {
+          work: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          studies: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          job_seeking: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          other: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+        };
+        after: {
+          work: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          studies: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          job_seeking: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          other: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+        };
+      };
+      incomeSourceChange: {
+        sickness_benefit: {
+          sickness_benefit: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          activity_compensation: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          sickness_compensation: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          social_assistance: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          unemployment_support: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          salary: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          student_aid: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          none: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          other: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          unknown: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+        };
+        activity_compensation: {
+          sickness_benefit: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          activity_compensation: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          sickness_compensation: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          social_assistance: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          unemployment_support: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          salary: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          student_aid: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          none: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          other: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          unknown: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+        };
+        sickness_compensation: {
+          sickness_benefit: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          activity_compensation: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          sickness_compensation: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          social_assistance: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          unemployment_support: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          salary: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          student_aid: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          none: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          other: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          unknown: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+        };
+        social_assistance: {
+          sickness_benefit: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          activity_compensation: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          sickness_compensation: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          social_assistance: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          unemployment_support: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          salary: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          student_aid: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          none: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          other: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          unknown: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+        };
+        unemployment_support: {
+          sickness_benefit: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          activity_compensation: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          sickness_compensation: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          social_assistance: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          unemployment_support: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          salary: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          student_aid: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          none: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          other: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          unknown: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+        };
+        salary: {
+          sickness_benefit: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          activity_compensation: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          sickness_compensation: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          social_assistance: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          unemployment_support: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          salary: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          student_aid: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          none: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          other: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          unknown: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+        };
+        student_aid: {
+          sickness_benefit: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          activity_compensation: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          sickness_compensation: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          social_assistance: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          unemployment_support: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          salary: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          student_aid: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          none: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          other: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          unknown: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+        };
+        none: {
+          sickness_benefit: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          activity_compensation: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          sickness_compensation: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          social_assistance: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          unemployment_support: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          salary: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          student_aid: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          none: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          other: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          unknown: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+        };
+        other: {
+          sickness_benefit: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          activity_compensation: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          sickness_compensation: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          social_assistance: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          unemployment_support: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          salary: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          student_aid: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          none: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          other: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          unknown: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+        };
+        unknown: {
+          sickness_benefit: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          activity_compensation: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          sickness_compensation: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          social_assistance: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          unemployment_support: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          salary: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          student_aid: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          none: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          other: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          unknown: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+        };
+      };
+      educationLevel: {
+        compulsory: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        upper_secondary: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        post_secondary: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        unknown: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+      };
+      supportDurationBefore: {
+        none: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        under_1y: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        '1_2y': {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        '2_5y': {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        over_5y: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        unknown: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+      };
+      attendance: {
+        woman: number;
+        man: number;
+        other: number;
+        total: number;
+      };
+      completeness: {
+        exited: number;
+        startAndExitAssessment: {
+          count: number;
+          share: number | null;
+        };
+        satisfactionAnswer: {
+          count: number;
+          share: number | null;
+        };
+        ladderSteps: {
+          count: number;
+          share: number | null;
+        };
+        incomeSourceAtExitKnown: {
+          count: number;
+          share: number | null;
+        };
+      };
+      readonly goals: {
+        id: string;
+        label: string;
+        /** @enum {string} */
+        kind:
+          | 'outcomeShare'
+          | 'satisfactionShare'
+          | 'positiveProgressShare'
+          | 'participantCount'
+          | 'genderBalance'
+          | 'planAtExitShare'
+          | 'itemShare'
+          | 'assignmentGoalShare'
+          | 'followUpShare';
+        target: number;
+        value: number | null;
+        numerator: number;
+        denominator: number | null;
+        /** @enum {string} */
+        status: 'met' | 'not_met' | 'insufficient_data';
+        definition: components['schemas']['Goal'];
+        dimensions?: {
+          item: string;
+          assessed: number;
+          improved: number;
+          unchanged: number;
+          worse: number;
+          value: number | null;
+          /** @enum {string} */
+          status: 'met' | 'not_met' | 'insufficient_data';
+        }[];
+      }[];
+      previous: {
+        readonly period: {
+          /** Format: date */
+          from: string;
+          /** Format: date */
+          to: string;
+        };
+        participants: {
+          activeAtStart: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          enrolled: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          exited: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          activeAtEnd: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          total: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+        };
+        daysInIntervention: {
+          mean: number | null;
+          median: number | null;
+        };
+        waitingDays: {
+          mean: number | null;
+          median: number | null;
+          counted: number;
+        };
+        satisfaction: {
+          answered: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          satisfied: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+        };
+        progression: {
+          assessed: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          positive: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+        };
+        goals: {
+          id: string;
+          value: number | null;
+          numerator: number;
+          denominator: number | null;
+          /** @enum {string} */
+          status: 'met' | 'not_met' | 'insufficient_data';
+        }[];
+      };
+      associationId: string;
+      associationName: string;
+      year: number;
+      readonly period: {
+        /** Format: date */
+        from: string;
+        /** Format: date */
+        to: string;
+      };
+      countedThrough: string | null;
+      interventionId?: string;
+      interventionName?: string;
+      interventionKind?: components['schemas']['InterventionKind'];
+      checkpoint: string | null;
+      asOf?: string;
+      readonly interventions: {
+        participants: {
+          activeAtStart: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          enrolled: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          exited: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          activeAtEnd: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          total: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+        };
+        ageGroups: {
+          'under-16': {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          '16-19': {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          '20-24': {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          '25-29': {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          '30-39': {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          '40-49': {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          '50-59': {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          '60-64': {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          '65+': {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+        };
+        referringParty: {
+          FK: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          AF: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          MUNICIPALITY: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          REGION: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          SELF: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          OTHER: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+        };
+        incomeSourceAtStart: {
+          sickness_benefit: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          activity_compensation: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          sickness_compensation: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          social_assistance: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          unemployment_support: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          salary: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          student_aid: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          none: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          other: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          unknown: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+        };
+        incomeSourceAtExit: {
+          sickness_benefit: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          activity_compensation: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          sickness_compensation: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          social_assistance: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          unemployment_support: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          salary: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          student_aid: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          none: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          other: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          unknown: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+        };
+        outcomes: {
+          work: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          studies: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          job_seeking: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          other_support: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          health: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          moved: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          dropped_out: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          other: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+        };
+        daysInIntervention: {
+          mean: number | null;
+          median: number | null;
+          byGender: {
+            woman: {
+              mean: number | null;
+              median: number | null;
+            };
+            man: {
+              mean: number | null;
+              median: number | null;
+            };
+            other: {
+              mean: number | null;
+              median: number | null;
+            };
+          };
+        };
+        waitingDays: {
+          mean: number | null;
+          median: number | null;
+          counted: number;
+        };
+        satisfaction: {
+          answered: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          satisfied: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+        };
+        progression: {
+          assessed: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          positive: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          byDimension: {
+            [key: string]: {
+              assessed: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+              improved: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+              unchanged: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+              worse: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+            };
+          };
+          byItem: {
+            [key: string]: {
+              assessed: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+              positive: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+            };
+          };
+          ladder: {
+            assessed: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            positive: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+          };
+          ongoing: {
+            assessed: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            positive: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            byDimension: {
+              [key: string]: {
+                assessed: {
+                  woman: number;
+                  man: number;
+                  other: number;
+                  total: number;
+                };
+                improved: {
+                  woman: number;
+                  man: number;
+                  other: number;
+                  total: number;
+                };
+                unchanged: {
+                  woman: number;
+                  man: number;
+                  other: number;
+                  total: number;
+                };
+                worse: {
+                  woman: number;
+                  man: number;
+                  other: number;
+                  total: number;
+                };
+              };
+            };
+          };
+        };
+        assignments: {
+          self_sufficiency: {
+            exited: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            reached: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+          };
+          work_ability: {
+            exited: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            reached: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+          };
+          job_seeking_readiness: {
+            exited: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            reached: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+          };
+          coordinated_support: {
+            exited: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            reached: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+          };
+          other: {
+            exited: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            reached: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+          };
+        };
+        followUp: {
+          3: {
+            due: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            followedUp: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            status: {
+              work: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+              studies: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+              job_seeking: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+              other_support: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+              health: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+              moved: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+              dropped_out: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+              other: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+              unknown: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+            };
+          };
+          6: {
+            due: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            followedUp: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            status: {
+              work: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+              studies: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+              job_seeking: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+              other_support: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+              health: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+              moved: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+              dropped_out: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+              other: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+              unknown: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+            };
+          };
+          12: {
+            due: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            followedUp: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            status: {
+              work: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+              studies: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+              job_seeking: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+              other_support: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+              health: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+              moved: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+              dropped_out: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+              other: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+              unknown: {
+                woman: number;
+                man: number;
+                other: number;
+                total: number;
+              };
+            };
+          };
+        };
+        employmentStatus: {
+          before: {
+            work: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            studies: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            job_seeking: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            other: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+          };
+          after: {
+            work: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            studies: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            job_seeking: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            other: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+          };
+        };
+        incomeSourceChange: {
+          sickness_benefit: {
+            sickness_benefit: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            activity_compensation: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            sickness_compensation: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            social_assistance: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            unemployment_support: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            salary: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            student_aid: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            none: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            other: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            unknown: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+          };
+          activity_compensation: {
+            sickness_benefit: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            activity_compensation: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            sickness_compensation: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            social_assistance: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            unemployment_support: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            salary: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            student_aid: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            none: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            other: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            unknown: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+          };
+          sickness_compensation: {
+            sickness_benefit: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            activity_compensation: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            sickness_compensation: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            social_assistance: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            unemployment_support: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            salary: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            student_aid: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            none: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            other: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            unknown: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+          };
+          social_assistance: {
+            sickness_benefit: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            activity_compensation: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            sickness_compensation: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            social_assistance: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            unemployment_support: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            salary: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            student_aid: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            none: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            other: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            unknown: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+          };
+          unemployment_support: {
+            sickness_benefit: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            activity_compensation: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            sickness_compensation: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            social_assistance: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            unemployment_support: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            salary: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            student_aid: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            none: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            other: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            unknown: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+          };
+          salary: {
+            sickness_benefit: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            activity_compensation: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            sickness_compensation: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            social_assistance: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            unemployment_support: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            salary: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            student_aid: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            none: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            other: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            unknown: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+          };
+          student_aid: {
+            sickness_benefit: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            activity_compensation: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            sickness_compensation: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            social_assistance: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            unemployment_support: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            salary: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            student_aid: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            none: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            other: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            unknown: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+          };
+          none: {
+            sickness_benefit: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            activity_compensation: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            sickness_compensation: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            social_assistance: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            unemployment_support: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            salary: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            student_aid: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            none: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            other: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            unknown: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+          };
+          other: {
+            sickness_benefit: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            activity_compensation: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            sickness_compensation: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            social_assistance: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            unemployment_support: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            salary: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            student_aid: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            none: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            other: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            unknown: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+          };
+          unknown: {
+            sickness_benefit: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            activity_compensation: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            sickness_compensation: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            social_assistance: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            unemployment_support: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            salary: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            student_aid: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            none: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            other: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            unknown: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+          };
+        };
+        educationLevel: {
+          compulsory: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          upper_secondary: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          post_secondary: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          unknown: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+        };
+        supportDurationBefore: {
+          none: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          under_1y: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          '1_2y': {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          '2_5y': {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          over_5y: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+          unknown: {
+            woman: number;
+            man: number;
+            other: number;
+            total: number;
+          };
+        };
+        attendance: {
+          woman: number;
+          man: number;
+          other: number;
+          total: number;
+        };
+        completeness: {
+          exited: number;
+          startAndExitAssessment: {
+            count: number;
+            share: number | null;
+          };
+          satisfactionAnswer: {
+            count: number;
+            share: number | null;
+          };
+          ladderSteps: {
+            count: number;
+            share: number | null;
+          };
+          incomeSourceAtExitKnown: {
+            count: number;
+            share: number | null;
+          };
+        };
+        readonly goals: {
+          id: string;
+          label: string;
+          /** @enum {string} */
+          kind:
+            | 'outcomeShare'
+            | 'satisfactionShare'
+            | 'positiveProgressShare'
+            | 'participantCount'
+            | 'genderBalance'
+            | 'planAtExitShare'
+            | 'itemShare'
+            | 'assignmentGoalShare'
+            | 'followUpShare';
+          target: number;
+          value: number | null;
+          numerator: number;
+          denominator: number | null;
+          /** @enum {string} */
+          status: 'met' | 'not_met' | 'insufficient_data';
+          definition: components['schemas']['Goal'];
+          dimensions?: {
+            item: string;
+            assessed: number;
+            improved: number;
+            unchanged: number;
+            worse: number;
+            value: number | null;
+            /** @enum {string} */
+            status: 'met' | 'not_met' | 'insufficient_data';
+          }[];
+        }[];
+        previous: {
+          readonly period: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+          };
+          participants: {
+            activeAtStart: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            enrolled: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            exited: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            activeAtEnd: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            total: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+          };
+          daysInIntervention: {
+            mean: number | null;
+            median: number | null;
+          };
+          waitingDays: {
+            mean: number | null;
+            median: number | null;
+            counted: number;
+          };
+          satisfaction: {
+            answered: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            satisfied: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+          };
+          progression: {
+            assessed: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+            positive: {
+              woman: number;
+              man: number;
+              other: number;
+              total: number;
+            };
+          };
+          goals: {
+            id: string;
+            value: number | null;
+            numerator: number;
+            denominator: number | null;
+            /** @enum {string} */
+            status: 'met' | 'not_met' | 'insufficient_data';
+          }[];
+        };
+        interventionId: string;
+        name: string;
+        kind: components['schemas']['InterventionKind'];
+        /** Format: date */
+        startsOn: string;
+        endsOn: string | null;
+        closedOn: string | null;
+      }[];
+    };
+    ExportBody: {
+      year: number;
+      /** @enum {string} */
+      format: 'csv' | 'xlsx' | 'finsam';
+      /** @default false */
+      publication: boolean;
+      interventionId?: string;
+      /** Format: date */
+      from?: string;
+      /** Format: date */
+      to?: string;
+      /** Format: date-time */
+      asOf?: string;
+    };
+    ExportStatusAnswer: {
+      jobId: string;
+      /** @enum {string} */
+      state: 'waiting' | 'active' | 'completed' | 'failed';
+      /** @description Hur långt jobbet har kommit, 0–100 */
+      progress: number;
+      createdAt: string;
+      finishedAt: string[];
+      /** @description Vad exporten beställdes med */
+      request: {
+        year: number;
+        /** @enum {string} */
+        format: 'csv' | 'xlsx' | 'finsam';
+        /** @default false */
+        publication: boolean;
+        interventionId?: string;
+        /** Format: date */
+        from?: string;
+        /** Format: date */
+        to?: string;
+        /** Format: date-time */
+        asOf?: string;
+      };
+      /** @description Filen, när exporten är klar; annars null */
+      file: {
+        /** @description Adressen att hämta filen från */
+        url: string;
+        fileName: string;
+        contentType: string;
+        /** @description Storlek i byte */
+        size: number;
+      } | null;
+      /** @description Varför exporten misslyckades, på svenska */
+      error?: string;
+    };
+    AuthLoginBody: {
+      email: string;
+      password: string;
+      totp?: string;
+      totpSecret?: string;
+    };
+    AuthAcceptInvitationBody: {
+      code: string;
+      password: string;
+    };
+    AuthSetUpBody: {
+      code: string;
+      email: string;
+      name: string;
+      password: string;
+    };
+    AuthChangePasswordBody: {
+      currentPassword: string;
+      newPassword: string;
+    };
+    AuthCreateTokenBody: {
+      label: string;
+      expiresInDays: number;
+    };
+    AuthEnableTotpBody: {
+      totpSecret: string;
+      totp: string;
+    };
+    AuthDisableTotpBody: {
+      totp: string;
+    };
+    UsersInviteBody: {
+      email: string;
+      name: string;
+      /** @enum {string} */
+      role: 'chief' | 'board' | 'staff';
+      interventionIds?: string[];
+    };
+    UsersChangeBody: {
+      /** @enum {string} */
+      role?: 'chief' | 'board' | 'staff';
+      interventionIds?: string[];
+      /** @constant */
+      deactivated?: true;
+    };
+    Problem: {
+      /** @description Adress som identifierar felet */
+      type: string;
+      /** @description Felets slag, på svenska */
+      title: string;
+      /** @description HTTP-status */
+      status: number;
+      /** @description Vad som gick fel och vad du kan göra, på svenska */
+      detail: string;
+      /** @description Stabil kod för program att känna igen felet på */
+      code: string;
+      /** @description Sökvägen som anropades (utan frågesträng) */
+      instance: string;
+      /** @description Vid 400: varje fel i begäran */
+      errors?: {
+        /** @description Var värdet fanns: body.gender, params.pid, query.to */
+        path: string;
+        /** @description Vad som gäller för värdet, på svenska */
+        message: string;
+        code: string;
+      }[];
+      /** @description Vid 409 efter If-Match: revisionen uppgifterna har nu */
+      currentRevision?: number | null;
+    };
+  };
   responses: never;
   parameters: never;
   requestBodies: never;
@@ -831,30 +4816,30 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          name: string;
-          orgNumber: string;
-          parties: ('FK' | 'AF' | 'MUNICIPALITY' | 'REGION')[];
-        };
+        'application/json': components['schemas']['RegisterAssociationBody'];
       };
     };
     responses: {
-      /** @description Sparat */
+      /** @description Förbundet är registrerat */
       201: {
         headers: {
           /** @description Adressen där det sparade läses */
           Location?: string;
+          /** @description Strömmens revision, att skicka tillbaka i If-Match */
+          ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RegisteredAssociationAnswer'];
+        };
       };
-      /** @description Ogiltig begäran */
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Inte inloggad */
@@ -863,7 +4848,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Saknar behörighet */
@@ -872,25 +4857,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Finns inte */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': unknown;
-        };
-      };
-      /** @description Samtidig ändring */
+      /** @description Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart */
       409: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Bryter mot en domänregel */
@@ -899,7 +4875,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -917,51 +4893,49 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Förbundets insatser (personal: sina egna) med typ, parter, datum, status, formulär och stegtrappa */
+      /** @description Svar */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            items: {
-              interventionId: string;
-              associationId: string;
-              name: string;
-              /** @enum {string} */
-              kind: 'individual' | 'structural';
-              parties: ('FK' | 'AF' | 'MUNICIPALITY' | 'REGION')[];
-              /** Format: date */
-              startsOn: string;
-              /** Format: date */
-              endsOn: string | null;
-              /** Format: date */
-              closedOn: string | null;
-              /** Format: date */
-              lastOpenDate: string | null;
-              /** @enum {string} */
-              status: 'open' | 'closed';
-              instruments: {
-                key: string;
-                label: string;
-                items: {
-                  key: string;
-                  label: string;
-                  min: number;
-                  max: number;
-                }[];
-              }[];
-              ladder: {
-                key: string;
-                label: string;
-                levels: {
-                  level: number;
-                  label: string;
-                }[];
-              };
-            }[];
-            checkpoint: string | null;
-          };
+          'application/json': components['schemas']['AssociationReadsListInterventionsAnswer'];
+        };
+      };
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Inte inloggad */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Finns inte */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -982,68 +4956,30 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          name: string;
-          /** @enum {string} */
-          kind: 'individual' | 'structural';
-          parties: ('FK' | 'AF' | 'MUNICIPALITY' | 'REGION')[];
-          /** Format: date */
-          startsOn: string;
-          /** Format: date */
-          endsOn?: string;
-          instrument?:
-            | string
-            | {
-                key: string;
-                label: string;
-                items: {
-                  key: string;
-                  label: string;
-                  min: number;
-                  max: number;
-                }[];
-              };
-          instruments?: (
-            | string
-            | {
-                key: string;
-                label: string;
-                items: {
-                  key: string;
-                  label: string;
-                  min: number;
-                  max: number;
-                }[];
-              }
-          )[];
-          ladder?: {
-            key: string;
-            label: string;
-            levels: {
-              level: number;
-              label: string;
-            }[];
-          };
-        };
+        'application/json': components['schemas']['RegisterInterventionBody'];
       };
     };
     responses: {
-      /** @description Sparat */
+      /** @description Insatsen är registrerad */
       201: {
         headers: {
           /** @description Adressen där det sparade läses */
           Location?: string;
+          /** @description Strömmens revision, att skicka tillbaka i If-Match */
+          ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RegisteredInterventionAnswer'];
+        };
       };
-      /** @description Ogiltig begäran */
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Inte inloggad */
@@ -1052,7 +4988,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Saknar behörighet */
@@ -1061,7 +4997,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Finns inte */
@@ -1070,16 +5006,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Samtidig ändring */
+      /** @description Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart */
       409: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Bryter mot en domänregel */
@@ -1088,7 +5024,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -1099,276 +5035,57 @@ export interface operations {
       header?: never;
       path: {
         aid: string;
-        year: number;
+        year: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description Förbundets mål för året, och varje gång de har satts */
+      /** @description Svar */
       200: {
+        headers: {
+          /** @description Strömmens revision, att skicka tillbaka i If-Match */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InterventionsGetGoalsAnswer'];
+        };
+      };
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
+      400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            year: number;
-            goals: (
-              | {
-                  id: string;
-                  label: string;
-                  /** @enum {string} */
-                  kind: 'outcomeShare';
-                  outcomes: (
-                    | 'work'
-                    | 'studies'
-                    | 'job_seeking'
-                    | 'other_support'
-                    | 'health'
-                    | 'moved'
-                    | 'dropped_out'
-                    | 'other'
-                  )[];
-                  among?: {
-                    aims?: (
-                      | 'self_sufficiency'
-                      | 'work_ability'
-                      | 'job_seeking_readiness'
-                      | 'coordinated_support'
-                      | 'other'
-                    )[];
-                    excludeOutcomes?: (
-                      | 'work'
-                      | 'studies'
-                      | 'job_seeking'
-                      | 'other_support'
-                      | 'health'
-                      | 'moved'
-                      | 'dropped_out'
-                      | 'other'
-                    )[];
-                  };
-                  target: number;
-                }
-              | {
-                  id: string;
-                  label: string;
-                  /** @enum {string} */
-                  kind: 'satisfactionShare';
-                  target: number;
-                }
-              | {
-                  id: string;
-                  label: string;
-                  /** @enum {string} */
-                  kind: 'positiveProgressShare';
-                  /** @enum {string} */
-                  source: 'selfAssessment' | 'ladder';
-                  dimensions?: string[];
-                  /** @enum {string} */
-                  rule?: 'anyImproved' | 'anyImprovedNoneWorse' | 'sumImproved' | 'eachDimension';
-                  target: number;
-                }
-              | {
-                  id: string;
-                  label: string;
-                  /** @enum {string} */
-                  kind: 'participantCount';
-                  min: number;
-                }
-              | {
-                  id: string;
-                  label: string;
-                  /** @enum {string} */
-                  kind: 'genderBalance';
-                  maxDeviation: number;
-                }
-              | {
-                  id: string;
-                  label: string;
-                  /** @enum {string} */
-                  kind: 'planAtExitShare';
-                  target: number;
-                }
-              | {
-                  id: string;
-                  label: string;
-                  /** @enum {string} */
-                  kind: 'itemShare';
-                  instrument: string;
-                  item: string;
-                  atLeast: number;
-                  /** @enum {string} */
-                  phase: 'start' | 'followup' | 'exit';
-                  target: number;
-                }
-              | {
-                  id: string;
-                  label: string;
-                  /** @enum {string} */
-                  kind: 'assignmentGoalShare';
-                  aims?: (
-                    | 'self_sufficiency'
-                    | 'work_ability'
-                    | 'job_seeking_readiness'
-                    | 'coordinated_support'
-                    | 'other'
-                  )[];
-                  target: number;
-                }
-              | {
-                  id: string;
-                  label: string;
-                  /** @enum {string} */
-                  kind: 'followUpShare';
-                  /** @enum {number} */
-                  monthsAfterExit: 3 | 6 | 12;
-                  outcomes: (
-                    | 'work'
-                    | 'studies'
-                    | 'job_seeking'
-                    | 'other_support'
-                    | 'health'
-                    | 'moved'
-                    | 'dropped_out'
-                    | 'other'
-                    | 'unknown'
-                  )[];
-                  target: number;
-                }
-            )[];
-            history: {
-              eventId: string;
-              /** Format: date */
-              setOn: string;
-              recordedAt: string;
-              goals: (
-                | {
-                    id: string;
-                    label: string;
-                    /** @enum {string} */
-                    kind: 'outcomeShare';
-                    outcomes: (
-                      | 'work'
-                      | 'studies'
-                      | 'job_seeking'
-                      | 'other_support'
-                      | 'health'
-                      | 'moved'
-                      | 'dropped_out'
-                      | 'other'
-                    )[];
-                    among?: {
-                      aims?: (
-                        | 'self_sufficiency'
-                        | 'work_ability'
-                        | 'job_seeking_readiness'
-                        | 'coordinated_support'
-                        | 'other'
-                      )[];
-                      excludeOutcomes?: (
-                        | 'work'
-                        | 'studies'
-                        | 'job_seeking'
-                        | 'other_support'
-                        | 'health'
-                        | 'moved'
-                        | 'dropped_out'
-                        | 'other'
-                      )[];
-                    };
-                    target: number;
-                  }
-                | {
-                    id: string;
-                    label: string;
-                    /** @enum {string} */
-                    kind: 'satisfactionShare';
-                    target: number;
-                  }
-                | {
-                    id: string;
-                    label: string;
-                    /** @enum {string} */
-                    kind: 'positiveProgressShare';
-                    /** @enum {string} */
-                    source: 'selfAssessment' | 'ladder';
-                    dimensions?: string[];
-                    /** @enum {string} */
-                    rule?: 'anyImproved' | 'anyImprovedNoneWorse' | 'sumImproved' | 'eachDimension';
-                    target: number;
-                  }
-                | {
-                    id: string;
-                    label: string;
-                    /** @enum {string} */
-                    kind: 'participantCount';
-                    min: number;
-                  }
-                | {
-                    id: string;
-                    label: string;
-                    /** @enum {string} */
-                    kind: 'genderBalance';
-                    maxDeviation: number;
-                  }
-                | {
-                    id: string;
-                    label: string;
-                    /** @enum {string} */
-                    kind: 'planAtExitShare';
-                    target: number;
-                  }
-                | {
-                    id: string;
-                    label: string;
-                    /** @enum {string} */
-                    kind: 'itemShare';
-                    instrument: string;
-                    item: string;
-                    atLeast: number;
-                    /** @enum {string} */
-                    phase: 'start' | 'followup' | 'exit';
-                    target: number;
-                  }
-                | {
-                    id: string;
-                    label: string;
-                    /** @enum {string} */
-                    kind: 'assignmentGoalShare';
-                    aims?: (
-                      | 'self_sufficiency'
-                      | 'work_ability'
-                      | 'job_seeking_readiness'
-                      | 'coordinated_support'
-                      | 'other'
-                    )[];
-                    target: number;
-                  }
-                | {
-                    id: string;
-                    label: string;
-                    /** @enum {string} */
-                    kind: 'followUpShare';
-                    /** @enum {number} */
-                    monthsAfterExit: 3 | 6 | 12;
-                    outcomes: (
-                      | 'work'
-                      | 'studies'
-                      | 'job_seeking'
-                      | 'other_support'
-                      | 'health'
-                      | 'moved'
-                      | 'dropped_out'
-                      | 'other'
-                      | 'unknown'
-                    )[];
-                    target: number;
-                  }
-              )[];
-            }[];
-            revision: number | null;
-          };
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Inte inloggad */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Finns inte */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -1384,148 +5101,34 @@ export interface operations {
       };
       path: {
         aid: string;
-        year: number;
+        year: string;
       };
       cookie?: never;
     };
     requestBody: {
       content: {
-        'application/json': {
-          goals: (
-            | {
-                id: string;
-                label: string;
-                /** @enum {string} */
-                kind: 'outcomeShare';
-                outcomes: (
-                  | 'work'
-                  | 'studies'
-                  | 'job_seeking'
-                  | 'other_support'
-                  | 'health'
-                  | 'moved'
-                  | 'dropped_out'
-                  | 'other'
-                )[];
-                among?: {
-                  aims?: (
-                    | 'self_sufficiency'
-                    | 'work_ability'
-                    | 'job_seeking_readiness'
-                    | 'coordinated_support'
-                    | 'other'
-                  )[];
-                  excludeOutcomes?: (
-                    | 'work'
-                    | 'studies'
-                    | 'job_seeking'
-                    | 'other_support'
-                    | 'health'
-                    | 'moved'
-                    | 'dropped_out'
-                    | 'other'
-                  )[];
-                };
-                target: number;
-              }
-            | {
-                id: string;
-                label: string;
-                /** @enum {string} */
-                kind: 'satisfactionShare';
-                target: number;
-              }
-            | {
-                id: string;
-                label: string;
-                /** @enum {string} */
-                kind: 'positiveProgressShare';
-                /** @enum {string} */
-                source: 'selfAssessment' | 'ladder';
-                dimensions?: string[];
-                /** @enum {string} */
-                rule?: 'anyImproved' | 'anyImprovedNoneWorse' | 'sumImproved' | 'eachDimension';
-                target: number;
-              }
-            | {
-                id: string;
-                label: string;
-                /** @enum {string} */
-                kind: 'participantCount';
-                min: number;
-              }
-            | {
-                id: string;
-                label: string;
-                /** @enum {string} */
-                kind: 'genderBalance';
-                maxDeviation: number;
-              }
-            | {
-                id: string;
-                label: string;
-                /** @enum {string} */
-                kind: 'planAtExitShare';
-                target: number;
-              }
-            | {
-                id: string;
-                label: string;
-                /** @enum {string} */
-                kind: 'itemShare';
-                instrument: string;
-                item: string;
-                atLeast: number;
-                /** @enum {string} */
-                phase: 'start' | 'followup' | 'exit';
-                target: number;
-              }
-            | {
-                id: string;
-                label: string;
-                /** @enum {string} */
-                kind: 'assignmentGoalShare';
-                aims?: (
-                  | 'self_sufficiency'
-                  | 'work_ability'
-                  | 'job_seeking_readiness'
-                  | 'coordinated_support'
-                  | 'other'
-                )[];
-                target: number;
-              }
-            | {
-                id: string;
-                label: string;
-                /** @enum {string} */
-                kind: 'followUpShare';
-                /** @enum {number} */
-                monthsAfterExit: 3 | 6 | 12;
-                outcomes: (
-                  | 'work'
-                  | 'studies'
-                  | 'job_seeking'
-                  | 'other_support'
-                  | 'health'
-                  | 'moved'
-                  | 'dropped_out'
-                  | 'other'
-                  | 'unknown'
-                )[];
-                target: number;
-              }
-          )[];
-        };
+        'application/json': components['schemas']['SetGoalsBody'];
       };
     };
     responses: {
-      /** @description Ogiltig begäran */
+      /** @description Målen gäller */
+      200: {
+        headers: {
+          /** @description Strömmens revision, att skicka tillbaka i If-Match */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WriteAnswer'];
+        };
+      };
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Inte inloggad */
@@ -1534,7 +5137,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Saknar behörighet */
@@ -1543,7 +5146,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Finns inte */
@@ -1552,16 +5155,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Samtidig ändring */
+      /** @description Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart */
       409: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Bryter mot en domänregel */
@@ -1570,7 +5173,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -1586,48 +5189,49 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Insatsen: namn, typ, parter, datum, formulär och stegtrappa */
+      /** @description Svar */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            interventionId: string;
-            associationId: string;
-            name: string;
-            /** @enum {string} */
-            kind: 'individual' | 'structural';
-            parties: ('FK' | 'AF' | 'MUNICIPALITY' | 'REGION')[];
-            /** Format: date */
-            startsOn: string;
-            /** Format: date */
-            endsOn: string | null;
-            /** Format: date */
-            closedOn: string | null;
-            /** Format: date */
-            lastOpenDate: string | null;
-            /** @enum {string} */
-            status: 'open' | 'closed';
-            instruments: {
-              key: string;
-              label: string;
-              items: {
-                key: string;
-                label: string;
-                min: number;
-                max: number;
-              }[];
-            }[];
-            ladder: {
-              key: string;
-              label: string;
-              levels: {
-                level: number;
-                label: string;
-              }[];
-            };
-          };
+          'application/json': components['schemas']['InterventionView'];
+        };
+      };
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Inte inloggad */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Finns inte */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -1647,11 +5251,50 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Svar */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ParticipantListAnswer'];
+        };
+      };
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Inte inloggad */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Finns inte */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -1671,61 +5314,30 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          /** Format: date */
-          enrolledOn: string;
-          /** @enum {string} */
-          gender: 'woman' | 'man' | 'other';
-          birthYear: number;
-          /** @enum {string} */
-          referringParty: 'FK' | 'AF' | 'MUNICIPALITY' | 'REGION' | 'SELF' | 'OTHER';
-          /** @enum {string} */
-          incomeSource:
-            | 'sickness_benefit'
-            | 'activity_compensation'
-            | 'sickness_compensation'
-            | 'social_assistance'
-            | 'unemployment_support'
-            | 'salary'
-            | 'student_aid'
-            | 'none'
-            | 'other'
-            | 'unknown';
-          /** @enum {string} */
-          educationLevel: 'compulsory' | 'upper_secondary' | 'post_secondary' | 'unknown';
-          /** @enum {string} */
-          supportDurationBefore: 'none' | 'under_1y' | '1_2y' | '2_5y' | 'over_5y' | 'unknown';
-          /** Format: date */
-          referredOn?: string;
-          assignment?: {
-            /** @enum {string} */
-            aim:
-              | 'self_sufficiency'
-              | 'work_ability'
-              | 'job_seeking_readiness'
-              | 'coordinated_support'
-              | 'other';
-          };
-        };
+        'application/json': components['schemas']['EnrolParticipantBody'];
       };
     };
     responses: {
-      /** @description Sparat */
+      /** @description Deltagaren är inskriven */
       201: {
         headers: {
           /** @description Adressen där det sparade läses */
           Location?: string;
+          /** @description Strömmens revision, att skicka tillbaka i If-Match */
+          ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['EnrolledParticipantAnswer'];
+        };
       };
-      /** @description Ogiltig begäran */
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Inte inloggad */
@@ -1734,7 +5346,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Saknar behörighet */
@@ -1743,7 +5355,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Finns inte */
@@ -1752,16 +5364,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Samtidig ändring */
+      /** @description Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart */
       409: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Bryter mot en domänregel */
@@ -1770,7 +5382,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -1781,276 +5393,57 @@ export interface operations {
       header?: never;
       path: {
         iid: string;
-        year: number;
+        year: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description Insatsens mål för året, och varje gång de har satts */
+      /** @description Svar */
       200: {
+        headers: {
+          /** @description Strömmens revision, att skicka tillbaka i If-Match */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InterventionsGetGoalsAnswer'];
+        };
+      };
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
+      400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            year: number;
-            goals: (
-              | {
-                  id: string;
-                  label: string;
-                  /** @enum {string} */
-                  kind: 'outcomeShare';
-                  outcomes: (
-                    | 'work'
-                    | 'studies'
-                    | 'job_seeking'
-                    | 'other_support'
-                    | 'health'
-                    | 'moved'
-                    | 'dropped_out'
-                    | 'other'
-                  )[];
-                  among?: {
-                    aims?: (
-                      | 'self_sufficiency'
-                      | 'work_ability'
-                      | 'job_seeking_readiness'
-                      | 'coordinated_support'
-                      | 'other'
-                    )[];
-                    excludeOutcomes?: (
-                      | 'work'
-                      | 'studies'
-                      | 'job_seeking'
-                      | 'other_support'
-                      | 'health'
-                      | 'moved'
-                      | 'dropped_out'
-                      | 'other'
-                    )[];
-                  };
-                  target: number;
-                }
-              | {
-                  id: string;
-                  label: string;
-                  /** @enum {string} */
-                  kind: 'satisfactionShare';
-                  target: number;
-                }
-              | {
-                  id: string;
-                  label: string;
-                  /** @enum {string} */
-                  kind: 'positiveProgressShare';
-                  /** @enum {string} */
-                  source: 'selfAssessment' | 'ladder';
-                  dimensions?: string[];
-                  /** @enum {string} */
-                  rule?: 'anyImproved' | 'anyImprovedNoneWorse' | 'sumImproved' | 'eachDimension';
-                  target: number;
-                }
-              | {
-                  id: string;
-                  label: string;
-                  /** @enum {string} */
-                  kind: 'participantCount';
-                  min: number;
-                }
-              | {
-                  id: string;
-                  label: string;
-                  /** @enum {string} */
-                  kind: 'genderBalance';
-                  maxDeviation: number;
-                }
-              | {
-                  id: string;
-                  label: string;
-                  /** @enum {string} */
-                  kind: 'planAtExitShare';
-                  target: number;
-                }
-              | {
-                  id: string;
-                  label: string;
-                  /** @enum {string} */
-                  kind: 'itemShare';
-                  instrument: string;
-                  item: string;
-                  atLeast: number;
-                  /** @enum {string} */
-                  phase: 'start' | 'followup' | 'exit';
-                  target: number;
-                }
-              | {
-                  id: string;
-                  label: string;
-                  /** @enum {string} */
-                  kind: 'assignmentGoalShare';
-                  aims?: (
-                    | 'self_sufficiency'
-                    | 'work_ability'
-                    | 'job_seeking_readiness'
-                    | 'coordinated_support'
-                    | 'other'
-                  )[];
-                  target: number;
-                }
-              | {
-                  id: string;
-                  label: string;
-                  /** @enum {string} */
-                  kind: 'followUpShare';
-                  /** @enum {number} */
-                  monthsAfterExit: 3 | 6 | 12;
-                  outcomes: (
-                    | 'work'
-                    | 'studies'
-                    | 'job_seeking'
-                    | 'other_support'
-                    | 'health'
-                    | 'moved'
-                    | 'dropped_out'
-                    | 'other'
-                    | 'unknown'
-                  )[];
-                  target: number;
-                }
-            )[];
-            history: {
-              eventId: string;
-              /** Format: date */
-              setOn: string;
-              recordedAt: string;
-              goals: (
-                | {
-                    id: string;
-                    label: string;
-                    /** @enum {string} */
-                    kind: 'outcomeShare';
-                    outcomes: (
-                      | 'work'
-                      | 'studies'
-                      | 'job_seeking'
-                      | 'other_support'
-                      | 'health'
-                      | 'moved'
-                      | 'dropped_out'
-                      | 'other'
-                    )[];
-                    among?: {
-                      aims?: (
-                        | 'self_sufficiency'
-                        | 'work_ability'
-                        | 'job_seeking_readiness'
-                        | 'coordinated_support'
-                        | 'other'
-                      )[];
-                      excludeOutcomes?: (
-                        | 'work'
-                        | 'studies'
-                        | 'job_seeking'
-                        | 'other_support'
-                        | 'health'
-                        | 'moved'
-                        | 'dropped_out'
-                        | 'other'
-                      )[];
-                    };
-                    target: number;
-                  }
-                | {
-                    id: string;
-                    label: string;
-                    /** @enum {string} */
-                    kind: 'satisfactionShare';
-                    target: number;
-                  }
-                | {
-                    id: string;
-                    label: string;
-                    /** @enum {string} */
-                    kind: 'positiveProgressShare';
-                    /** @enum {string} */
-                    source: 'selfAssessment' | 'ladder';
-                    dimensions?: string[];
-                    /** @enum {string} */
-                    rule?: 'anyImproved' | 'anyImprovedNoneWorse' | 'sumImproved' | 'eachDimension';
-                    target: number;
-                  }
-                | {
-                    id: string;
-                    label: string;
-                    /** @enum {string} */
-                    kind: 'participantCount';
-                    min: number;
-                  }
-                | {
-                    id: string;
-                    label: string;
-                    /** @enum {string} */
-                    kind: 'genderBalance';
-                    maxDeviation: number;
-                  }
-                | {
-                    id: string;
-                    label: string;
-                    /** @enum {string} */
-                    kind: 'planAtExitShare';
-                    target: number;
-                  }
-                | {
-                    id: string;
-                    label: string;
-                    /** @enum {string} */
-                    kind: 'itemShare';
-                    instrument: string;
-                    item: string;
-                    atLeast: number;
-                    /** @enum {string} */
-                    phase: 'start' | 'followup' | 'exit';
-                    target: number;
-                  }
-                | {
-                    id: string;
-                    label: string;
-                    /** @enum {string} */
-                    kind: 'assignmentGoalShare';
-                    aims?: (
-                      | 'self_sufficiency'
-                      | 'work_ability'
-                      | 'job_seeking_readiness'
-                      | 'coordinated_support'
-                      | 'other'
-                    )[];
-                    target: number;
-                  }
-                | {
-                    id: string;
-                    label: string;
-                    /** @enum {string} */
-                    kind: 'followUpShare';
-                    /** @enum {number} */
-                    monthsAfterExit: 3 | 6 | 12;
-                    outcomes: (
-                      | 'work'
-                      | 'studies'
-                      | 'job_seeking'
-                      | 'other_support'
-                      | 'health'
-                      | 'moved'
-                      | 'dropped_out'
-                      | 'other'
-                      | 'unknown'
-                    )[];
-                    target: number;
-                  }
-              )[];
-            }[];
-            revision: number | null;
-          };
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Inte inloggad */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Finns inte */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -2066,148 +5459,34 @@ export interface operations {
       };
       path: {
         iid: string;
-        year: number;
+        year: string;
       };
       cookie?: never;
     };
     requestBody: {
       content: {
-        'application/json': {
-          goals: (
-            | {
-                id: string;
-                label: string;
-                /** @enum {string} */
-                kind: 'outcomeShare';
-                outcomes: (
-                  | 'work'
-                  | 'studies'
-                  | 'job_seeking'
-                  | 'other_support'
-                  | 'health'
-                  | 'moved'
-                  | 'dropped_out'
-                  | 'other'
-                )[];
-                among?: {
-                  aims?: (
-                    | 'self_sufficiency'
-                    | 'work_ability'
-                    | 'job_seeking_readiness'
-                    | 'coordinated_support'
-                    | 'other'
-                  )[];
-                  excludeOutcomes?: (
-                    | 'work'
-                    | 'studies'
-                    | 'job_seeking'
-                    | 'other_support'
-                    | 'health'
-                    | 'moved'
-                    | 'dropped_out'
-                    | 'other'
-                  )[];
-                };
-                target: number;
-              }
-            | {
-                id: string;
-                label: string;
-                /** @enum {string} */
-                kind: 'satisfactionShare';
-                target: number;
-              }
-            | {
-                id: string;
-                label: string;
-                /** @enum {string} */
-                kind: 'positiveProgressShare';
-                /** @enum {string} */
-                source: 'selfAssessment' | 'ladder';
-                dimensions?: string[];
-                /** @enum {string} */
-                rule?: 'anyImproved' | 'anyImprovedNoneWorse' | 'sumImproved' | 'eachDimension';
-                target: number;
-              }
-            | {
-                id: string;
-                label: string;
-                /** @enum {string} */
-                kind: 'participantCount';
-                min: number;
-              }
-            | {
-                id: string;
-                label: string;
-                /** @enum {string} */
-                kind: 'genderBalance';
-                maxDeviation: number;
-              }
-            | {
-                id: string;
-                label: string;
-                /** @enum {string} */
-                kind: 'planAtExitShare';
-                target: number;
-              }
-            | {
-                id: string;
-                label: string;
-                /** @enum {string} */
-                kind: 'itemShare';
-                instrument: string;
-                item: string;
-                atLeast: number;
-                /** @enum {string} */
-                phase: 'start' | 'followup' | 'exit';
-                target: number;
-              }
-            | {
-                id: string;
-                label: string;
-                /** @enum {string} */
-                kind: 'assignmentGoalShare';
-                aims?: (
-                  | 'self_sufficiency'
-                  | 'work_ability'
-                  | 'job_seeking_readiness'
-                  | 'coordinated_support'
-                  | 'other'
-                )[];
-                target: number;
-              }
-            | {
-                id: string;
-                label: string;
-                /** @enum {string} */
-                kind: 'followUpShare';
-                /** @enum {number} */
-                monthsAfterExit: 3 | 6 | 12;
-                outcomes: (
-                  | 'work'
-                  | 'studies'
-                  | 'job_seeking'
-                  | 'other_support'
-                  | 'health'
-                  | 'moved'
-                  | 'dropped_out'
-                  | 'other'
-                  | 'unknown'
-                )[];
-                target: number;
-              }
-          )[];
-        };
+        'application/json': components['schemas']['SetGoalsBody'];
       };
     };
     responses: {
-      /** @description Ogiltig begäran */
+      /** @description Målen gäller */
+      200: {
+        headers: {
+          /** @description Strömmens revision, att skicka tillbaka i If-Match */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WriteAnswer'];
+        };
+      };
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Inte inloggad */
@@ -2216,7 +5495,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Saknar behörighet */
@@ -2225,7 +5504,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Finns inte */
@@ -2234,16 +5513,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Samtidig ändring */
+      /** @description Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart */
       409: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Bryter mot en domänregel */
@@ -2252,7 +5531,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -2273,29 +5552,30 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          /** Format: date */
-          closedOn: string;
-        };
+        'application/json': components['schemas']['CloseInterventionBody'];
       };
     };
     responses: {
-      /** @description Sparat */
+      /** @description Insatsen är avslutad */
       201: {
         headers: {
           /** @description Adressen där det sparade läses */
           Location?: string;
+          /** @description Strömmens revision, att skicka tillbaka i If-Match */
+          ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WriteAnswer'];
+        };
       };
-      /** @description Ogiltig begäran */
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Inte inloggad */
@@ -2304,7 +5584,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Saknar behörighet */
@@ -2313,7 +5593,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Finns inte */
@@ -2322,16 +5602,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Samtidig ändring */
+      /** @description Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart */
       409: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Bryter mot en domänregel */
@@ -2340,7 +5620,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -2361,40 +5641,30 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          instruments: (
-            | string
-            | {
-                key: string;
-                label: string;
-                items: {
-                  key: string;
-                  label: string;
-                  min: number;
-                  max: number;
-                }[];
-              }
-          )[];
-        };
+        'application/json': components['schemas']['ChangeInterventionInstrumentsBody'];
       };
     };
     responses: {
-      /** @description Sparat */
+      /** @description Formulären är tillagda */
       201: {
         headers: {
           /** @description Adressen där det sparade läses */
           Location?: string;
+          /** @description Strömmens revision, att skicka tillbaka i If-Match */
+          ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WriteAnswer'];
+        };
       };
-      /** @description Ogiltig begäran */
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Inte inloggad */
@@ -2403,7 +5673,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Saknar behörighet */
@@ -2412,7 +5682,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Finns inte */
@@ -2421,16 +5691,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Samtidig ändring */
+      /** @description Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart */
       409: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Bryter mot en domänregel */
@@ -2439,7 +5709,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -2457,29 +5727,49 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Årets registrerade antal deltagare (strukturinriktade insatser), äldst först */
+      /** @description Svar */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            interventionId: string;
-            year: number;
-            items: {
-              eventId: string;
-              occurredOn: string;
-              women: number;
-              men: number;
-              other: number;
-            }[];
-            total: {
-              women: number;
-              men: number;
-              other: number;
-              total: number;
-            };
-          };
+          'application/json': components['schemas']['InterventionsListAttendanceAnswer'];
+        };
+      };
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Inte inloggad */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Finns inte */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -2500,32 +5790,30 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          /** Format: date */
-          occurredOn: string;
-          women: number;
-          men: number;
-          other: number;
-        };
+        'application/json': components['schemas']['RecordAttendanceBody'];
       };
     };
     responses: {
-      /** @description Sparat */
+      /** @description Närvaron är registrerad */
       201: {
         headers: {
           /** @description Adressen där det sparade läses */
           Location?: string;
+          /** @description Strömmens revision, att skicka tillbaka i If-Match */
+          ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WriteAnswer'];
+        };
       };
-      /** @description Ogiltig begäran */
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Inte inloggad */
@@ -2534,7 +5822,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Saknar behörighet */
@@ -2543,7 +5831,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Finns inte */
@@ -2552,16 +5840,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Samtidig ändring */
+      /** @description Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart */
       409: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Bryter mot en domänregel */
@@ -2570,7 +5858,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -2586,11 +5874,52 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Svar */
       200: {
+        headers: {
+          /** @description Strömmens revision, att skicka tillbaka i If-Match */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ParticipantHistoryAnswer'];
+        };
+      };
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
+      400: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Inte inloggad */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Finns inte */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2610,20 +5939,24 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          /** @enum {string} */
-          reason: 'consent_withdrawn' | 'registered_in_error';
-        };
+        'application/json': components['schemas']['EraseParticipantBody'];
       };
     };
     responses: {
-      /** @description Ogiltig begäran */
+      /** @description Uppgifterna är raderade */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Inte inloggad */
@@ -2632,7 +5965,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Saknar behörighet */
@@ -2641,7 +5974,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Finns inte */
@@ -2650,16 +5983,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Samtidig ändring */
+      /** @description Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart */
       409: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Bryter mot en domänregel */
@@ -2668,7 +6001,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -2689,35 +6022,30 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          instrument: string;
-          /** @enum {string} */
-          phase: 'start' | 'followup' | 'exit';
-          /** Format: date */
-          assessedOn: string;
-          scores: {
-            [key: string]: number;
-          };
-        };
+        'application/json': components['schemas']['RecordSelfAssessmentBody'];
       };
     };
     responses: {
-      /** @description Sparat */
+      /** @description Självskattningen är registrerad */
       201: {
         headers: {
           /** @description Adressen där det sparade läses */
           Location?: string;
+          /** @description Strömmens revision, att skicka tillbaka i If-Match */
+          ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WriteAnswer'];
+        };
       };
-      /** @description Ogiltig begäran */
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Inte inloggad */
@@ -2726,7 +6054,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Saknar behörighet */
@@ -2735,7 +6063,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Finns inte */
@@ -2744,16 +6072,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Samtidig ändring */
+      /** @description Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart */
       409: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Bryter mot en domänregel */
@@ -2762,7 +6090,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -2783,30 +6111,30 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          level: number;
-          /** Format: date */
-          stepOn: string;
-        };
+        'application/json': components['schemas']['RecordProgressionStepBody'];
       };
     };
     responses: {
-      /** @description Sparat */
+      /** @description Steget är registrerat */
       201: {
         headers: {
           /** @description Adressen där det sparade läses */
           Location?: string;
+          /** @description Strömmens revision, att skicka tillbaka i If-Match */
+          ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WriteAnswer'];
+        };
       };
-      /** @description Ogiltig begäran */
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Inte inloggad */
@@ -2815,7 +6143,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Saknar behörighet */
@@ -2824,7 +6152,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Finns inte */
@@ -2833,16 +6161,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Samtidig ändring */
+      /** @description Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart */
       409: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Bryter mot en domänregel */
@@ -2851,7 +6179,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -2872,30 +6200,30 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          score: number;
-          /** Format: date */
-          answeredOn: string;
-        };
+        'application/json': components['schemas']['RecordSatisfactionBody'];
       };
     };
     responses: {
-      /** @description Sparat */
+      /** @description Nöjdheten är registrerad */
       201: {
         headers: {
           /** @description Adressen där det sparade läses */
           Location?: string;
+          /** @description Strömmens revision, att skicka tillbaka i If-Match */
+          ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WriteAnswer'];
+        };
       };
-      /** @description Ogiltig begäran */
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Inte inloggad */
@@ -2904,7 +6232,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Saknar behörighet */
@@ -2913,7 +6241,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Finns inte */
@@ -2922,16 +6250,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Samtidig ändring */
+      /** @description Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart */
       409: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Bryter mot en domänregel */
@@ -2940,7 +6268,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -2961,53 +6289,30 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          /** Format: date */
-          exitedOn: string;
-          /** @enum {string} */
-          outcome:
-            | 'work'
-            | 'studies'
-            | 'job_seeking'
-            | 'other_support'
-            | 'health'
-            | 'moved'
-            | 'dropped_out'
-            | 'other';
-          /** @enum {string} */
-          incomeSource:
-            | 'sickness_benefit'
-            | 'activity_compensation'
-            | 'sickness_compensation'
-            | 'social_assistance'
-            | 'unemployment_support'
-            | 'salary'
-            | 'student_aid'
-            | 'none'
-            | 'other'
-            | 'unknown';
-          planHandedOver: boolean;
-          assignmentGoalReached?: boolean;
-        };
+        'application/json': components['schemas']['ExitParticipantBody'];
       };
     };
     responses: {
-      /** @description Sparat */
+      /** @description Deltagaren är utskriven */
       201: {
         headers: {
           /** @description Adressen där det sparade läses */
           Location?: string;
+          /** @description Strömmens revision, att skicka tillbaka i If-Match */
+          ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WriteAnswer'];
+        };
       };
-      /** @description Ogiltig begäran */
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Inte inloggad */
@@ -3016,7 +6321,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Saknar behörighet */
@@ -3025,7 +6330,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Finns inte */
@@ -3034,16 +6339,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Samtidig ändring */
+      /** @description Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart */
       409: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Bryter mot en domänregel */
@@ -3052,7 +6357,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -3073,54 +6378,30 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          /** @enum {number} */
-          monthsAfterExit: 3 | 6 | 12;
-          /** Format: date */
-          followedUpOn: string;
-          /** @enum {string} */
-          status:
-            | 'work'
-            | 'studies'
-            | 'job_seeking'
-            | 'other_support'
-            | 'health'
-            | 'moved'
-            | 'dropped_out'
-            | 'other'
-            | 'unknown';
-          /** @enum {string} */
-          incomeSource:
-            | 'sickness_benefit'
-            | 'activity_compensation'
-            | 'sickness_compensation'
-            | 'social_assistance'
-            | 'unemployment_support'
-            | 'salary'
-            | 'student_aid'
-            | 'none'
-            | 'other'
-            | 'unknown';
-        };
+        'application/json': components['schemas']['RecordFollowUpBody'];
       };
     };
     responses: {
-      /** @description Sparat */
+      /** @description Uppföljningen är registrerad */
       201: {
         headers: {
           /** @description Adressen där det sparade läses */
           Location?: string;
+          /** @description Strömmens revision, att skicka tillbaka i If-Match */
+          ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WriteAnswer'];
+        };
       };
-      /** @description Ogiltig begäran */
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Inte inloggad */
@@ -3129,7 +6410,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Saknar behörighet */
@@ -3138,7 +6419,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Finns inte */
@@ -3147,16 +6428,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Samtidig ändring */
+      /** @description Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart */
       409: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Bryter mot en domänregel */
@@ -3165,7 +6446,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -3186,61 +6467,30 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          fields: {
-            /** @enum {string} */
-            gender?: 'woman' | 'man' | 'other';
-            birthYear?: number;
-            /** @enum {string} */
-            referringParty?: 'FK' | 'AF' | 'MUNICIPALITY' | 'REGION' | 'SELF' | 'OTHER';
-            /** @enum {string} */
-            incomeSourceAtStart?:
-              | 'sickness_benefit'
-              | 'activity_compensation'
-              | 'sickness_compensation'
-              | 'social_assistance'
-              | 'unemployment_support'
-              | 'salary'
-              | 'student_aid'
-              | 'none'
-              | 'other'
-              | 'unknown';
-            /** @enum {string} */
-            educationLevel?: 'compulsory' | 'upper_secondary' | 'post_secondary' | 'unknown';
-            /** @enum {string} */
-            supportDurationBefore?: 'none' | 'under_1y' | '1_2y' | '2_5y' | 'over_5y' | 'unknown';
-            /** Format: date */
-            referredOn?: string;
-            assignment?: {
-              /** @enum {string} */
-              aim:
-                | 'self_sufficiency'
-                | 'work_ability'
-                | 'job_seeking_readiness'
-                | 'coordinated_support'
-                | 'other';
-            };
-          };
-        };
+        'application/json': components['schemas']['CorrectEnrolmentBody'];
       };
     };
     responses: {
-      /** @description Sparat */
+      /** @description Rättelsen är registrerad */
       201: {
         headers: {
           /** @description Adressen där det sparade läses */
           Location?: string;
+          /** @description Strömmens revision, att skicka tillbaka i If-Match */
+          ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WriteAnswer'];
+        };
       };
-      /** @description Ogiltig begäran */
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Inte inloggad */
@@ -3249,7 +6499,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Saknar behörighet */
@@ -3258,7 +6508,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Finns inte */
@@ -3267,16 +6517,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Samtidig ändring */
+      /** @description Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart */
       409: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Bryter mot en domänregel */
@@ -3285,7 +6535,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -3306,32 +6556,30 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          /** Format: uuid */
-          eventId: string;
-          /** @enum {string} */
-          reason:
-            'entered_in_error' | 'wrong_date' | 'wrong_value' | 'duplicate' | 'wrong_participant';
-        };
+        'application/json': components['schemas']['RetractEntryBody'];
       };
     };
     responses: {
-      /** @description Sparat */
+      /** @description Uppgiften är återkallad */
       201: {
         headers: {
           /** @description Adressen där det sparade läses */
           Location?: string;
+          /** @description Strömmens revision, att skicka tillbaka i If-Match */
+          ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WriteAnswer'];
+        };
       };
-      /** @description Ogiltig begäran */
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
       400: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Inte inloggad */
@@ -3340,7 +6588,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Saknar behörighet */
@@ -3349,7 +6597,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Finns inte */
@@ -3358,16 +6606,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Samtidig ändring */
+      /** @description Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart */
       409: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description Bryter mot en domänregel */
@@ -3376,7 +6624,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': unknown;
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -3398,33 +6646,40 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Deltagarna i mina insatser, senast ändrade först, med status och det som saknas; filtrerat och sidindelat */
+      /** @description Svar */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            items: {
-              participantId: string;
-              interventionId: string;
-              /** @enum {string} */
-              status: 'active' | 'exited';
-              enrolledOn: string;
-              exitedOn: string | null;
-              gender: string;
-              birthYear: number;
-              referringParty: string;
-              hasStartAssessment: boolean;
-              hasExitAssessment: boolean;
-              hasSatisfaction: boolean;
-              followUpsDue: number[];
-              lastChange: string;
-            }[];
-            total: number;
-            next: string | null;
-            checkpoint: string | null;
-          };
+          'application/json': components['schemas']['ParticipantSearchListAnswer'];
+        };
+      };
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Inte inloggad */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -3440,18 +6695,49 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Förbundet: namn, organisationsnummer och parter */
+      /** @description Svar */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            associationId: string;
-            name: string;
-            orgNumber: string;
-            parties: ('FK' | 'AF' | 'MUNICIPALITY' | 'REGION')[];
-          };
+          'application/json': components['schemas']['AssociationReadsGetAnswer'];
+        };
+      };
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Inte inloggad */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Finns inte */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -3465,78 +6751,31 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Varje kodlista med svenska benämningar */
+      /** @description Svar */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            genders: {
-              code: string;
-              label: string;
-            }[];
-            parties: {
-              code: string;
-              label: string;
-            }[];
-            referringParties: {
-              code: string;
-              label: string;
-            }[];
-            incomeSources: {
-              code: string;
-              label: string;
-            }[];
-            outcomes: {
-              code: string;
-              label: string;
-            }[];
-            educationLevels: {
-              code: string;
-              label: string;
-            }[];
-            supportDurations: {
-              code: string;
-              label: string;
-            }[];
-            interventionKinds: {
-              code: string;
-              label: string;
-            }[];
-            assessmentPhases: {
-              code: string;
-              label: string;
-            }[];
-            retractionReasons: {
-              code: string;
-              label: string;
-            }[];
-            erasureReasons: {
-              code: string;
-              label: string;
-            }[];
-            assignmentAims: {
-              code: string;
-              label: string;
-            }[];
-            followUpStatuses: {
-              code: string;
-              label: string;
-            }[];
-            followUpMarks: {
-              code: number;
-              label: string;
-            }[];
-            progressionRules: {
-              code: string;
-              label: string;
-            }[];
-            goalKinds: {
-              code: string;
-              label: string;
-            }[];
-          };
+          'application/json': components['schemas']['VocabularyGetAnswer'];
+        };
+      };
+      /** @description Inte inloggad */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -3718,14 +6957,34 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Jobbet är beställt */
+      /** @description Ombyggnaden är beställd */
       202: {
         headers: {
           /** @description Jobbets status */
           Location?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['JobAccepted'];
+        };
+      };
+      /** @description Inte inloggad */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -3734,17 +6993,57 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Jobbets id ur svaret på beställningen */
         jobId: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
+      /** @description Svar */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RebuildStatusAnswer'];
+        };
+      };
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Inte inloggad */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Finns inte */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -3760,8 +7059,7 @@ export interface operations {
       header?: never;
       path: {
         aid: string;
-        /** @description 2026, 2026.csv eller 2026.xlsx */
-        year: unknown;
+        year: string;
       };
       cookie?: never;
     };
@@ -3773,1164 +7071,45 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            participants: {
-              activeAtStart: {
-                woman: number;
-                man: number;
-                other: number;
-                total: number;
-              };
-              enrolled: {
-                woman: number;
-                man: number;
-                other: number;
-                total: number;
-              };
-              exited: {
-                woman: number;
-                man: number;
-                other: number;
-                total: number;
-              };
-              activeAtEnd: {
-                woman: number;
-                man: number;
-                other: number;
-                total: number;
-              };
-              total: {
-                woman: number;
-                man: number;
-                other: number;
-                total: number;
-              };
-            };
-            ageGroups: {
-              [key: string]: {
-                woman: number;
-                man: number;
-                other: number;
-                total: number;
-              };
-            };
-            referringParty: {
-              [key: string]: {
-                woman: number;
-                man: number;
-                other: number;
-                total: number;
-              };
-            };
-            incomeSourceAtStart: {
-              [key: string]: {
-                woman: number;
-                man: number;
-                other: number;
-                total: number;
-              };
-            };
-            incomeSourceAtExit: {
-              [key: string]: {
-                woman: number;
-                man: number;
-                other: number;
-                total: number;
-              };
-            };
-            outcomes: {
-              [key: string]: {
-                woman: number;
-                man: number;
-                other: number;
-                total: number;
-              };
-            };
-            daysInIntervention: {
-              mean: number | null;
-              median: number | null;
-              byGender: {
-                [key: string]: {
-                  mean: number | null;
-                  median: number | null;
-                };
-              };
-            };
-            waitingDays: {
-              mean: number | null;
-              median: number | null;
-              counted: number;
-            };
-            satisfaction: {
-              answered: {
-                woman: number;
-                man: number;
-                other: number;
-                total: number;
-              };
-              satisfied: {
-                woman: number;
-                man: number;
-                other: number;
-                total: number;
-              };
-            };
-            progression: {
-              assessed: {
-                woman: number;
-                man: number;
-                other: number;
-                total: number;
-              };
-              positive: {
-                woman: number;
-                man: number;
-                other: number;
-                total: number;
-              };
-              byDimension: {
-                [key: string]: {
-                  assessed: {
-                    woman: number;
-                    man: number;
-                    other: number;
-                    total: number;
-                  };
-                  improved: {
-                    woman: number;
-                    man: number;
-                    other: number;
-                    total: number;
-                  };
-                  unchanged: {
-                    woman: number;
-                    man: number;
-                    other: number;
-                    total: number;
-                  };
-                  worse: {
-                    woman: number;
-                    man: number;
-                    other: number;
-                    total: number;
-                  };
-                };
-              };
-              byItem: {
-                [key: string]: {
-                  assessed: {
-                    woman: number;
-                    man: number;
-                    other: number;
-                    total: number;
-                  };
-                  positive: {
-                    woman: number;
-                    man: number;
-                    other: number;
-                    total: number;
-                  };
-                };
-              };
-              ladder: {
-                assessed: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-                positive: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-              };
-              ongoing: {
-                assessed: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-                positive: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-                byDimension: {
-                  [key: string]: {
-                    assessed: {
-                      woman: number;
-                      man: number;
-                      other: number;
-                      total: number;
-                    };
-                    improved: {
-                      woman: number;
-                      man: number;
-                      other: number;
-                      total: number;
-                    };
-                    unchanged: {
-                      woman: number;
-                      man: number;
-                      other: number;
-                      total: number;
-                    };
-                    worse: {
-                      woman: number;
-                      man: number;
-                      other: number;
-                      total: number;
-                    };
-                  };
-                };
-              };
-            };
-            assignments: {
-              [key: string]: {
-                exited: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-                reached: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-              };
-            };
-            followUp: {
-              [key: string]: {
-                due: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-                followedUp: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-                status: {
-                  [key: string]: {
-                    woman: number;
-                    man: number;
-                    other: number;
-                    total: number;
-                  };
-                };
-              };
-            };
-            employmentStatus: {
-              before: {
-                [key: string]: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-              };
-              after: {
-                [key: string]: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-              };
-            };
-            incomeSourceChange: {
-              [key: string]: {
-                [key: string]: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-              };
-            };
-            educationLevel: {
-              [key: string]: {
-                woman: number;
-                man: number;
-                other: number;
-                total: number;
-              };
-            };
-            supportDurationBefore: {
-              [key: string]: {
-                woman: number;
-                man: number;
-                other: number;
-                total: number;
-              };
-            };
-            attendance: {
-              woman: number;
-              man: number;
-              other: number;
-              total: number;
-            };
-            completeness: {
-              exited: number;
-              startAndExitAssessment: {
-                count: number;
-                share: number | null;
-              };
-              satisfactionAnswer: {
-                count: number;
-                share: number | null;
-              };
-              ladderSteps: {
-                count: number;
-                share: number | null;
-              };
-              incomeSourceAtExitKnown: {
-                count: number;
-                share: number | null;
-              };
-            };
-            readonly goals: {
-              id: string;
-              label: string;
-              /** @enum {string} */
-              kind:
-                | 'outcomeShare'
-                | 'satisfactionShare'
-                | 'positiveProgressShare'
-                | 'participantCount'
-                | 'genderBalance'
-                | 'planAtExitShare'
-                | 'itemShare'
-                | 'assignmentGoalShare'
-                | 'followUpShare';
-              target: number;
-              value: number | null;
-              numerator: number;
-              denominator: number | null;
-              /** @enum {string} */
-              status: 'met' | 'not_met' | 'insufficient_data';
-              definition:
-                | {
-                    id: string;
-                    label: string;
-                    /** @enum {string} */
-                    kind: 'outcomeShare';
-                    outcomes: (
-                      | 'work'
-                      | 'studies'
-                      | 'job_seeking'
-                      | 'other_support'
-                      | 'health'
-                      | 'moved'
-                      | 'dropped_out'
-                      | 'other'
-                    )[];
-                    among?: {
-                      aims?: (
-                        | 'self_sufficiency'
-                        | 'work_ability'
-                        | 'job_seeking_readiness'
-                        | 'coordinated_support'
-                        | 'other'
-                      )[];
-                      excludeOutcomes?: (
-                        | 'work'
-                        | 'studies'
-                        | 'job_seeking'
-                        | 'other_support'
-                        | 'health'
-                        | 'moved'
-                        | 'dropped_out'
-                        | 'other'
-                      )[];
-                    };
-                    target: number;
-                  }
-                | {
-                    id: string;
-                    label: string;
-                    /** @enum {string} */
-                    kind: 'satisfactionShare';
-                    target: number;
-                  }
-                | {
-                    id: string;
-                    label: string;
-                    /** @enum {string} */
-                    kind: 'positiveProgressShare';
-                    /** @enum {string} */
-                    source: 'selfAssessment' | 'ladder';
-                    dimensions?: string[];
-                    /** @enum {string} */
-                    rule?: 'anyImproved' | 'anyImprovedNoneWorse' | 'sumImproved' | 'eachDimension';
-                    target: number;
-                  }
-                | {
-                    id: string;
-                    label: string;
-                    /** @enum {string} */
-                    kind: 'participantCount';
-                    min: number;
-                  }
-                | {
-                    id: string;
-                    label: string;
-                    /** @enum {string} */
-                    kind: 'genderBalance';
-                    maxDeviation: number;
-                  }
-                | {
-                    id: string;
-                    label: string;
-                    /** @enum {string} */
-                    kind: 'planAtExitShare';
-                    target: number;
-                  }
-                | {
-                    id: string;
-                    label: string;
-                    /** @enum {string} */
-                    kind: 'itemShare';
-                    instrument: string;
-                    item: string;
-                    atLeast: number;
-                    /** @enum {string} */
-                    phase: 'start' | 'followup' | 'exit';
-                    target: number;
-                  }
-                | {
-                    id: string;
-                    label: string;
-                    /** @enum {string} */
-                    kind: 'assignmentGoalShare';
-                    aims?: (
-                      | 'self_sufficiency'
-                      | 'work_ability'
-                      | 'job_seeking_readiness'
-                      | 'coordinated_support'
-                      | 'other'
-                    )[];
-                    target: number;
-                  }
-                | {
-                    id: string;
-                    label: string;
-                    /** @enum {string} */
-                    kind: 'followUpShare';
-                    /** @enum {number} */
-                    monthsAfterExit: 3 | 6 | 12;
-                    outcomes: (
-                      | 'work'
-                      | 'studies'
-                      | 'job_seeking'
-                      | 'other_support'
-                      | 'health'
-                      | 'moved'
-                      | 'dropped_out'
-                      | 'other'
-                      | 'unknown'
-                    )[];
-                    target: number;
-                  };
-              dimensions?: {
-                item: string;
-                assessed: number;
-                improved: number;
-                unchanged: number;
-                worse: number;
-                value: number | null;
-                /** @enum {string} */
-                status: 'met' | 'not_met' | 'insufficient_data';
-              }[];
-            }[];
-            previous: {
-              readonly period: {
-                /** Format: date */
-                from: string;
-                /** Format: date */
-                to: string;
-              };
-              participants: {
-                activeAtStart: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-                enrolled: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-                exited: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-                activeAtEnd: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-                total: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-              };
-              daysInIntervention: {
-                mean: number | null;
-                median: number | null;
-              };
-              waitingDays: {
-                mean: number | null;
-                median: number | null;
-                counted: number;
-              };
-              satisfaction: {
-                answered: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-                satisfied: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-              };
-              progression: {
-                assessed: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-                positive: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-              };
-              goals: {
-                id: string;
-                value: number | null;
-                numerator: number;
-                denominator: number | null;
-                /** @enum {string} */
-                status: 'met' | 'not_met' | 'insufficient_data';
-              }[];
-            };
-            associationId: string;
-            associationName: string;
-            year: number;
-            readonly period: {
-              /** Format: date */
-              from: string;
-              /** Format: date */
-              to: string;
-            };
-            /** Format: date */
-            countedThrough: string | null;
-            interventionId?: string;
-            interventionName?: string;
-            /** @enum {string} */
-            interventionKind?: 'individual' | 'structural';
-            checkpoint: string | null;
-            asOf?: string;
-            readonly interventions: {
-              participants: {
-                activeAtStart: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-                enrolled: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-                exited: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-                activeAtEnd: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-                total: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-              };
-              ageGroups: {
-                [key: string]: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-              };
-              referringParty: {
-                [key: string]: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-              };
-              incomeSourceAtStart: {
-                [key: string]: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-              };
-              incomeSourceAtExit: {
-                [key: string]: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-              };
-              outcomes: {
-                [key: string]: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-              };
-              daysInIntervention: {
-                mean: number | null;
-                median: number | null;
-                byGender: {
-                  [key: string]: {
-                    mean: number | null;
-                    median: number | null;
-                  };
-                };
-              };
-              waitingDays: {
-                mean: number | null;
-                median: number | null;
-                counted: number;
-              };
-              satisfaction: {
-                answered: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-                satisfied: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-              };
-              progression: {
-                assessed: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-                positive: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-                byDimension: {
-                  [key: string]: {
-                    assessed: {
-                      woman: number;
-                      man: number;
-                      other: number;
-                      total: number;
-                    };
-                    improved: {
-                      woman: number;
-                      man: number;
-                      other: number;
-                      total: number;
-                    };
-                    unchanged: {
-                      woman: number;
-                      man: number;
-                      other: number;
-                      total: number;
-                    };
-                    worse: {
-                      woman: number;
-                      man: number;
-                      other: number;
-                      total: number;
-                    };
-                  };
-                };
-                byItem: {
-                  [key: string]: {
-                    assessed: {
-                      woman: number;
-                      man: number;
-                      other: number;
-                      total: number;
-                    };
-                    positive: {
-                      woman: number;
-                      man: number;
-                      other: number;
-                      total: number;
-                    };
-                  };
-                };
-                ladder: {
-                  assessed: {
-                    woman: number;
-                    man: number;
-                    other: number;
-                    total: number;
-                  };
-                  positive: {
-                    woman: number;
-                    man: number;
-                    other: number;
-                    total: number;
-                  };
-                };
-                ongoing: {
-                  assessed: {
-                    woman: number;
-                    man: number;
-                    other: number;
-                    total: number;
-                  };
-                  positive: {
-                    woman: number;
-                    man: number;
-                    other: number;
-                    total: number;
-                  };
-                  byDimension: {
-                    [key: string]: {
-                      assessed: {
-                        woman: number;
-                        man: number;
-                        other: number;
-                        total: number;
-                      };
-                      improved: {
-                        woman: number;
-                        man: number;
-                        other: number;
-                        total: number;
-                      };
-                      unchanged: {
-                        woman: number;
-                        man: number;
-                        other: number;
-                        total: number;
-                      };
-                      worse: {
-                        woman: number;
-                        man: number;
-                        other: number;
-                        total: number;
-                      };
-                    };
-                  };
-                };
-              };
-              assignments: {
-                [key: string]: {
-                  exited: {
-                    woman: number;
-                    man: number;
-                    other: number;
-                    total: number;
-                  };
-                  reached: {
-                    woman: number;
-                    man: number;
-                    other: number;
-                    total: number;
-                  };
-                };
-              };
-              followUp: {
-                [key: string]: {
-                  due: {
-                    woman: number;
-                    man: number;
-                    other: number;
-                    total: number;
-                  };
-                  followedUp: {
-                    woman: number;
-                    man: number;
-                    other: number;
-                    total: number;
-                  };
-                  status: {
-                    [key: string]: {
-                      woman: number;
-                      man: number;
-                      other: number;
-                      total: number;
-                    };
-                  };
-                };
-              };
-              employmentStatus: {
-                before: {
-                  [key: string]: {
-                    woman: number;
-                    man: number;
-                    other: number;
-                    total: number;
-                  };
-                };
-                after: {
-                  [key: string]: {
-                    woman: number;
-                    man: number;
-                    other: number;
-                    total: number;
-                  };
-                };
-              };
-              incomeSourceChange: {
-                [key: string]: {
-                  [key: string]: {
-                    woman: number;
-                    man: number;
-                    other: number;
-                    total: number;
-                  };
-                };
-              };
-              educationLevel: {
-                [key: string]: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-              };
-              supportDurationBefore: {
-                [key: string]: {
-                  woman: number;
-                  man: number;
-                  other: number;
-                  total: number;
-                };
-              };
-              attendance: {
-                woman: number;
-                man: number;
-                other: number;
-                total: number;
-              };
-              completeness: {
-                exited: number;
-                startAndExitAssessment: {
-                  count: number;
-                  share: number | null;
-                };
-                satisfactionAnswer: {
-                  count: number;
-                  share: number | null;
-                };
-                ladderSteps: {
-                  count: number;
-                  share: number | null;
-                };
-                incomeSourceAtExitKnown: {
-                  count: number;
-                  share: number | null;
-                };
-              };
-              readonly goals: {
-                id: string;
-                label: string;
-                /** @enum {string} */
-                kind:
-                  | 'outcomeShare'
-                  | 'satisfactionShare'
-                  | 'positiveProgressShare'
-                  | 'participantCount'
-                  | 'genderBalance'
-                  | 'planAtExitShare'
-                  | 'itemShare'
-                  | 'assignmentGoalShare'
-                  | 'followUpShare';
-                target: number;
-                value: number | null;
-                numerator: number;
-                denominator: number | null;
-                /** @enum {string} */
-                status: 'met' | 'not_met' | 'insufficient_data';
-                definition:
-                  | {
-                      id: string;
-                      label: string;
-                      /** @enum {string} */
-                      kind: 'outcomeShare';
-                      outcomes: (
-                        | 'work'
-                        | 'studies'
-                        | 'job_seeking'
-                        | 'other_support'
-                        | 'health'
-                        | 'moved'
-                        | 'dropped_out'
-                        | 'other'
-                      )[];
-                      among?: {
-                        aims?: (
-                          | 'self_sufficiency'
-                          | 'work_ability'
-                          | 'job_seeking_readiness'
-                          | 'coordinated_support'
-                          | 'other'
-                        )[];
-                        excludeOutcomes?: (
-                          | 'work'
-                          | 'studies'
-                          | 'job_seeking'
-                          | 'other_support'
-                          | 'health'
-                          | 'moved'
-                          | 'dropped_out'
-                          | 'other'
-                        )[];
-                      };
-                      target: number;
-                    }
-                  | {
-                      id: string;
-                      label: string;
-                      /** @enum {string} */
-                      kind: 'satisfactionShare';
-                      target: number;
-                    }
-                  | {
-                      id: string;
-                      label: string;
-                      /** @enum {string} */
-                      kind: 'positiveProgressShare';
-                      /** @enum {string} */
-                      source: 'selfAssessment' | 'ladder';
-                      dimensions?: string[];
-                      /** @enum {string} */
-                      rule?:
-                        'anyImproved' | 'anyImprovedNoneWorse' | 'sumImproved' | 'eachDimension';
-                      target: number;
-                    }
-                  | {
-                      id: string;
-                      label: string;
-                      /** @enum {string} */
-                      kind: 'participantCount';
-                      min: number;
-                    }
-                  | {
-                      id: string;
-                      label: string;
-                      /** @enum {string} */
-                      kind: 'genderBalance';
-                      maxDeviation: number;
-                    }
-                  | {
-                      id: string;
-                      label: string;
-                      /** @enum {string} */
-                      kind: 'planAtExitShare';
-                      target: number;
-                    }
-                  | {
-                      id: string;
-                      label: string;
-                      /** @enum {string} */
-                      kind: 'itemShare';
-                      instrument: string;
-                      item: string;
-                      atLeast: number;
-                      /** @enum {string} */
-                      phase: 'start' | 'followup' | 'exit';
-                      target: number;
-                    }
-                  | {
-                      id: string;
-                      label: string;
-                      /** @enum {string} */
-                      kind: 'assignmentGoalShare';
-                      aims?: (
-                        | 'self_sufficiency'
-                        | 'work_ability'
-                        | 'job_seeking_readiness'
-                        | 'coordinated_support'
-                        | 'other'
-                      )[];
-                      target: number;
-                    }
-                  | {
-                      id: string;
-                      label: string;
-                      /** @enum {string} */
-                      kind: 'followUpShare';
-                      /** @enum {number} */
-                      monthsAfterExit: 3 | 6 | 12;
-                      outcomes: (
-                        | 'work'
-                        | 'studies'
-                        | 'job_seeking'
-                        | 'other_support'
-                        | 'health'
-                        | 'moved'
-                        | 'dropped_out'
-                        | 'other'
-                        | 'unknown'
-                      )[];
-                      target: number;
-                    };
-                dimensions?: {
-                  item: string;
-                  assessed: number;
-                  improved: number;
-                  unchanged: number;
-                  worse: number;
-                  value: number | null;
-                  /** @enum {string} */
-                  status: 'met' | 'not_met' | 'insufficient_data';
-                }[];
-              }[];
-              previous: {
-                readonly period: {
-                  /** Format: date */
-                  from: string;
-                  /** Format: date */
-                  to: string;
-                };
-                participants: {
-                  activeAtStart: {
-                    woman: number;
-                    man: number;
-                    other: number;
-                    total: number;
-                  };
-                  enrolled: {
-                    woman: number;
-                    man: number;
-                    other: number;
-                    total: number;
-                  };
-                  exited: {
-                    woman: number;
-                    man: number;
-                    other: number;
-                    total: number;
-                  };
-                  activeAtEnd: {
-                    woman: number;
-                    man: number;
-                    other: number;
-                    total: number;
-                  };
-                  total: {
-                    woman: number;
-                    man: number;
-                    other: number;
-                    total: number;
-                  };
-                };
-                daysInIntervention: {
-                  mean: number | null;
-                  median: number | null;
-                };
-                waitingDays: {
-                  mean: number | null;
-                  median: number | null;
-                  counted: number;
-                };
-                satisfaction: {
-                  answered: {
-                    woman: number;
-                    man: number;
-                    other: number;
-                    total: number;
-                  };
-                  satisfied: {
-                    woman: number;
-                    man: number;
-                    other: number;
-                    total: number;
-                  };
-                };
-                progression: {
-                  assessed: {
-                    woman: number;
-                    man: number;
-                    other: number;
-                    total: number;
-                  };
-                  positive: {
-                    woman: number;
-                    man: number;
-                    other: number;
-                    total: number;
-                  };
-                };
-                goals: {
-                  id: string;
-                  value: number | null;
-                  numerator: number;
-                  denominator: number | null;
-                  /** @enum {string} */
-                  status: 'met' | 'not_met' | 'insufficient_data';
-                }[];
-              };
-              interventionId: string;
-              name: string;
-              /** @enum {string} */
-              kind: 'individual' | 'structural';
-              /** Format: date */
-              startsOn: string;
-              /** Format: date */
-              endsOn: string | null;
-              /** Format: date */
-              closedOn: string | null;
-            }[];
-          };
+          'application/json': components['schemas']['Report'];
+          'text/csv; charset=utf-8': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Inte inloggad */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Finns inte */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -4939,7 +7118,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Samma nyckel vid omförsök ger samma jobb och samma svar. */
+        /** @description Samma nyckel vid omförsök ger samma svar och skriver inget nytt. */
         'Idempotency-Key'?: string;
       };
       path: {
@@ -4949,31 +7128,65 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          year: number;
-          /** @enum {string} */
-          format: 'csv' | 'xlsx' | 'finsam';
-          /** @default false */
-          publication?: boolean;
-          interventionId?: string;
-          /** Format: date */
-          from?: string;
-          /** Format: date */
-          to?: string;
-          /** Format: date-time */
-          asOf?: string;
-        };
+        'application/json': components['schemas']['ExportBody'];
       };
     };
     responses: {
-      /** @description Jobbet är beställt */
+      /** @description Exporten är beställd */
       202: {
         headers: {
           /** @description Jobbets status */
           Location?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['JobAccepted'];
+        };
+      };
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Inte inloggad */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Finns inte */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Bryter mot en domänregel */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -4982,17 +7195,57 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Jobbets id ur svaret på beställningen */
         jobId: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
+      /** @description Svar */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ExportStatusAnswer'];
+        };
+      };
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Inte inloggad */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Finns inte */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -5001,17 +7254,67 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description Jobbets id ur svaret på beställningen */
         jobId: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
+      /** @description Filen */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/csv; charset=utf-8': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Inte inloggad */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Finns inte */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -5024,15 +7327,11 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          email: string;
-          password: string;
-          totp?: string;
-          totpSecret?: string;
-        };
+        'application/json': components['schemas']['AuthLoginBody'];
       };
     };
     responses: {
+      /** @description Svar */
       200: {
         headers: {
           [name: string]: unknown;
@@ -5053,19 +7352,32 @@ export interface operations {
           };
         };
       };
-      /** @description Fel uppgifter, eller ett andra steg behövs */
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Inte inloggad */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
-      /** @description För många misslyckade försök */
+      /** @description För många försök: vänta och försök igen */
       429: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -5078,11 +7390,30 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Klart */
       204: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Inte inloggad */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -5095,6 +7426,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Svar */
       200: {
         headers: {
           [name: string]: unknown;
@@ -5113,6 +7445,24 @@ export interface operations {
           };
         };
       };
+      /** @description Inte inloggad */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   AuthController_browserSession: {
@@ -5124,6 +7474,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Svar */
       200: {
         headers: {
           [name: string]: unknown;
@@ -5156,13 +7507,11 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          code: string;
-          password: string;
-        };
+        'application/json': components['schemas']['AuthAcceptInvitationBody'];
       };
     };
     responses: {
+      /** @description Svar */
       200: {
         headers: {
           [name: string]: unknown;
@@ -5186,6 +7535,15 @@ export interface operations {
           };
         };
       };
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   AuthController_setupStatus: {
@@ -5197,6 +7555,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Svar */
       200: {
         headers: {
           [name: string]: unknown;
@@ -5218,15 +7577,11 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          code: string;
-          email: string;
-          name: string;
-          password: string;
-        };
+        'application/json': components['schemas']['AuthSetUpBody'];
       };
     };
     responses: {
+      /** @description Svar */
       200: {
         headers: {
           [name: string]: unknown;
@@ -5247,6 +7602,15 @@ export interface operations {
           };
         };
       };
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   AuthController_changePassword: {
@@ -5258,18 +7622,43 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          currentPassword: string;
-          newPassword: string;
-        };
+        'application/json': components['schemas']['AuthChangePasswordBody'];
       };
     };
     responses: {
+      /** @description Klart */
       204: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Inte inloggad */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -5282,6 +7671,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Svar */
       200: {
         headers: {
           [name: string]: unknown;
@@ -5297,6 +7687,24 @@ export interface operations {
           };
         };
       };
+      /** @description Inte inloggad */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   AuthController_createToken: {
@@ -5308,10 +7716,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          label: string;
-          expiresInDays: number;
-        };
+        'application/json': components['schemas']['AuthCreateTokenBody'];
       };
     };
     responses: {
@@ -5330,6 +7735,33 @@ export interface operations {
           };
         };
       };
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Inte inloggad */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   AuthController_revokeToken: {
@@ -5343,11 +7775,48 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Klart */
       204: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Inte inloggad */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Finns inte */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -5360,6 +7829,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Svar */
       200: {
         headers: {
           [name: string]: unknown;
@@ -5370,6 +7840,24 @@ export interface operations {
             uri: string;
             totpSecret: string;
           };
+        };
+      };
+      /** @description Inte inloggad */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };
@@ -5383,18 +7871,43 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          totpSecret: string;
-          totp: string;
-        };
+        'application/json': components['schemas']['AuthEnableTotpBody'];
       };
     };
     responses: {
+      /** @description Klart */
       204: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Inte inloggad */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -5407,17 +7920,43 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          totp: string;
-        };
+        'application/json': components['schemas']['AuthDisableTotpBody'];
       };
     };
     responses: {
+      /** @description Klart */
       204: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Inte inloggad */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -5430,6 +7969,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Svar */
       200: {
         headers: {
           [name: string]: unknown;
@@ -5451,7 +7991,8 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      200: {
+      /** @description Vidare till identitetsleverantörens inloggning */
+      302: {
         headers: {
           [name: string]: unknown;
         };
@@ -5476,11 +8017,21 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      200: {
+      /** @description Inloggad: vidare till startsidan, annars till /logga-in med orsaken */
+      302: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -5495,6 +8046,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Svar */
       200: {
         headers: {
           [name: string]: unknown;
@@ -5517,6 +8069,42 @@ export interface operations {
           };
         };
       };
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Inte inloggad */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Finns inte */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   UsersController_invite: {
@@ -5530,13 +8118,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          email: string;
-          name: string;
-          /** @enum {string} */
-          role: 'chief' | 'board' | 'staff';
-          interventionIds?: string[];
-        };
+        'application/json': components['schemas']['UsersInviteBody'];
       };
     };
     responses: {
@@ -5554,6 +8136,42 @@ export interface operations {
           };
         };
       };
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Inte inloggad */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Finns inte */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   UsersController_one: {
@@ -5568,6 +8186,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Svar */
       200: {
         headers: {
           [name: string]: unknown;
@@ -5588,6 +8207,42 @@ export interface operations {
           };
         };
       };
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Inte inloggad */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Finns inte */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   UsersController_change: {
@@ -5602,21 +8257,52 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': {
-          /** @enum {string} */
-          role?: 'chief' | 'board' | 'staff';
-          interventionIds?: string[];
-          /** @enum {boolean} */
-          deactivated?: true;
-        };
+        'application/json': components['schemas']['UsersChangeBody'];
       };
     };
     responses: {
+      /** @description Klart */
       204: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Inte inloggad */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Finns inte */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -5645,6 +8331,42 @@ export interface operations {
           };
         };
       };
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Inte inloggad */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Finns inte */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   UsersController_audit: {
@@ -5658,6 +8380,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Svar */
       200: {
         headers: {
           [name: string]: unknown;
@@ -5674,6 +8397,42 @@ export interface operations {
           };
         };
       };
+      /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Inte inloggad */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Finns inte */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   UsersController_auditAll: {
@@ -5685,6 +8444,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Svar */
       200: {
         headers: {
           [name: string]: unknown;
@@ -5699,6 +8459,24 @@ export interface operations {
               stream: string;
             }[];
           };
+        };
+      };
+      /** @description Inte inloggad */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
     };

@@ -6,11 +6,11 @@
  *   … create --role chief --email E --association F-… --name "Namn" --password-stdin
  */
 import { parseArgs } from 'node:util';
-import { createUserWithPassword } from '../apps/api/src/accounts/create-user';
-import { UserAccounts } from '../apps/api/src/accounts/user-accounts';
-import { loadConfig } from '../libs/config/src';
-import { DisplayName, Email, NewPassword, Role } from '../libs/domain/src';
-import { createEventStore } from '../libs/event-store/src/create-event-store';
+import { createUserWithPassword } from '../src/accounts/create-user';
+import { UserAccounts } from '../src/accounts/user-accounts';
+import { loadConfig } from '../../../libs/config/src';
+import { DisplayName, Email, NewPassword, Role } from '../../../libs/domain/src';
+import { createEventStore } from '../../../libs/event-store/src/create-event-store';
 
 class UsageError extends Error {}
 

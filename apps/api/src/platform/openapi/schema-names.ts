@@ -1,0 +1,76 @@
+import {
+  AssessmentPhase,
+  AssignmentAim,
+  ChangeInterventionInstrumentsBody,
+  CloseInterventionBody,
+  CorrectEnrolmentBody,
+  EducationLevel,
+  EnrolParticipantBody,
+  ErasureReason,
+  EraseParticipantBody,
+  ExitParticipantBody,
+  FollowUpStatus,
+  Gender,
+  Goal,
+  IncomeSource,
+  InterventionKind,
+  Outcome,
+  Party,
+  ProgressionRule,
+  RecordAttendanceBody,
+  RecordFollowUpBody,
+  RecordProgressionStepBody,
+  RecordSatisfactionBody,
+  RecordSelfAssessmentBody,
+  ReferringParty,
+  RegisterAssociationBody,
+  RegisterInterventionBody,
+  RetractEntryBody,
+  RetractionReason,
+  SetGoalsBody,
+  SupportDuration,
+} from '@stegvis/domain';
+import { ExportBody, ReportSchema } from '@stegvis/reporting';
+import { nameParts, nameWholes } from './schema-dto';
+
+/*
+ * The domain's schemas as the OpenAPI document (and so the generated client) names them: each by
+ * its exported name. Imported before any controller is declared (openapi.decorators.ts).
+ */
+nameWholes({
+  RegisterAssociationBody,
+  RegisterInterventionBody,
+  ChangeInterventionInstrumentsBody,
+  SetGoalsBody,
+  CloseInterventionBody,
+  RecordAttendanceBody,
+  EnrolParticipantBody,
+  RecordSelfAssessmentBody,
+  RecordProgressionStepBody,
+  RecordSatisfactionBody,
+  ExitParticipantBody,
+  RecordFollowUpBody,
+  CorrectEnrolmentBody,
+  RetractEntryBody,
+  EraseParticipantBody,
+  ExportBody,
+  Report: ReportSchema,
+});
+
+nameParts({
+  Goal,
+  Party,
+  ReferringParty,
+  Gender,
+  IncomeSource,
+  Outcome,
+  EducationLevel,
+  SupportDuration,
+  InterventionKind,
+  AssessmentPhase,
+  RetractionReason,
+  ErasureReason,
+  AssignmentAim,
+  FollowUpStatus,
+  ProgressionRule,
+});
