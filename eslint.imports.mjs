@@ -11,11 +11,17 @@ const intoApp = (app) => ({
   message: `Do not import apps/${app}: an app is an entry point. Put what is shared in libs/.`,
 });
 
-/** Outside the apps, only the API's bootstrap may be imported: the in-process test harness and the OpenAPI script start the API through it. */
+/** Outside the apps, nothing imports an app. */
 const appsFromOutside = {
+  regex: '(^|/)apps/',
+  message: 'Do not import an app from outside it: put what is shared in libs/.',
+};
+
+/** The one exception: the in-process test harness starts the API through its bootstrap. */
+const appsFromTestHarness = {
   regex: '(^|/)apps/(?!api/src/bootstrap$)',
   message:
-    'Do not import an app from outside it: put what is shared in libs/ (only apps/api/src/bootstrap may be started from outside).',
+    'Do not import an app from outside it: put what is shared in libs/ (the test harness may only start apps/api/src/bootstrap).',
 };
 
 const libraryImportsApp = {
@@ -64,4 +70,5 @@ export const importRules = [
   restrict(['apps/web/**/*.{ts,tsx}'], intoApp('api'), intoApp('worker')),
   restrict(['bench/**/*.ts', 'scripts/**/*.ts'], appsFromOutside),
   restrict(['test/**/*.ts'], appsFromOutside, testImportsBench),
+  restrict(['test/support/api-harness.ts'], appsFromTestHarness, testImportsBench),
 ];

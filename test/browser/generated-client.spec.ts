@@ -9,7 +9,7 @@ import { join } from 'node:path';
 it('has the OpenAPI document and the generated client types of the API as it is now', () => {
   const run = spawnSync(
     process.execPath,
-    ['-r', '@swc-node/register', 'scripts/openapi-client.ts', '--check'],
+    ['-r', '@swc-node/register', 'apps/api/scripts/openapi-client.ts', '--check'],
     { cwd: join(__dirname, '..', '..'), encoding: 'utf8', timeout: 60_000 },
   );
   expect(run.stderr).toBe('');

@@ -13,10 +13,10 @@ import { parseArgs } from 'node:util';
 import { inject, type DispatchFunc } from 'light-my-request';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { format, resolveConfig } from 'prettier';
-import { createApi } from '../apps/api/src/bootstrap';
-import { loadConfig } from '../libs/config/src';
+import { createApi } from '../src/bootstrap';
+import { loadConfig } from '../../../libs/config/src';
 
-const ROOT = join(__dirname, '..');
+const ROOT = join(__dirname, '..', '..', '..');
 const DOCUMENT = join(ROOT, 'apps/web/src/api/openapi.json');
 const TYPES = join(ROOT, 'apps/web/src/api/schema.d.ts');
 
