@@ -331,6 +331,30 @@ describe('edge cases of the v1.1 figures', () => {
     });
   });
 
+  it('judges an association’s eachDimension goal once per dimension over insatser sharing an instrument', () => {
+    const log = new EventLog();
+    log.associationGoals(2026, [
+      {
+        id: 'each',
+        label: 'Varje område',
+        kind: 'positiveProgressShare',
+        source: 'selfAssessment',
+        rule: 'eachDimension',
+        target: 0.5,
+      },
+    ]);
+    for (const name of ['Resurslotsen', 'Vidare Vy']) {
+      const p = log.intervention({ name }).enrol({ on: '2026-02-01', gender: 'woman' });
+      p.assess('start', '2026-02-01', all(5));
+      p.assess('exit', '2026-05-01', all(6));
+      p.exit('2026-05-01', 'work');
+    }
+    const [each] = log.report(2026).goals;
+    expect(each?.dimensions?.map((d) => [d.item, d.assessed, d.improved])).toEqual(
+      Object.keys(all(5)).map((item) => [item, 2, 2]),
+    );
+  });
+
   it('anyImprovedNoneWorse and sumImproved part ways when one area rises a little and another falls a lot', () => {
     const log = new EventLog();
     const rule = (id: string, r: 'anyImprovedNoneWorse' | 'sumImproved'): Goal => ({

@@ -149,7 +149,10 @@ export function reportTables({
   const ladders = exited.map((p) => ({ p, change: ladderChange(p) }));
   const ladderAssessed = ladders.filter((l) => l.change.assessed);
 
-  const progressionItems = interventions.flatMap((i) => i.instrument.items.map((item) => item.key));
+  // Each item once, in the instruments' order: insatser often share an instrument.
+  const progressionItems = [
+    ...new Set(interventions.flatMap((i) => i.instrument.items.map((item) => item.key))),
+  ];
   // Ongoing: still participating at the end, from start to the latest follow-up answer so far.
   const ongoing = participants
     .filter((p) => activeAtEnd(p, period))
