@@ -3428,6 +3428,14 @@ export interface operations {
               code: string;
               label: string;
             }[];
+            participantStatuses: {
+              code: string;
+              label: string;
+            }[];
+            missingEntries: {
+              code: string;
+              label: string;
+            }[];
           };
         };
       };
