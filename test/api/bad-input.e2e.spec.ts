@@ -1424,7 +1424,13 @@ describe('routes that do not exist', () => {
       method: 'post',
       path: () => participantPath('comments')(w.subject),
     },
-    { title: 'POST to the participant collection', method: 'post', path: () => '/v1/participants' },
+    {
+      // GET /v1/participants is the staff list: the path exists, so POST is 405 (with Allow).
+      title: 'POST to the participant collection',
+      method: 'post',
+      path: () => '/v1/participants',
+      expected: { status: 405, code: 'method_not_allowed' },
+    },
   ];
   it.each(routes)('$title', async ({ method, path, expected }) => {
     const before = await api.allEvents();

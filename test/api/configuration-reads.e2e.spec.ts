@@ -216,7 +216,19 @@ describe('GET /v1/vocabulary', () => {
       'progressionRules',
       'goalKinds',
     ];
-    expect(Object.keys(lists).sort()).toEqual([...names].sort());
+    expect(Object.keys(lists).sort()).toEqual(
+      [...names, 'participantStatuses', 'missingEntries'].sort(),
+    );
+    expect(lists['participantStatuses']).toEqual([
+      { code: 'active', label: 'Pågående' },
+      { code: 'exited', label: 'Avslutad' },
+    ]);
+    expect(lists['missingEntries']?.map((m) => m.code)).toEqual([
+      'startAssessment',
+      'exitAssessment',
+      'satisfaction',
+      'followUp',
+    ]);
     for (const name of names) {
       const vocabulary = source[name];
       expect(vocabulary).toBeDefined();

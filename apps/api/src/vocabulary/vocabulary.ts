@@ -17,12 +17,14 @@ import {
   supportDurations,
 } from '@stegvis/domain';
 import { z } from 'zod';
+import { missingEntries, participantStatuses } from '../participants/participant-search';
 
 const CodeList = z.array(z.object({ code: z.string(), label: z.string() }));
 
 /**
  * GET /v1/vocabulary: every code list of libs/domain with its Swedish label, in the domain's
- * order, so the web app and scripts read labels from one source (DESIGN §5 v1.1).
+ * order, and the staff list's filter codes, so the web app and scripts read labels from one
+ * source (DESIGN §5 v1.1).
  */
 export const Vocabulary = z.object({
   genders: CodeList,
@@ -42,6 +44,9 @@ export const Vocabulary = z.object({
   followUpMarks: z.array(z.object({ code: z.number().int(), label: z.string() })),
   progressionRules: CodeList,
   goalKinds: CodeList,
+  /** The staff list's filters (GET /v1/participants `status` and `missing`). */
+  participantStatuses: CodeList,
+  missingEntries: CodeList,
 });
 export type Vocabulary = z.infer<typeof Vocabulary>;
 
@@ -69,4 +74,6 @@ export const VOCABULARY: Vocabulary = {
   })),
   progressionRules: listOf(progressionRules),
   goalKinds: listOf(goalKinds),
+  participantStatuses: listOf(participantStatuses),
+  missingEntries: listOf(missingEntries),
 };

@@ -1399,6 +1399,14 @@ export interface components {
         code: string;
         label: string;
       }[];
+      participantStatuses: {
+        code: string;
+        label: string;
+      }[];
+      missingEntries: {
+        code: string;
+        label: string;
+      }[];
     };
     JobAccepted: {
       jobId: string;
