@@ -10,6 +10,7 @@ import { format } from 'prettier';
 import { benchAppend } from './append';
 import { benchColdStart } from './cold-start';
 import { benchReplay } from './replay';
+import { benchPages } from './pages';
 import { benchReport } from './report';
 import { idleShare, log, table, waitForQuiet, type Row } from './lib/measure';
 import { readOptions, type Part, type BenchOptions } from './lib/options';
@@ -19,6 +20,7 @@ const RUNNERS: Record<Part, (options: BenchOptions) => Promise<Row[]>> = {
   replay: benchReplay,
   coldstart: benchColdStart,
   report: benchReport,
+  pages: benchPages,
 };
 
 async function main(): Promise<void> {

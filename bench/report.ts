@@ -30,7 +30,7 @@ const YEAR = 2025;
 const PARTICIPANTS_PER_ASSOCIATION = 2500;
 
 /** What GET …/reports/:year reads from the read models (libs/read-side/src/association-snapshot.ts). */
-async function readModelsOf(generation: ReadModelGeneration, associationId: string) {
+export async function readModelsOf(generation: ReadModelGeneration, associationId: string) {
   const tag = readModelTags.association(associationId);
   const [association, interventions, participants] = await Promise.all([
     generation.get(collections.associations, associationId),

@@ -45,6 +45,7 @@ export function summary(samples: readonly number[]) {
     count: samples.length,
     p50: percentile(samples, 50),
     p90: percentile(samples, 90),
+    p95: percentile(samples, 95),
     p99: percentile(samples, 99),
     max: samples.reduce((a, b) => Math.max(a, b), 0),
   };

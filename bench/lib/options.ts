@@ -1,5 +1,5 @@
 /** What `npm run bench` runs, from the environment (see docs/benchmarks.md). */
-export const PARTS = ['append', 'replay', 'coldstart', 'report'] as const;
+export const PARTS = ['append', 'replay', 'coldstart', 'report', 'pages'] as const;
 export type Part = (typeof PARTS)[number];
 
 export type BenchOptions = {
@@ -13,6 +13,10 @@ export type BenchOptions = {
   readonly redisUrl: string;
   /** Before each part, wait up to this long for other processes to leave the CPU idle. */
   readonly waitQuietSeconds: number;
+  /** Participants in the embedded store for `pages` (DESIGN §8: every page under 300 ms). */
+  readonly pageParticipants: number;
+  /** Measured rounds of `pages` (each round loads every page once). */
+  readonly pageRounds: number;
 };
 
 function number(name: string, fallback: number): number {
@@ -42,6 +46,8 @@ export function readOptions(): BenchOptions {
     concurrency: Math.round(number('BENCH_CONCURRENCY', 16)),
     rate: number('BENCH_RATE', 300),
     redisUrl: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
+    pageParticipants: Math.round(number('BENCH_PAGE_PARTICIPANTS', 5000)),
+    pageRounds: Math.round(number('BENCH_PAGE_ROUNDS', 100)),
     waitQuietSeconds: process.env.BENCH_WAIT_QUIET ? number('BENCH_WAIT_QUIET', 0) : 0,
   };
 }
