@@ -4355,50 +4355,154 @@ export interface components {
       /** @description Varför exporten misslyckades, på svenska */
       error?: string;
     };
-    AuthLoginBody: {
+    SignInBody: {
       email: string;
       password: string;
       totp?: string;
       totpSecret?: string;
     };
-    AuthAcceptInvitationBody: {
+    SessionAnswer: {
+      csrfToken: string;
+      user: {
+        userId: string;
+        email: string | null;
+        name: string;
+        /** @enum {string} */
+        role: 'admin' | 'chief' | 'board' | 'staff';
+        associationId: string | null;
+        interventionIds: string[];
+        totp: boolean;
+      };
+    };
+    MeAnswer: {
+      userId: string;
+      email: string[];
+      name: string;
+      /** @enum {string} */
+      role: 'admin' | 'chief' | 'board' | 'staff';
+      associationId: string[];
+      interventionIds: string[];
+      totp: boolean;
+    };
+    AcceptInvitationBody: {
       code: string;
       password: string;
     };
-    AuthSetUpBody: {
+    InvitationAcceptedAnswer: {
+      signedIn: boolean;
+      /** @enum {string} */
+      secondFactor?: 'totp' | 'enrolment';
+      csrfToken?: string;
+      user?: {
+        userId: string;
+        email: string | null;
+        name: string;
+        /** @enum {string} */
+        role: 'admin' | 'chief' | 'board' | 'staff';
+        associationId: string | null;
+        interventionIds: string[];
+        totp: boolean;
+      };
+    };
+    SetupStatusAnswer: {
+      available: boolean;
+    };
+    SetupBody: {
       code: string;
       email: string;
       name: string;
       password: string;
     };
-    AuthChangePasswordBody: {
+    ChangePasswordBody: {
       currentPassword: string;
       newPassword: string;
     };
-    AuthCreateTokenBody: {
+    CreateApiTokenBody: {
       label: string;
       expiresInDays: number;
     };
-    AuthEnableTotpBody: {
+    CreatedApiTokenAnswer: {
+      tokenId: string;
+      token: string;
+      expiresAt: string;
+    };
+    ApiTokenListAnswer: {
+      tokens: {
+        tokenId: string;
+        label: string;
+        createdAt: string;
+        expiresAt: string;
+      }[];
+    };
+    TotpEnrolmentAnswer: {
+      secret: string;
+      uri: string;
+      totpSecret: string;
+    };
+    EnableTotpBody: {
       totpSecret: string;
       totp: string;
     };
-    AuthDisableTotpBody: {
+    DisableTotpBody: {
       totp: string;
     };
-    UsersInviteBody: {
+    InviteUserBody: {
       email: string;
       name: string;
       /** @enum {string} */
       role: 'chief' | 'board' | 'staff';
       interventionIds?: string[];
     };
-    UsersChangeBody: {
+    InvitedAnswer: {
+      userId: string;
+      invitationUrl: string;
+    };
+    UserListAnswer: {
+      users: {
+        userId: string;
+        email: string;
+        name: string;
+        /** @enum {string} */
+        role: 'admin' | 'chief' | 'board' | 'staff';
+        associationId: string | null;
+        interventionIds: string[];
+        /** @enum {string} */
+        status: 'invited' | 'active' | 'deactivated';
+        totp: boolean;
+        invitationExpiresAt: string | null;
+      }[];
+    };
+    UserAnswer: {
+      userId: string;
+      email: string;
+      name: string;
+      /** @enum {string} */
+      role: 'admin' | 'chief' | 'board' | 'staff';
+      associationId: string[];
+      interventionIds: string[];
+      /** @enum {string} */
+      status: 'invited' | 'active' | 'deactivated';
+      totp: boolean;
+      invitationExpiresAt: string[];
+    };
+    InvitationAnswer: {
+      invitationUrl: string;
+    };
+    ChangeUserBody: {
       /** @enum {string} */
       role?: 'chief' | 'board' | 'staff';
       interventionIds?: string[];
       /** @constant */
       deactivated?: true;
+    };
+    AuditAnswer: {
+      entries: {
+        at: string;
+        actor: string;
+        type: string;
+        userId: string;
+        stream: string;
+      }[];
     };
     Problem: {
       /** @description Adress som identifierar felet */
@@ -6298,7 +6402,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['AuthLoginBody'];
+        'application/json': components['schemas']['SignInBody'];
       };
     };
     responses: {
@@ -6308,19 +6412,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            csrfToken: string;
-            user: {
-              userId: string;
-              email: string | null;
-              name: string;
-              /** @enum {string} */
-              role: 'admin' | 'chief' | 'board' | 'staff';
-              associationId: string | null;
-              interventionIds: string[];
-              totp: boolean;
-            };
-          };
+          'application/json': components['schemas']['SessionAnswer'];
         };
       };
       /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
@@ -6403,16 +6495,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            userId: string;
-            email: string | null;
-            name: string;
-            /** @enum {string} */
-            role: 'admin' | 'chief' | 'board' | 'staff';
-            associationId: string | null;
-            interventionIds: string[];
-            totp: boolean;
-          };
+          'application/json': components['schemas']['MeAnswer'];
         };
       };
       /** @description Inte inloggad */
@@ -6444,7 +6527,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['AuthAcceptInvitationBody'];
+        'application/json': components['schemas']['AcceptInvitationBody'];
       };
     };
     responses: {
@@ -6454,22 +6537,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            signedIn: boolean;
-            /** @enum {string} */
-            secondFactor?: 'totp' | 'enrolment';
-            csrfToken?: string;
-            user?: {
-              userId: string;
-              email: string | null;
-              name: string;
-              /** @enum {string} */
-              role: 'admin' | 'chief' | 'board' | 'staff';
-              associationId: string | null;
-              interventionIds: string[];
-              totp: boolean;
-            };
-          };
+          'application/json': components['schemas']['InvitationAcceptedAnswer'];
         };
       };
       /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
@@ -6498,9 +6566,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            available: boolean;
-          };
+          'application/json': components['schemas']['SetupStatusAnswer'];
         };
       };
     };
@@ -6514,7 +6580,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['AuthSetUpBody'];
+        'application/json': components['schemas']['SetupBody'];
       };
     };
     responses: {
@@ -6524,19 +6590,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            csrfToken: string;
-            user: {
-              userId: string;
-              email: string | null;
-              name: string;
-              /** @enum {string} */
-              role: 'admin' | 'chief' | 'board' | 'staff';
-              associationId: string | null;
-              interventionIds: string[];
-              totp: boolean;
-            };
-          };
+          'application/json': components['schemas']['SessionAnswer'];
         };
       };
       /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
@@ -6559,7 +6613,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['AuthChangePasswordBody'];
+        'application/json': components['schemas']['ChangePasswordBody'];
       };
     };
     responses: {
@@ -6614,14 +6668,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            tokens: {
-              tokenId: string;
-              label: string;
-              createdAt: string;
-              expiresAt: string;
-            }[];
-          };
+          'application/json': components['schemas']['ApiTokenListAnswer'];
         };
       };
       /** @description Inte inloggad */
@@ -6653,7 +6700,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['AuthCreateTokenBody'];
+        'application/json': components['schemas']['CreateApiTokenBody'];
       };
     };
     responses: {
@@ -6665,11 +6712,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            tokenId: string;
-            token: string;
-            expiresAt: string;
-          };
+          'application/json': components['schemas']['CreatedApiTokenAnswer'];
         };
       };
       /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
@@ -6772,11 +6815,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            secret: string;
-            uri: string;
-            totpSecret: string;
-          };
+          'application/json': components['schemas']['TotpEnrolmentAnswer'];
         };
       };
       /** @description Inte inloggad */
@@ -6808,7 +6847,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['AuthEnableTotpBody'];
+        'application/json': components['schemas']['EnableTotpBody'];
       };
     };
     responses: {
@@ -6857,7 +6896,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['AuthDisableTotpBody'];
+        'application/json': components['schemas']['DisableTotpBody'];
       };
     };
     responses: {
@@ -6914,21 +6953,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            users: {
-              userId: string;
-              email: string;
-              name: string;
-              /** @enum {string} */
-              role: 'admin' | 'chief' | 'board' | 'staff';
-              associationId: string | null;
-              interventionIds: string[];
-              /** @enum {string} */
-              status: 'invited' | 'active' | 'deactivated';
-              totp: boolean;
-              invitationExpiresAt: string | null;
-            }[];
-          };
+          'application/json': components['schemas']['UserListAnswer'];
         };
       };
       /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
@@ -6980,7 +7005,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['UsersInviteBody'];
+        'application/json': components['schemas']['InviteUserBody'];
       };
     };
     responses: {
@@ -6992,10 +7017,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            userId: string;
-            invitationUrl: string;
-          };
+          'application/json': components['schemas']['InvitedAnswer'];
         };
       };
       /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
@@ -7054,19 +7076,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            userId: string;
-            email: string;
-            name: string;
-            /** @enum {string} */
-            role: 'admin' | 'chief' | 'board' | 'staff';
-            associationId: string | null;
-            interventionIds: string[];
-            /** @enum {string} */
-            status: 'invited' | 'active' | 'deactivated';
-            totp: boolean;
-            invitationExpiresAt: string | null;
-          };
+          'application/json': components['schemas']['UserAnswer'];
         };
       };
       /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
@@ -7119,7 +7129,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['UsersChangeBody'];
+        'application/json': components['schemas']['ChangeUserBody'];
       };
     };
     responses: {
@@ -7188,9 +7198,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            invitationUrl: string;
-          };
+          'application/json': components['schemas']['InvitationAnswer'];
         };
       };
       /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
@@ -7248,15 +7256,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            entries: {
-              at: string;
-              actor: string;
-              type: string;
-              userId: string;
-              stream: string;
-            }[];
-          };
+          'application/json': components['schemas']['AuditAnswer'];
         };
       };
       /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
@@ -7312,15 +7312,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            entries: {
-              at: string;
-              actor: string;
-              type: string;
-              userId: string;
-              stream: string;
-            }[];
-          };
+          'application/json': components['schemas']['AuditAnswer'];
         };
       };
       /** @description Inte inloggad */
