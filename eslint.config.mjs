@@ -48,5 +48,46 @@ export default tseslint.config(
     files: ['apps/web/**/*.{ts,tsx}'],
     ...reactHooks.configs.flat.recommended,
   },
+  {
+    // DESIGN §5: the generated client types every call, so the app never needs a cast to call the
+    // API. No `as` on an expression that calls the client, and none at all in the API layer.
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    ignores: ['apps/web/src/api/schema.d.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "TSAsExpression CallExpression[callee.object.name='api']",
+          message:
+            'Ingen typomvandling av ett API-anrop: typerna kommer från OpenAPI-dokumentet. Saknas något, beskriv det i API:t och kör npm run openapi.',
+        },
+        {
+          selector: "TSTypeAssertion CallExpression[callee.object.name='api']",
+          message:
+            'Ingen typomvandling av ett API-anrop: typerna kommer från OpenAPI-dokumentet. Saknas något, beskriv det i API:t och kör npm run openapi.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['apps/web/src/api/**/*.ts', 'apps/web/src/pages/**/*-api.ts'],
+    ignores: ['apps/web/src/api/schema.d.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "TSAsExpression:not([typeAnnotation.type='TSTypeReference'][typeAnnotation.typeName.name='const'])",
+          message:
+            'Ingen typomvandling i API-lagret: typerna kommer från OpenAPI-dokumentet (npm run openapi).',
+        },
+        {
+          selector: 'TSTypeAssertion',
+          message:
+            'Ingen typomvandling i API-lagret: typerna kommer från OpenAPI-dokumentet (npm run openapi).',
+        },
+      ],
+    },
+  },
   prettier,
 );

@@ -141,6 +141,12 @@ it('names the schemas bodies, answers and code lists share', () => {
   });
 });
 
+it('documents a nullable field as nullable, not as an array', () => {
+  const me = document.components.schemas.AuthMeAnswer;
+  expect(me.properties.email).toEqual({ anyOf: [{ type: 'string' }, { type: 'null' }] });
+  expect(me.properties.interventionIds).toMatchObject({ type: 'array' });
+});
+
 it('passes Redocly’s recommended lint', () => {
   const run = spawnSync(
     process.execPath,

@@ -4,7 +4,6 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { FirstAdminSetup } from '../../apps/api/src/accounts/first-admin-setup';
 import { startApi, type Api } from '../support/api-harness';
 import { deleteRedisKeys, TEST_REDIS_URL } from '../support/redis';
 
@@ -31,7 +30,7 @@ afterAll(async () => {
 });
 
 it('a session begun on one replica works on the other, and ends on both', async () => {
-  const code = (a.app.get(FirstAdminSetup).takeAddress() ?? '').split('kod=')[1];
+  const code = (a.takeSetupAddress() ?? '').split('kod=')[1];
   const started = await request(a.app.getHttpServer())
     .post('/v1/auth/setup')
     .send({ code, email: 'admin@replik.se', name: 'Ada Admin', password: 'ett långt lösenord här' })

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { roles, type ExistingUser } from '@stegvis/domain';
-import { jsonSchema } from '../platform/zod-validation';
+import { nameWholes } from '../platform/openapi/schema-dto';
 
 /** The answers of the account routes: one zod schema each, the OpenAPI document derived from it. */
 
@@ -95,7 +95,20 @@ export const AuditAnswer = z.object({
   ),
 });
 
-export const answerSchema = (schema: z.ZodType) => ({ schema: jsonSchema(schema) as never });
+nameWholes({
+  MeAnswer,
+  SessionAnswer,
+  InvitationAcceptedAnswer,
+  UserAnswer,
+  UserListAnswer,
+  InvitedAnswer,
+  InvitationAnswer,
+  ApiTokenListAnswer,
+  CreatedApiTokenAnswer,
+  TotpEnrolmentAnswer,
+  SetupStatusAnswer,
+  AuditAnswer,
+});
 
 export function meOf(user: ExistingUser): Me {
   return {

@@ -1,6 +1,6 @@
 import { Controller, Delete, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { beginTotpEnrolment, SecretBox } from '@stegvis/credentials';
 import {
   AcceptInvitationBody,
@@ -21,10 +21,9 @@ import type { Request, Response } from 'express';
 import type { Actor } from '../platform/actor';
 import { CurrentActor, Public, Roles } from '../platform/auth.decorators';
 import { Created } from '../platform/created-location';
+import { Answer, Problems } from '../platform/openapi.decorators';
 import { ApiZodBody, ZodBody, ZodParam } from '../platform/zod-validation';
-import { Problems } from '../platform/openapi.decorators';
 import {
-  answerSchema,
   BrowserSessionAnswer,
   ApiTokenListAnswer,
   CreatedApiTokenAnswer,
@@ -82,7 +81,7 @@ export class AuthController {
     summary: 'Logga in med e-post och lösenord: en sessionscookie och en CSRF-token',
   })
   @ApiZodBody(SignInBody)
-  @ApiOkResponse(answerSchema(SessionAnswer))
+  @Answer(SessionAnswer)
   @Problems(401, 429)
   async login(
     @ZodBody(SignInBody) body: SignInBody,
@@ -108,7 +107,7 @@ export class AuthController {
   @Get('me')
   @Roles(...everyone)
   @ApiOperation({ summary: 'Vem som är inloggad' })
-  @ApiOkResponse(answerSchema(MeWithSessionAnswer))
+  @Answer(MeWithSessionAnswer)
   async me(@CurrentActor() actor: Actor, @Req() request: SessionRequest): Promise<Me> {
     const user = await this.accounts.find(actor.sub);
     const csrfToken = request.session?.session.csrfToken;
@@ -128,7 +127,7 @@ export class AuthController {
   @Get('session')
   @Public()
   @ApiOperation({ summary: 'Om webbläsarens sessionscookie gäller (svarar 200 i båda fallen)' })
-  @ApiOkResponse(answerSchema(BrowserSessionAnswer))
+  @Answer(BrowserSessionAnswer)
   async browserSession(@Req() request: SessionRequest) {
     const actor = await this.authenticator.fromSession(request).catch(() => undefined);
     const user = actor === undefined ? undefined : await this.accounts.find(actor.sub);
@@ -142,7 +141,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Ta emot en inbjudan (eller återställ lösenordet): välj lösenord' })
   @ApiZodBody(AcceptInvitationBody)
-  @ApiOkResponse(answerSchema(InvitationAcceptedAnswer))
+  @Answer(InvitationAcceptedAnswer)
   async acceptInvitation(
     @ZodBody(AcceptInvitationBody) body: AcceptInvitationBody,
     @Req() request: Request,
@@ -158,7 +157,7 @@ export class AuthController {
   @Get('setup')
   @Public()
   @ApiOperation({ summary: 'Om den första administratören kan skapas' })
-  @ApiOkResponse(answerSchema(SetupStatusAnswer))
+  @Answer(SetupStatusAnswer)
   async setupStatus() {
     return { available: await this.setup.available() };
   }
@@ -168,7 +167,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Skapa den första administratören med koden från startutskriften' })
   @ApiZodBody(SetupBody)
-  @ApiOkResponse(answerSchema(SessionAnswer))
+  @Answer(SessionAnswer)
   async setUp(
     @ZodBody(SetupBody) body: SetupBody,
     @Req() request: Request,
@@ -196,7 +195,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Skapa en personlig API-nyckel (visas en gång)' })
   @ApiZodBody(CreateApiTokenBody)
   @Created((answer) => `/v1/auth/tokens/${String(answer.tokenId)}`)
-  @ApiResponse({ status: 201, ...answerSchema(CreatedApiTokenAnswer) })
+  @Answer(CreatedApiTokenAnswer, { status: 201 })
   createToken(@ZodBody(CreateApiTokenBody) body: CreateApiTokenBody, @CurrentActor() actor: Actor) {
     return this.commands.execute(new CreateApiToken(body, actor, new Date()));
   }
@@ -204,7 +203,7 @@ export class AuthController {
   @Get('tokens')
   @Roles(...everyone)
   @ApiOperation({ summary: 'Mina giltiga API-nycklar' })
-  @ApiOkResponse(answerSchema(ApiTokenListAnswer))
+  @Answer(ApiTokenListAnswer)
   async listTokens(@CurrentActor() actor: Actor) {
     const { user } = await ownAccount(this.accounts, actor);
     const tokens = liveApiTokens(user, new Date().toISOString()).map(
@@ -228,7 +227,7 @@ export class AuthController {
   @Roles('chief', 'admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Börja lägga till en autentiseringsapp (inget sparas än)' })
-  @ApiOkResponse(answerSchema(TotpEnrolmentAnswer))
+  @Answer(TotpEnrolmentAnswer)
   async beginTotp(@CurrentActor() actor: Actor) {
     const { user } = await ownAccount(this.accounts, actor);
     if (!TOTP_ROLES.has(user.role)) throw new DomainError('totp_not_for_role');

@@ -1,11 +1,11 @@
 import { Controller, Get, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { Public } from '../platform/auth.decorators';
 import { Problem } from '../platform/problem';
 import { ZodQueries } from '../platform/query-params';
-import { answerSchema } from './account-answers';
+import { Answer } from '../platform/openapi.decorators';
 import { OIDC_COOKIE, OidcSignIn } from './oidc-sign-in';
 import { setSessionCookie } from './session-cookie';
 
@@ -43,7 +43,7 @@ export class OidcController {
   @Get()
   @Public()
   @ApiOperation({ summary: 'Om inloggning med organisationskonto är påslagen' })
-  @ApiOkResponse(answerSchema(OidcStatusAnswer))
+  @Answer(OidcStatusAnswer)
   status() {
     return { enabled: this.oidc.enabled };
   }

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Patch, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   AssociationId,
   ChangeUserBody,
@@ -13,12 +13,13 @@ import type { Actor } from '../platform/actor';
 import { CurrentActor, Roles } from '../platform/auth.decorators';
 import { Created } from '../platform/created-location';
 import { forbidden } from '../platform/problem';
+import { Answer } from '../platform/openapi.decorators';
 import { ApiZodBody, ZodBody, ZodParam } from '../platform/zod-validation';
 import {
-  answerSchema,
   AuditAnswer,
   InvitationAnswer,
   InvitedAnswer,
+  UserAnswer,
   userAnswerOf,
   UserListAnswer,
 } from './account-answers';
@@ -58,7 +59,7 @@ export class UsersController {
   @Created(
     (answer, params) => `/v1/associations/${String(params.aid)}/users/${String(answer.userId)}`,
   )
-  @ApiResponse({ status: 201, ...answerSchema(InvitedAnswer) })
+  @Answer(InvitedAnswer, { status: 201 })
   async invite(
     @ZodParam('aid', AssociationId) aid: string,
     @ZodBody(InviteUserBody) body: InviteUserBody,
@@ -75,7 +76,7 @@ export class UsersController {
   @Get('associations/:aid/users')
   @Roles('chief', 'admin')
   @ApiOperation({ summary: 'Förbundets användare' })
-  @ApiOkResponse(answerSchema(UserListAnswer))
+  @Answer(UserListAnswer)
   async list(@ZodParam('aid', AssociationId) aid: string, @CurrentActor() actor: Actor) {
     ensureManagesAssociation(actor, aid);
     return { users: (await this.accounts.directory(aid)).map(userAnswerOf) };
@@ -84,7 +85,7 @@ export class UsersController {
   @Get('associations/:aid/users/:uid')
   @Roles('chief', 'admin')
   @ApiOperation({ summary: 'En användare' })
-  @ApiOkResponse(answerSchema(UserListAnswer.shape.users.element))
+  @Answer(UserAnswer)
   async one(
     @ZodParam('aid', AssociationId) aid: string,
     @ZodParam('uid', UserId) uid: string,
@@ -102,7 +103,7 @@ export class UsersController {
   @Roles('chief', 'admin')
   @ApiOperation({ summary: 'En ny inbjudningslänk (även för glömt lösenord)' })
   @Created((_, params) => `/v1/associations/${String(params.aid)}/users/${String(params.uid)}`)
-  @ApiResponse({ status: 201, ...answerSchema(InvitationAnswer) })
+  @Answer(InvitationAnswer, { status: 201 })
   async reissue(
     @ZodParam('aid', AssociationId) aid: string,
     @ZodParam('uid', UserId) uid: string,
@@ -134,7 +135,7 @@ export class UsersController {
   @Get('associations/:aid/audit')
   @Roles('chief', 'admin')
   @ApiOperation({ summary: 'Vem gjorde vad med förbundets konton: aktör, tid, händelsetyp' })
-  @ApiOkResponse(answerSchema(AuditAnswer))
+  @Answer(AuditAnswer)
   async audit(@ZodParam('aid', AssociationId) aid: string, @CurrentActor() actor: Actor) {
     ensureManagesAssociation(actor, aid);
     return { entries: await auditOf(this.accounts, aid) };
@@ -143,7 +144,7 @@ export class UsersController {
   @Get('audit')
   @Roles('admin')
   @ApiOperation({ summary: 'Alla konton: inloggningar, inbjudningar och rolländringar' })
-  @ApiOkResponse(answerSchema(AuditAnswer))
+  @Answer(AuditAnswer)
   async auditAll() {
     return { entries: await auditOf(this.accounts, undefined) };
   }

@@ -1,8 +1,9 @@
-import { api, receive, sendUndescribed } from './client';
-import { ApiError } from './errors';
+import { api, receive, send, type Schemas } from './client';
 import { fileNameOf, type DownloadedFile } from './files';
 import type { paths } from './schema';
-import { ExportAccepted, ExportStatus } from './untyped';
+
+/** An export job's state, progress (0–100) and, once it is done, its file. */
+export type ExportStatus = Schemas['ExportStatusAnswer'];
 
 type ExportRoute = paths['/v1/associations/{aid}/exports']['post'];
 /** What an export is asked for with (POST /v1/associations/{aid}/exports). */
@@ -10,26 +11,18 @@ export type ExportRequest = ExportRoute['requestBody']['content']['application/j
 
 /** Starts an export job; answers its id. */
 export async function startExport(associationId: string, request: ExportRequest): Promise<string> {
-  const { body, response } = await sendUndescribed(
+  const { jobId } = await send(
     api.POST('/v1/associations/{aid}/exports', {
       params: { path: { aid: associationId } },
       body: request,
     }),
   );
-  const accepted = ExportAccepted.safeParse(body);
-  if (!accepted.success) throw ApiError.unreadable(response.status);
-  return accepted.data.jobId;
+  return jobId;
 }
 
 /** The job's state and progress (0–100). */
-export async function exportStatus(jobId: string, signal?: AbortSignal): Promise<ExportStatus> {
-  const { body, response } = await sendUndescribed(
-    api.GET('/v1/exports/{jobId}', { params: { path: { jobId } }, signal }),
-  );
-  const status = ExportStatus.safeParse(body);
-  if (!status.success) throw ApiError.unreadable(response.status);
-  return status.data;
-}
+export const exportStatus = (jobId: string, signal?: AbortSignal): Promise<ExportStatus> =>
+  send(api.GET('/v1/exports/{jobId}', { params: { path: { jobId } }, signal }));
 
 /** The finished file. */
 export async function exportFile(jobId: string, fallbackName: string): Promise<DownloadedFile> {

@@ -849,7 +849,7 @@ export interface components {
       /** @description Strömmens revision efter skrivningen: skicka den i If-Match nästa gång */
       revision: number | null;
       /** @description Sista händelsens position i loggen: skicka den som minPosition för att läsa in den */
-      position: string[];
+      position: string | null;
       associationId: string;
     };
     /** @enum {string} */
@@ -902,7 +902,7 @@ export interface components {
       /** @description Strömmens revision efter skrivningen: skicka den i If-Match nästa gång */
       revision: number | null;
       /** @description Sista händelsens position i loggen: skicka den som minPosition för att läsa in den */
-      position: string[];
+      position: string | null;
       interventionId: string;
     };
     Goal:
@@ -1027,7 +1027,7 @@ export interface components {
       /** @description Strömmens revision efter skrivningen: skicka den i If-Match nästa gång */
       revision: number | null;
       /** @description Sista händelsens position i loggen: skicka den som minPosition för att läsa in den */
-      position: string[];
+      position: string | null;
     };
     InterventionView: {
       interventionId: string;
@@ -1081,9 +1081,9 @@ export interface components {
         lastChange: string;
       }[];
       /** @description Skicka som after för nästa sida; null på sista sidan */
-      next: string[];
+      next: string | null;
       /** @description Sista händelsen som svaret bygger på */
-      checkpoint: string[];
+      checkpoint: string | null;
     };
     InterventionsGetGoalsAnswer: {
       year: number;
@@ -1181,7 +1181,7 @@ export interface components {
       /** @description Strömmens revision efter skrivningen: skicka den i If-Match nästa gång */
       revision: number | null;
       /** @description Sista händelsens position i loggen: skicka den som minPosition för att läsa in den */
-      position: string[];
+      position: string | null;
       participantId: string;
     };
     ParticipantHistoryAnswer: {
@@ -1191,7 +1191,7 @@ export interface components {
       /** @enum {string} */
       status: 'active' | 'exited';
       enrolledOn: string;
-      exitedOn: string[];
+      exitedOn: string | null;
       /** @description Strömmens revision: skicka den i If-Match */
       revision: number;
       events: {
@@ -1290,8 +1290,8 @@ export interface components {
         lastChange: string;
       }[];
       total: number;
-      next: string[];
-      checkpoint: string[];
+      next: string | null;
+      checkpoint: string | null;
     };
     AssociationReadsGetAnswer: {
       associationId: string;
@@ -1332,7 +1332,7 @@ export interface components {
           }[];
         };
       }[];
-      checkpoint: string[];
+      checkpoint: string | null;
     };
     VocabularyGetAnswer: {
       genders: {
@@ -1418,10 +1418,10 @@ export interface components {
       /** @description Hur långt jobbet har kommit, 0–100 */
       progress: number;
       createdAt: string;
-      finishedAt: string[];
+      finishedAt: string | null;
       /** @description När den är klar: ny generation och antal händelser */
       result?: unknown;
-      failedReason?: string[];
+      failedReason?: string | null;
     };
     Report: {
       participants: {
@@ -4704,7 +4704,7 @@ export interface components {
       /** @description Hur långt jobbet har kommit, 0–100 */
       progress: number;
       createdAt: string;
-      finishedAt: string[];
+      finishedAt: string | null;
       /** @description Vad exporten beställdes med */
       request: {
         year: number;
@@ -4732,50 +4732,172 @@ export interface components {
       /** @description Varför exporten misslyckades, på svenska */
       error?: string;
     };
-    AuthLoginBody: {
+    SignInBody: {
       email: string;
       password: string;
       totp?: string;
       totpSecret?: string;
     };
-    AuthAcceptInvitationBody: {
+    SessionAnswer: {
+      csrfToken: string;
+      user: {
+        userId: string;
+        email: string | null;
+        name: string;
+        /** @enum {string} */
+        role: 'admin' | 'chief' | 'board' | 'staff';
+        associationId: string | null;
+        interventionIds: string[];
+        totp: boolean;
+      };
+    };
+    AuthMeAnswer: {
+      userId: string;
+      email: string | null;
+      name: string;
+      /** @enum {string} */
+      role: 'admin' | 'chief' | 'board' | 'staff';
+      associationId: string | null;
+      interventionIds: string[];
+      totp: boolean;
+      csrfToken?: string;
+    };
+    AuthBrowserSessionAnswer: {
+      signedIn: boolean;
+      csrfToken?: string;
+      user?: {
+        userId: string;
+        email: string | null;
+        name: string;
+        /** @enum {string} */
+        role: 'admin' | 'chief' | 'board' | 'staff';
+        associationId: string | null;
+        interventionIds: string[];
+        totp: boolean;
+      };
+    };
+    AcceptInvitationBody: {
       code: string;
       password: string;
     };
-    AuthSetUpBody: {
+    InvitationAcceptedAnswer: {
+      signedIn: boolean;
+      /** @enum {string} */
+      secondFactor?: 'totp' | 'enrolment';
+      csrfToken?: string;
+      user?: {
+        userId: string;
+        email: string | null;
+        name: string;
+        /** @enum {string} */
+        role: 'admin' | 'chief' | 'board' | 'staff';
+        associationId: string | null;
+        interventionIds: string[];
+        totp: boolean;
+      };
+    };
+    SetupStatusAnswer: {
+      available: boolean;
+    };
+    SetupBody: {
       code: string;
       email: string;
       name: string;
       password: string;
     };
-    AuthChangePasswordBody: {
+    ChangePasswordBody: {
       currentPassword: string;
       newPassword: string;
     };
-    AuthCreateTokenBody: {
+    CreateApiTokenBody: {
       label: string;
       expiresInDays: number;
     };
-    AuthEnableTotpBody: {
+    CreatedApiTokenAnswer: {
+      tokenId: string;
+      token: string;
+      expiresAt: string;
+    };
+    ApiTokenListAnswer: {
+      tokens: {
+        tokenId: string;
+        label: string;
+        createdAt: string;
+        expiresAt: string;
+      }[];
+    };
+    TotpEnrolmentAnswer: {
+      secret: string;
+      uri: string;
+      totpSecret: string;
+    };
+    EnableTotpBody: {
       totpSecret: string;
       totp: string;
     };
-    AuthDisableTotpBody: {
+    DisableTotpBody: {
       totp: string;
     };
-    UsersInviteBody: {
+    OidcStatusAnswer: {
+      enabled: boolean;
+    };
+    InviteUserBody: {
       email: string;
       name: string;
       /** @enum {string} */
       role: 'chief' | 'board' | 'staff';
       interventionIds?: string[];
     };
-    UsersChangeBody: {
+    InvitedAnswer: {
+      userId: string;
+      invitationUrl: string;
+    };
+    UserListAnswer: {
+      users: {
+        userId: string;
+        email: string;
+        name: string;
+        /** @enum {string} */
+        role: 'admin' | 'chief' | 'board' | 'staff';
+        associationId: string | null;
+        interventionIds: string[];
+        /** @enum {string} */
+        status: 'invited' | 'active' | 'deactivated';
+        totp: boolean;
+        invitationExpiresAt: string | null;
+      }[];
+    };
+    UserAnswer: {
+      userId: string;
+      email: string;
+      name: string;
+      /** @enum {string} */
+      role: 'admin' | 'chief' | 'board' | 'staff';
+      associationId: string | null;
+      interventionIds: string[];
+      /** @enum {string} */
+      status: 'invited' | 'active' | 'deactivated';
+      totp: boolean;
+      invitationExpiresAt: string | null;
+    };
+    InvitationAnswer: {
+      invitationUrl: string;
+    };
+    ChangeUserBody: {
       /** @enum {string} */
       role?: 'chief' | 'board' | 'staff';
       interventionIds?: string[];
       /** @constant */
       deactivated?: true;
+    };
+    AuditAnswer: {
+      entries: {
+        at: string;
+        actor: string;
+        type: string;
+        userId: string;
+        stream: string;
+      }[];
     };
     Problem: {
       /** @description Adress som identifierar felet */
@@ -7335,7 +7457,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['AuthLoginBody'];
+        'application/json': components['schemas']['SignInBody'];
       };
     };
     responses: {
@@ -7345,19 +7467,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            csrfToken: string;
-            user: {
-              userId: string;
-              email: string | null;
-              name: string;
-              /** @enum {string} */
-              role: 'admin' | 'chief' | 'board' | 'staff';
-              associationId: string | null;
-              interventionIds: string[];
-              totp: boolean;
-            };
-          };
+          'application/json': components['schemas']['SessionAnswer'];
         };
       };
       /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
@@ -7440,17 +7550,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            userId: string;
-            email: string | null;
-            name: string;
-            /** @enum {string} */
-            role: 'admin' | 'chief' | 'board' | 'staff';
-            associationId: string | null;
-            interventionIds: string[];
-            totp: boolean;
-            csrfToken?: string;
-          };
+          'application/json': components['schemas']['AuthMeAnswer'];
         };
       };
       /** @description Inte inloggad */
@@ -7488,20 +7588,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            signedIn: boolean;
-            csrfToken?: string;
-            user?: {
-              userId: string;
-              email: string | null;
-              name: string;
-              /** @enum {string} */
-              role: 'admin' | 'chief' | 'board' | 'staff';
-              associationId: string | null;
-              interventionIds: string[];
-              totp: boolean;
-            };
-          };
+          'application/json': components['schemas']['AuthBrowserSessionAnswer'];
         };
       };
     };
@@ -7515,7 +7602,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['AuthAcceptInvitationBody'];
+        'application/json': components['schemas']['AcceptInvitationBody'];
       };
     };
     responses: {
@@ -7525,22 +7612,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            signedIn: boolean;
-            /** @enum {string} */
-            secondFactor?: 'totp' | 'enrolment';
-            csrfToken?: string;
-            user?: {
-              userId: string;
-              email: string | null;
-              name: string;
-              /** @enum {string} */
-              role: 'admin' | 'chief' | 'board' | 'staff';
-              associationId: string | null;
-              interventionIds: string[];
-              totp: boolean;
-            };
-          };
+          'application/json': components['schemas']['InvitationAcceptedAnswer'];
         };
       };
       /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
@@ -7569,9 +7641,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            available: boolean;
-          };
+          'application/json': components['schemas']['SetupStatusAnswer'];
         };
       };
     };
@@ -7585,7 +7655,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['AuthSetUpBody'];
+        'application/json': components['schemas']['SetupBody'];
       };
     };
     responses: {
@@ -7595,19 +7665,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            csrfToken: string;
-            user: {
-              userId: string;
-              email: string | null;
-              name: string;
-              /** @enum {string} */
-              role: 'admin' | 'chief' | 'board' | 'staff';
-              associationId: string | null;
-              interventionIds: string[];
-              totp: boolean;
-            };
-          };
+          'application/json': components['schemas']['SessionAnswer'];
         };
       };
       /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
@@ -7630,7 +7688,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['AuthChangePasswordBody'];
+        'application/json': components['schemas']['ChangePasswordBody'];
       };
     };
     responses: {
@@ -7685,14 +7743,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            tokens: {
-              tokenId: string;
-              label: string;
-              createdAt: string;
-              expiresAt: string;
-            }[];
-          };
+          'application/json': components['schemas']['ApiTokenListAnswer'];
         };
       };
       /** @description Inte inloggad */
@@ -7724,7 +7775,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['AuthCreateTokenBody'];
+        'application/json': components['schemas']['CreateApiTokenBody'];
       };
     };
     responses: {
@@ -7736,11 +7787,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            tokenId: string;
-            token: string;
-            expiresAt: string;
-          };
+          'application/json': components['schemas']['CreatedApiTokenAnswer'];
         };
       };
       /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
@@ -7843,11 +7890,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            secret: string;
-            uri: string;
-            totpSecret: string;
-          };
+          'application/json': components['schemas']['TotpEnrolmentAnswer'];
         };
       };
       /** @description Inte inloggad */
@@ -7879,7 +7922,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['AuthEnableTotpBody'];
+        'application/json': components['schemas']['EnableTotpBody'];
       };
     };
     responses: {
@@ -7928,7 +7971,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['AuthDisableTotpBody'];
+        'application/json': components['schemas']['DisableTotpBody'];
       };
     };
     responses: {
@@ -7983,9 +8026,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            enabled: boolean;
-          };
+          'application/json': components['schemas']['OidcStatusAnswer'];
         };
       };
     };
@@ -8060,21 +8101,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            users: {
-              userId: string;
-              email: string;
-              name: string;
-              /** @enum {string} */
-              role: 'admin' | 'chief' | 'board' | 'staff';
-              associationId: string | null;
-              interventionIds: string[];
-              /** @enum {string} */
-              status: 'invited' | 'active' | 'deactivated';
-              totp: boolean;
-              invitationExpiresAt: string | null;
-            }[];
-          };
+          'application/json': components['schemas']['UserListAnswer'];
         };
       };
       /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
@@ -8126,7 +8153,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['UsersInviteBody'];
+        'application/json': components['schemas']['InviteUserBody'];
       };
     };
     responses: {
@@ -8138,10 +8165,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            userId: string;
-            invitationUrl: string;
-          };
+          'application/json': components['schemas']['InvitedAnswer'];
         };
       };
       /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
@@ -8200,19 +8224,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            userId: string;
-            email: string;
-            name: string;
-            /** @enum {string} */
-            role: 'admin' | 'chief' | 'board' | 'staff';
-            associationId: string | null;
-            interventionIds: string[];
-            /** @enum {string} */
-            status: 'invited' | 'active' | 'deactivated';
-            totp: boolean;
-            invitationExpiresAt: string | null;
-          };
+          'application/json': components['schemas']['UserAnswer'];
         };
       };
       /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
@@ -8265,7 +8277,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['UsersChangeBody'];
+        'application/json': components['schemas']['ChangeUserBody'];
       };
     };
     responses: {
@@ -8334,9 +8346,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            invitationUrl: string;
-          };
+          'application/json': components['schemas']['InvitationAnswer'];
         };
       };
       /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
@@ -8394,15 +8404,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            entries: {
-              at: string;
-              actor: string;
-              type: string;
-              userId: string;
-              stream: string;
-            }[];
-          };
+          'application/json': components['schemas']['AuditAnswer'];
         };
       };
       /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
@@ -8458,15 +8460,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            entries: {
-              at: string;
-              actor: string;
-              type: string;
-              userId: string;
-              stream: string;
-            }[];
-          };
+          'application/json': components['schemas']['AuditAnswer'];
         };
       };
       /** @description Inte inloggad */

@@ -36,8 +36,37 @@ export function nameWholes(schemas: Readonly<Record<string, z.ZodType>>): void {
 export function dtoOf(schema: z.ZodType, fallbackName: string): SchemaDto {
   const known = dtos.get(schema);
   if (known !== undefined) return known;
-  const dto = createZodDto(schema);
+  const dto = withNullablesAsAnyOf(createZodDto(schema));
   Object.defineProperty(dto, 'name', { value: rootNames.get(schema) ?? fallbackName });
   dtos.set(schema, dto);
+  return dto;
+}
+
+type PropertyMetadata = Record<string, unknown> & { type?: unknown };
+type MetadataFactory = () => Record<string, PropertyMetadata>;
+
+/**
+ * zod renders a nullable string as `type: ['string', 'null']`; @nestjs/swagger reads a `type`
+ * array as "an array of", so `email: string | null` came out as `string[]`. As `anyOf` (the form
+ * zod uses for richer nullables) with an empty type, nestjs-zod's cleanup renders it right.
+ */
+function withNullablesAsAnyOf(dto: SchemaDto): SchemaDto {
+  const holder = dto as unknown as { _OPENAPI_METADATA_FACTORY: MetadataFactory };
+  const factory = holder._OPENAPI_METADATA_FACTORY.bind(dto);
+  holder._OPENAPI_METADATA_FACTORY = () => {
+    const properties = factory();
+    for (const [key, property] of Object.entries(properties)) {
+      const types = property.type;
+      if (!Array.isArray(types) || !types.includes('null')) continue;
+      const others = types.filter((t) => t !== 'null');
+      const { type: _type, ...rest } = property;
+      properties[key] = {
+        ...rest,
+        type: '',
+        anyOf: [...others.map((t) => ({ type: t as string })), { type: 'null' }],
+      };
+    }
+    return properties;
+  };
   return dto;
 }

@@ -1,4 +1,13 @@
 import {
+  InviteUserBody,
+  AcceptInvitationBody,
+  SignInBody,
+  ChangePasswordBody,
+  ChangeUserBody,
+  CreateApiTokenBody,
+  SetupBody,
+  EnableTotpBody,
+  DisableTotpBody,
   AssessmentPhase,
   AssignmentAim,
   ChangeInterventionInstrumentsBody,
@@ -55,6 +64,15 @@ nameWholes({
   EraseParticipantBody,
   ExportBody,
   Report: ReportSchema,
+  InviteUserBody,
+  AcceptInvitationBody,
+  SignInBody,
+  ChangePasswordBody,
+  ChangeUserBody,
+  CreateApiTokenBody,
+  SetupBody,
+  EnableTotpBody,
+  DisableTotpBody,
 });
 
 nameParts({

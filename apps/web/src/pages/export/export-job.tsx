@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { ApiError } from '../../api/errors';
 import { exportFile, exportStatus } from '../../api/exports';
 import { saveFile } from '../../api/files';
-import type { ExportStatus } from '../../api/untyped';
+import type { ExportStatus } from '../../api/exports';
 import { clock } from '../../format';
 import { formMessage } from '../../forms/server-problem';
 import { useSession } from '../../session/session-context';
