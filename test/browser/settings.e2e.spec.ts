@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { startApi, type Api } from '../support/api-harness';
 import { bearer, createTenant, type Tenant } from '../support/world';
 import {
@@ -63,7 +63,8 @@ async function signedIn(path: string, token: string): Promise<Tab> {
 }
 
 const label = (page: Page, name: string) => page.getByLabel(name, { exact: true });
-const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
+const button = (within: Page | Locator, name: string) =>
+  within.getByRole('button', { name, exact: true });
 const notice = (page: Page, text: string) =>
   page.getByRole('status').filter({ hasText: text }).waitFor();
 
@@ -121,7 +122,7 @@ describe('/installningar', () => {
     await button(page, 'Registrera insatsen').click();
     await notice(page, 'Navigatorn är registrerad.');
     await page.getByRole('heading', { level: 3, name: /Navigatorn/ }).waitFor();
-    await page.getByText('Navigatorns skattning (2 frågor)').waitFor();
+    await page.getByText('Navigatorns skattning, 2 frågor').waitFor();
 
     // The insats is in the store as the form said.
     const res = await api.http
@@ -152,11 +153,25 @@ describe('/installningar', () => {
         .count(),
     ).toBe(1);
 
-    // Closing the structural insats.
+    // Closing the structural insats: the server's refusal is shown at the date it is about.
     await page.getByText('Avsluta Psykeveckan', { exact: true }).click();
-    await button(page, 'Avsluta insatsen').click();
+    const closing = page.getByRole('form', { name: 'Avsluta Psykeveckan' });
+    const lastDay = closing.getByLabel('Sista dag', { exact: true });
+    await lastDay.fill('2024-06-30');
+    await button(closing, 'Avsluta insatsen').click();
+    await page.getByText(/ligger före insatsens start 2025-01-01/).waitFor();
+    expect(await lastDay.getAttribute('aria-invalid')).toBe('true');
+    await lastDay.fill('2025-12-31');
+    await button(closing, 'Avsluta insatsen').click();
     await notice(page, 'Psykeveckan är avslutad.');
-    expect(errors).toEqual([]);
+    await page
+      .getByText('Pågår till 31 december 2025')
+      .or(page.getByText('Avslutad'))
+      .first()
+      .waitFor();
+    expect(await page.getByText('Avsluta Psykeveckan', { exact: true }).count()).toBe(0);
+    // The one refusal asked for above is the only thing the console reports.
+    expect(errors.filter((e) => !e.includes('422'))).toEqual([]);
   });
 
   it('the chief sets the year’s goals, copies last year’s, and sees the history', async () => {

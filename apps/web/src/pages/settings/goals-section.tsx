@@ -62,7 +62,7 @@ export function GoalsSection({
       {inForce.length === 0 ? (
         <p>Förbundet har inga mål för {year} än.</p>
       ) : (
-        <table className="table">
+        <table className="table goals-in-force">
           <caption className="visually-hidden">Förbundets mål för {year}</caption>
           <thead>
             <tr>
@@ -79,7 +79,7 @@ export function GoalsSection({
               <tr key={goal.id}>
                 <th scope="row">{goal.label}</th>
                 <td>{goalMeasure(goal)}</td>
-                <td>{goalTargetText(goal)}</td>
+                <td className="goal-target">{goalTargetText(goal)}</td>
                 <td>
                   <button
                     type="button"
@@ -91,7 +91,7 @@ export function GoalsSection({
                       )
                     }
                   >
-                    Ta bort {goal.label}
+                    Ta bort<span className="visually-hidden"> {goal.label}</span>
                   </button>
                 </td>
               </tr>
@@ -114,7 +114,7 @@ export function GoalsSection({
         instruments={instruments}
         onAdd={(goal) => save([...inForce, goal], `Målet ${goal.label} är tillagt för ${year}.`)}
       />
-      <h3>Tidigare ändringar av målen för {year}</h3>
+      <h3 className="goal-history-heading">Tidigare ändringar av målen för {year}</h3>
       {goals.history.length === 0 ? (
         <p>Målen för {year} har inte satts än.</p>
       ) : (

@@ -32,10 +32,7 @@ export function InterventionList({
       {sorted.map((intervention) => (
         <li key={intervention.interventionId} className="intervention">
           <h3 className="intervention__name">
-            {intervention.name}{' '}
-            <span className={`tag tag--${intervention.status}`}>
-              {intervention.status === 'open' ? 'Pågår' : 'Avslutad'}
-            </span>
+            {intervention.name} <StatusTag intervention={intervention} />
           </h3>
           <dl className="facts">
             <dt>Typ</dt>
@@ -51,7 +48,7 @@ export function InterventionList({
                   {intervention.instruments.map((instrument) => (
                     <details key={instrument.key} className="instrument">
                       <summary>
-                        {instrument.label} ({instrument.items.length} frågor)
+                        {instrument.label}, {instrument.items.length} frågor
                       </summary>
                       <ul>
                         {instrument.items.map((item) => (
@@ -65,12 +62,12 @@ export function InterventionList({
                 </dd>
                 <dt>Stegtrappa</dt>
                 <dd>
-                  {intervention.ladder.label} ({intervention.ladder.levels.length} steg)
+                  {intervention.ladder.label}, {intervention.ladder.levels.length} steg
                 </dd>
               </>
             ) : null}
           </dl>
-          {intervention.status === 'open' ? (
+          {intervention.status === 'open' && intervention.closedOn === null ? (
             <details className="intervention__close">
               <summary>Avsluta {intervention.name}</summary>
               <CloseForm intervention={intervention} onClosed={onClosed} />
@@ -79,6 +76,16 @@ export function InterventionList({
         </li>
       ))}
     </ul>
+  );
+}
+
+/** Open, closing on a day already chosen, or closed. */
+function StatusTag({ intervention }: { readonly intervention: Intervention }) {
+  if (intervention.status === 'closed') return <span className="tag tag--closed">Avslutad</span>;
+  return (
+    <span className="tag tag--open">
+      {intervention.closedOn === null ? 'Pågår' : `Pågår till ${date(intervention.closedOn)}`}
+    </span>
   );
 }
 

@@ -16,6 +16,8 @@ import './settings.css';
 
 const TITLE = 'Inställningar';
 
+type Section = 'insatser' | 'mal';
+
 /** /installningar (DESIGN §8): the chief configures the förbund's insatser and goals. */
 export default function SettingsPage() {
   const me = useMe();
@@ -25,7 +27,8 @@ export default function SettingsPage() {
   const { state, reload } = useLoad(`${aid}/${year}/${changes}`, (signal) =>
     aid === null ? Promise.reject(new Error('no association')) : fetchSettings(aid, year, signal),
   );
-  const [notice, setNotice] = useState<string | null>(null);
+  // Said in the section where the change was made, where the chief is looking.
+  const [notice, setNotice] = useState<{ section: Section; message: string } | null>(null);
 
   if (aid === null) {
     return (
@@ -45,10 +48,16 @@ export default function SettingsPage() {
   if (state.status === 'failed') return <ApiErrorView error={state.error} onRetry={reload} />;
   if (loaded === undefined) return <LoadingPage title={TITLE} />;
 
-  const changed = (message: string) => {
-    setNotice(message);
+  const changed = (section: Section) => (message: string) => {
+    setNotice({ section, message });
     setChanges((n) => n + 1);
   };
+  const noticeIn = (section: Section) =>
+    notice?.section === section ? (
+      <div className="notice notice--info section-notice" role="status">
+        {notice.message}
+      </div>
+    ) : null;
   const own = ownInstruments(loaded.interventions);
   const instruments = [
     ...new Map(
@@ -64,16 +73,12 @@ export default function SettingsPage() {
       <p>
         <Link to={PAGES.users.path}>Hantera användare och inbjudningar</Link>
       </p>
-      {notice ? (
-        <div className="notice notice--info" role="status">
-          {notice}
-        </div>
-      ) : null}
       <section className="panel" aria-labelledby="insatser-heading">
         <h2 id="insatser-heading">Insatser</h2>
+        {noticeIn('insatser')}
         <InterventionList
           interventions={loaded.interventions}
-          onClosed={(name) => changed(`${name} är avslutad.`)}
+          onClosed={(name) => changed('insatser')(`${name} är avslutad.`)}
         />
         <h3>Registrera en insats</h3>
         <p className="hint">
@@ -83,11 +88,12 @@ export default function SettingsPage() {
         <InterventionForm
           associationId={aid}
           own={own}
-          onRegistered={(name) => changed(`${name} är registrerad.`)}
+          onRegistered={(name) => changed('insatser')(`${name} är registrerad.`)}
         />
       </section>
       <section className="panel" aria-labelledby="mal-heading">
         <h2 id="mal-heading">Förbundets mål</h2>
+        {noticeIn('mal')}
         <div className="field year-field">
           <label htmlFor="goal-year">År</label>
           <select
@@ -110,7 +116,7 @@ export default function SettingsPage() {
           year={year}
           goals={loaded.goals}
           instruments={instruments}
-          onChanged={changed}
+          onChanged={changed('mal')}
         />
       </section>
     </Page>
