@@ -1,3 +1,5 @@
+// The web app's types are the browser's; its pure specs run under Jest.
+/// <reference types="jest" />
 import { goalForm, keyFromLabel, shareOf, blankGoal, type GoalValues } from './goal-form-values';
 
 const given = (values: Partial<GoalValues>): GoalValues => ({ ...blankGoal(), ...values });

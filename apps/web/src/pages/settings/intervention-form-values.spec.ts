@@ -1,3 +1,5 @@
+// The web app's types are the browser's; its pure specs run under Jest.
+/// <reference types="jest" />
 import { STEGVIS_5 } from '@stegvis/domain';
 import {
   blankIntervention,
