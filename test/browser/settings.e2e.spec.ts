@@ -153,6 +153,23 @@ describe('/installningar', () => {
         .count(),
     ).toBe(1);
 
+    // The förbund's own questionnaire, added to another insats beside its first.
+    await page.getByText('Lägg till ett formulär i Resurslotsen', { exact: true }).click();
+    const adding = page.getByRole('form', { name: 'Lägg till ett formulär i Resurslotsen' });
+    await adding
+      .getByLabel('Formulär att lägga till', { exact: true })
+      .selectOption({ label: 'Navigatorns skattning' });
+    await button(adding, 'Lägg till formuläret').click();
+    await notice(page, 'Navigatorns skattning är tillagt i Resurslotsen.');
+    const resurslotsen = await api.http
+      .get(`/v1/interventions/${tenant.interventionId}`)
+      .set(bearer(chief))
+      .expect(200);
+    expect(resurslotsen.body.instruments.map((i: { key: string }) => i.key)).toEqual([
+      'stegvis-5',
+      'navigator',
+    ]);
+
     // Closing the structural insats: the server's refusal is shown at the date it is about.
     await page.getByText('Avsluta Psykeveckan', { exact: true }).click();
     const closing = page.getByRole('form', { name: 'Avsluta Psykeveckan' });

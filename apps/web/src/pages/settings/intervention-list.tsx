@@ -4,7 +4,8 @@ import { Form, SubmitButton } from '../../forms/form';
 import { useIdempotencyKey } from '../../forms/idempotency';
 import { useZodForm } from '../../forms/use-zod-form';
 import { date } from '../../format';
-import { closeIntervention, type Intervention } from './settings-api';
+import { AddInstrumentForm } from './add-instrument-form';
+import { closeIntervention, type InstrumentView, type Intervention } from './settings-api';
 
 const partyLabel = (code: string) => parties.labels[code as keyof typeof parties.labels] ?? code;
 
@@ -16,10 +17,14 @@ const period = (i: Intervention) => {
 /** The förbund's insatser, open first, each with what it measures and a way to close it. */
 export function InterventionList({
   interventions,
+  own,
   onClosed,
+  onChanged,
 }: {
   readonly interventions: readonly Intervention[];
+  readonly own: readonly InstrumentView[];
   readonly onClosed: (name: string) => void;
+  readonly onChanged: (message: string) => void;
 }) {
   if (interventions.length === 0) {
     return <p>Förbundet har inga insatser än. Registrera den första med formuläret nedan.</p>;
@@ -67,6 +72,12 @@ export function InterventionList({
               </>
             ) : null}
           </dl>
+          {intervention.kind === 'individual' && intervention.status === 'open' ? (
+            <details className="intervention__more">
+              <summary>Lägg till ett formulär i {intervention.name}</summary>
+              <AddInstrumentForm intervention={intervention} own={own} onAdded={onChanged} />
+            </details>
+          ) : null}
           {intervention.status === 'open' && intervention.closedOn === null ? (
             <details className="intervention__close">
               <summary>Avsluta {intervention.name}</summary>

@@ -78,7 +78,9 @@ export default function SettingsPage() {
         {noticeIn('insatser')}
         <InterventionList
           interventions={loaded.interventions}
+          own={own}
           onClosed={(name) => changed('insatser')(`${name} är avslutad.`)}
+          onChanged={changed('insatser')}
         />
         <h3>Registrera en insats</h3>
         <p className="hint">
