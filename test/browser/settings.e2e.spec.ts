@@ -251,6 +251,10 @@ describe('/installningar', () => {
     await page.getByRole('heading', { level: 1 }).scrollIntoViewIfNeeded();
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: screenshotPath('installningar.png'), fullPage: true });
+    // Readable on a phone: nothing wider than the screen.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: screenshotPath('installningar-mobil.png'), fullPage: true });
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     expect(errors).toEqual([]);
   });
 
