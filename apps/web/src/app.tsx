@@ -5,7 +5,6 @@ import { PAGES, type PageEntry } from './frame/pages';
 import { RequireRole } from './frame/require-role';
 import { NotFoundPage } from './frame/status-pages';
 import { AccountPage } from './pages/account/account-page';
-import { ComingPage } from './pages/coming-page';
 import { InvitationPage } from './pages/invitation-page';
 import { LoginPage } from './pages/login-page';
 import { SetupPage } from './pages/setup-page';
@@ -19,6 +18,7 @@ const EnrolPage = lazy(() => import('./pages/participants/enrol-page'));
 const ParticipantsPage = lazy(() => import('./pages/participants/participants-page'));
 const AttendancePage = lazy(() => import('./pages/participants/attendance-page'));
 const ParticipantPage = lazy(() => import('./pages/participants/participant-page'));
+const SettingsPage = lazy(() => import('./pages/settings/settings-page'));
 
 /** A page only its roles may open, loaded when first opened if it is lazy. */
 function guarded(page: PageEntry, element: ReactNode, path: string = page.path) {
@@ -60,13 +60,7 @@ export function App() {
             {guarded(PAGES.participants, <AttendancePage />, `${PAGES.participants.path}/narvaro`)}
             {guarded(PAGES.participants, <ParticipantPage />, `${PAGES.participants.path}/:pid`)}
             {guarded(PAGES.participants, <ParticipantsPage />)}
-            {guarded(
-              PAGES.settings,
-              <ComingPage
-                title="Inställningar"
-                what="Här kommer förbundschefen att registrera insatser, sätta årets mål och hantera användare."
-              />,
-            )}
+            {guarded(PAGES.settings, <SettingsPage />)}
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

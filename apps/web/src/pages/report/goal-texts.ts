@@ -1,8 +1,8 @@
 import type { GoalResult } from '../../api/reports';
 import { count, countOf, decimal, percent, DASH } from '../../format';
 
-/** The goal's target as a person says it: "minst 80 %". */
-export function goalTarget(goal: GoalResult): string {
+/** The goal's target as a person says it: "minst 80 %" (also for a goal not yet evaluated). */
+export function goalTarget(goal: Pick<GoalResult, 'kind' | 'target'>): string {
   switch (goal.kind) {
     case 'participantCount':
       return `minst ${count(goal.target)} deltagare`;
