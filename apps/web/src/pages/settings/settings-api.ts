@@ -40,7 +40,12 @@ export async function fetchSettings(
 }
 
 export const fetchGoals = (aid: string, year: number, signal?: AbortSignal) =>
-  send(api.GET('/v1/associations/{aid}/goals/{year}', { params: { path: { aid, year } }, signal }));
+  send(
+    api.GET('/v1/associations/{aid}/goals/{year}', {
+      params: { path: { aid, year: String(year) } },
+      signal,
+    }),
+  );
 
 export const registerIntervention = (aid: string, body: RegisterInterventionBody, key: string) =>
   sendUndescribed(
@@ -72,7 +77,7 @@ export const addInstruments = (iid: string, body: ChangeInterventionInstrumentsB
 export const setGoals = (aid: string, year: number, goals: readonly Goal[], key: string) =>
   sendUndescribed(
     api.PUT('/v1/associations/{aid}/goals/{year}', {
-      params: { path: { aid, year } },
+      params: { path: { aid, year: String(year) } },
       body: { goals: [...goals] },
       headers: headers(key),
     }),
