@@ -68,9 +68,9 @@ const button = (within: Page | Locator, name: string) =>
 const notice = (page: Page, text: string) =>
   page.getByRole('status').filter({ hasText: text }).waitFor();
 
-/** The goal cards of the förbund on /rapport, by their names. */
-async function reportGoals(page: Page): Promise<string[]> {
-  const group = page.getByRole('region', { name: 'Mål för Hela förbundet' });
+/** The goal cards of the förbund (or of one insats) on /rapport, by their names. */
+async function reportGoals(page: Page, subject = 'Hela förbundet'): Promise<string[]> {
+  const group = page.getByRole('region', { name: `Mål för ${subject}` });
   return (await group.locator('.goal__label').allTextContents()).map(readable);
 }
 
@@ -258,6 +258,46 @@ describe('/installningar', () => {
     expect(errors).toEqual([]);
   });
 
+  it('the chief gives one insats a goal of its own, beside the förbund’s', async () => {
+    const { page, errors } = await signedIn('/installningar', chief);
+    await heading(page, 'Inställningar').waitFor();
+    await page.getByRole('row', { name: /Planering vid avslut/ }).waitFor();
+
+    await label(page, 'Målen gäller').selectOption({ label: 'Resurslotsen' });
+    await page.getByText(`Resurslotsen har inga egna mål för ${YEAR} än.`).waitFor();
+    // The förbund's goals are not offered as the insats's own.
+    expect(await page.getByRole('row', { name: /Planering vid avslut/ }).count()).toBe(0);
+    await label(page, 'Typ av mål').selectOption({ label: 'Antal deltagare' });
+    await label(page, 'Målets namn').fill('Deltagare i Resurslotsen');
+    await label(page, 'Minst antal deltagare').fill('40');
+    await button(page, 'Lägg till målet').click();
+    await notice(page, `Målet Deltagare i Resurslotsen är tillagt för ${YEAR}.`);
+    await page.getByRole('row', { name: /Deltagare i Resurslotsen/ }).waitFor();
+
+    const own = await api.http
+      .get(`/v1/interventions/${tenant.interventionId}/goals/${YEAR}`)
+      .set(bearer(chief))
+      .expect(200);
+    expect(own.body.goals).toEqual([
+      {
+        id: 'deltagare-i-resurslotsen',
+        label: 'Deltagare i Resurslotsen',
+        kind: 'participantCount',
+        min: 40,
+      },
+    ]);
+    // Back to the förbund: its three goals, untouched.
+    await label(page, 'Målen gäller').selectOption({ label: 'Hela förbundet' });
+    await page.getByRole('row', { name: /Planering vid avslut/ }).waitFor();
+    expect(await page.getByRole('row', { name: /Deltagare i Resurslotsen/ }).count()).toBe(0);
+    const association = await api.http
+      .get(`/v1/associations/${tenant.associationId}/goals/${YEAR}`)
+      .set(bearer(chief))
+      .expect(200);
+    expect(association.body.goals).toHaveLength(3);
+    expect(errors).toEqual([]);
+  });
+
   it('the board member then sees the new goal list on /rapport', async () => {
     await board.page.reload();
     await board.page.getByRole('region', { name: 'Mål för Hela förbundet' }).waitFor();
@@ -266,6 +306,7 @@ describe('/installningar', () => {
       'Nöjda deltagare',
       'Planering vid avslut',
     ]);
+    expect(await reportGoals(board.page, 'Resurslotsen')).toEqual(['Deltagare i Resurslotsen']);
     expect(await seriousViolations(board.page)).toEqual([]);
     expect(board.errors).toEqual([]);
   });

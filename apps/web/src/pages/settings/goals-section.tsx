@@ -5,17 +5,26 @@ import { newIdempotencyKey } from '../../forms/idempotency';
 import { date, dateTime } from '../../format';
 import { goalMeasure, goalTargetText } from './goal-explanations';
 import { GoalForm } from './goal-form';
-import { fetchGoals, setGoals, type GoalsInForce, type InstrumentView } from './settings-api';
+import {
+  fetchGoals,
+  setGoals,
+  type GoalScope,
+  type GoalsInForce,
+  type InstrumentView,
+} from './settings-api';
 
-/** The year's goals of the förbund: in force, add and remove, copy last year's, the history. */
+/** The year's goals of the förbund or of one insats: in force, add and remove, copy last year's, the history. */
 export function GoalsSection({
-  associationId,
+  scope,
+  insatsName,
   year,
   goals,
   instruments,
   onChanged,
 }: {
-  readonly associationId: string;
+  readonly scope: GoalScope;
+  /** The insats whose own goals these are, or null for the förbund's. */
+  readonly insatsName: string | null;
   readonly year: number;
   readonly goals: GoalsInForce;
   readonly instruments: readonly InstrumentView[];
@@ -24,7 +33,7 @@ export function GoalsSection({
   const [problem, setProblem] = useState<string | null>(null);
   const inForce = goals.goals as readonly Goal[];
   const save = async (next: readonly Goal[], message: string) => {
-    await setGoals(associationId, year, next, newIdempotencyKey());
+    await setGoals(scope, year, next, newIdempotencyKey());
     onChanged(message);
   };
   const saveShowingProblem = (next: readonly Goal[], message: string) => {
@@ -34,7 +43,7 @@ export function GoalsSection({
   const copyLastYear = async () => {
     setProblem(null);
     try {
-      const last = (await fetchGoals(associationId, year - 1)).goals as readonly Goal[];
+      const last = (await fetchGoals(scope, year - 1)).goals as readonly Goal[];
       const missing = last.filter((goal) => !inForce.some((own) => own.id === goal.id));
       if (last.length === 0) {
         setProblem(
@@ -60,10 +69,16 @@ export function GoalsSection({
         </div>
       ) : null}
       {inForce.length === 0 ? (
-        <p>Förbundet har inga mål för {year} än.</p>
+        <p>
+          {insatsName === null
+            ? `Förbundet har inga mål för ${year} än.`
+            : `${insatsName} har inga egna mål för ${year} än.`}
+        </p>
       ) : (
         <table className="table goals-in-force">
-          <caption className="visually-hidden">Förbundets mål för {year}</caption>
+          <caption className="visually-hidden">
+            Mål för {insatsName ?? 'hela förbundet'} {year}
+          </caption>
           <thead>
             <tr>
               <th scope="col">Mål</th>

@@ -10,7 +10,7 @@ import { GoalsSection } from './goals-section';
 import { ownInstruments } from './intervention-form-values';
 import { InterventionForm } from './intervention-form';
 import { InterventionList } from './intervention-list';
-import { fetchSettings, type Settings } from './settings-api';
+import { fetchSettings, goalScope, type Settings } from './settings-api';
 import '../participants/participants.css';
 import './settings.css';
 
@@ -22,10 +22,14 @@ type Section = 'insatser' | 'mal';
 export default function SettingsPage() {
   const me = useMe();
   const [year, setYear] = useState(new Date().getFullYear());
+  // '' is the whole förbund; otherwise the insats whose own goals are shown.
+  const [goalsOf, setGoalsOf] = useState('');
   const [changes, setChanges] = useState(0);
   const aid = me.associationId;
-  const { state, reload } = useLoad(`${aid}/${year}/${changes}`, (signal) =>
-    aid === null ? Promise.reject(new Error('no association')) : fetchSettings(aid, year, signal),
+  const { state, reload } = useLoad(`${aid}/${goalsOf}/${year}/${changes}`, (signal) =>
+    aid === null
+      ? Promise.reject(new Error('no association'))
+      : fetchSettings(aid, goalScope(aid, goalsOf), year, signal),
   );
   // Said in the section where the change was made, where the chief is looking.
   const [notice, setNotice] = useState<{ section: Section; message: string } | null>(null);
@@ -59,6 +63,7 @@ export default function SettingsPage() {
       </div>
     ) : null;
   const own = ownInstruments(loaded.interventions);
+  const insats = loaded.interventions.find((i) => i.interventionId === goalsOf);
   const instruments = [
     ...new Map(
       loaded.interventions.flatMap((i) => i.instruments).map((i) => [i.key, i] as const),
@@ -68,7 +73,7 @@ export default function SettingsPage() {
   return (
     <Page
       title={TITLE}
-      lead={`Här ställer du in ${loaded.association.name}: insatserna och vad de mäter, och förbundets mål för året.`}
+      lead={`Här ställer du in ${loaded.association.name}: insatserna och vad de mäter, och målen för året.`}
     >
       <p>
         <Link to={PAGES.users.path}>Hantera användare och inbjudningar</Link>
@@ -94,35 +99,69 @@ export default function SettingsPage() {
         />
       </section>
       <section className="panel" aria-labelledby="mal-heading">
-        <h2 id="mal-heading">Förbundets mål</h2>
+        <h2 id="mal-heading">Mål</h2>
+        <p className="hint">
+          Förbundets mål gäller alla insatser tillsammans. En insats kan också ha egna mål, som
+          visas i insatsens del av rapporten.
+        </p>
         {noticeIn('mal')}
-        <div className="field year-field">
-          <label htmlFor="goal-year">År</label>
-          <select
-            id="goal-year"
-            value={year}
-            onChange={(event) => {
-              setNotice(null);
-              setYear(Number(event.target.value));
-            }}
-          >
-            {yearsAround(new Date().getFullYear()).map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
+        <div className="goal-choices">
+          <div className="field">
+            <label htmlFor="goals-of">Målen gäller</label>
+            <select
+              id="goals-of"
+              value={goalsOf}
+              onChange={(event) => {
+                setNotice(null);
+                setGoalsOf(event.target.value);
+              }}
+            >
+              <option value="">Hela förbundet</option>
+              {loaded.interventions.map((intervention) => (
+                <option key={intervention.interventionId} value={intervention.interventionId}>
+                  {intervention.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field year-field">
+            <label htmlFor="goal-year">År</label>
+            <select
+              id="goal-year"
+              value={year}
+              onChange={(event) => {
+                setNotice(null);
+                setYear(Number(event.target.value));
+              }}
+            >
+              {yearsAround(new Date().getFullYear()).map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+            </select>
+          </div>
         </div>
-        <GoalsSection
-          associationId={aid}
-          year={year}
-          goals={loaded.goals}
-          instruments={instruments}
-          onChanged={changed('mal')}
-        />
+        {showsGoalsOf(loaded, goalsOf, year) ? (
+          <GoalsSection
+            key={`${goalsOf}/${year}`}
+            scope={goalScope(aid, goalsOf)}
+            insatsName={insats?.name ?? null}
+            year={year}
+            goals={loaded.goals}
+            instruments={insats?.instruments ?? instruments}
+            onChanged={changed('mal')}
+          />
+        ) : (
+          <p role="status">Hämtar målen …</p>
+        )}
       </section>
     </Page>
   );
 }
+
+const showsGoalsOf = ({ goalsFor }: Settings, goalsOf: string, year: number) =>
+  goalsFor.year === year &&
+  (goalsFor.scope.kind === 'association' ? goalsOf === '' : goalsFor.scope.iid === goalsOf);
 
 const yearsAround = (now: number) => [now + 1, now, now - 1, now - 2, now - 3];
