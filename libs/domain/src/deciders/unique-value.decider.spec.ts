@@ -85,6 +85,10 @@ describe('unique values (an open insats’s name within its association)', () =>
     expect(a).toMatch(/^unique-intervention-name-[0-9a-f]{64}$/);
     expect(uniqueValueStream('intervention-name', 'F-0000000001/samcoach')).toBe(a);
     expect(uniqueValueStream('intervention-name', 'F-0000000002/samcoach')).not.toBe(a);
+    // The name existing logs hold (computed with node:crypto): the claim must be found again.
+    expect(uniqueValueStream('user-email', 'karin@example.se')).toBe(
+      'unique-user-email-246ad3e1b2be4569a6d29880c1c8575dc6ff0bd4b484effdbec66f742e68534f',
+    );
   });
 
   it('an insats holds its name until it is closed or its planned end has passed', () => {

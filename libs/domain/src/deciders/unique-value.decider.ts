@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from '@noble/hashes/sha2';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 import { DomainError } from '../errors';
 import type { UniqueScope, UniqueValueEvent } from '../events';
 import type { IsoDate } from '../shared/dates';
@@ -54,7 +55,7 @@ const taken: Readonly<Record<UniqueScope, (holderId: string) => DomainError>> = 
 
 /** The stream of one value in one scope. */
 export function uniqueValueStream(scope: UniqueScope, value: string): string {
-  const hash = createHash('sha256').update(`${scope}\u0000${value}`).digest('hex');
+  const hash = bytesToHex(sha256(utf8ToBytes(`${scope}\u0000${value}`)));
   return `unique-${scope}-${hash}`;
 }
 

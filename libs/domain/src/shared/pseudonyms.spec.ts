@@ -11,6 +11,11 @@ describe('pseudonyms', () => {
     expect(ParticipantId.safeParse(pseudonym('I')).success).toBe(false);
   });
 
+  it('derives from a key the id it always has: a retry in an old log names the same participant', () => {
+    // Computed with node:crypto before the domain moved to a pure-JS hash.
+    expect(pseudonym('D', 'nyckel-1')).toBe('D-F13G1A3VPX');
+  });
+
   it('derives the same id from the same idempotency key, and never uses I, L, O or U', () => {
     expect(pseudonym('D', 'nyckel-1')).toBe(pseudonym('D', 'nyckel-1'));
     expect(pseudonym('D', 'nyckel-1')).not.toBe(pseudonym('D', 'nyckel-2'));

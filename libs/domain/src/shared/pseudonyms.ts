@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { sha256 } from '@noble/hashes/sha2';
+import { utf8ToBytes } from '@noble/hashes/utils';
 import { z } from 'zod';
 import { allowing } from './messages';
 
@@ -6,6 +7,8 @@ import { allowing } from './messages';
  * Server-made ids such as `D-7K3QX9MW2A`: a prefix naming what the id is for, then ten
  * characters of Crockford base32 without I, L, O and U, so they survive being read aloud or
  * written by hand. The alphabet, the pattern and the generator live here together.
+ * Web Crypto and a pure-JS hash rather than node:crypto, so the web app can import the domain's
+ * schemas without pulling in a Node module.
  */
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -33,8 +36,8 @@ export function pseudonymSchema(prefix: string, what: string, example: string) {
 export function pseudonym(prefix: PseudonymPrefix, idempotencyKey?: string): string {
   const bytes =
     idempotencyKey === undefined
-      ? randomBytes(10)
-      : createHash('sha256').update(`${prefix}|${idempotencyKey}`).digest().subarray(0, 10);
+      ? globalThis.crypto.getRandomValues(new Uint8Array(10))
+      : sha256(utf8ToBytes(`${prefix}|${idempotencyKey}`)).subarray(0, 10);
   let id = '';
   for (const byte of bytes) id += ALPHABET[byte & 31];
   return `${prefix}-${id}`;
