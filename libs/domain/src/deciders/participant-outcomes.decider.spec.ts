@@ -247,6 +247,13 @@ describe('participant decider, v1.1', () => {
         'Uppgifterna att rätta (fields) måste innehålla minst en uppgift att rätta, t.ex. {"birthYear": 1988}.',
       ]);
     });
+
+    it('names an unknown field as unknown, not as nothing to correct', () => {
+      const result = CorrectEnrolmentBody.safeParse({ fields: { personnummer: 1 } });
+      expect(result.error?.issues.map((i) => i.message)).toEqual([
+        expect.stringContaining('innehåller fält som inte finns: ta bort dem.'),
+      ]);
+    });
   });
 
   describe('several instruments per insats', () => {
