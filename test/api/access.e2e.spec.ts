@@ -4,7 +4,9 @@ import { bearer, createTenant, enrol, ORG_NUMBERS, type Tenant } from '../suppor
 
 /**
  * DESIGN §5: who may do what. Every route is called by every kind of user of two associations;
- * exactly the allowed ones succeed, everyone else gets 403 and nothing is written.
+ * exactly the allowed ones succeed, everyone else gets 403 and nothing is written. A participant
+ * is unknown (404) outside its own association, as a pseudonym never issued: another förbund
+ * cannot learn that it exists.
  */
 let api: Api;
 let a: Tenant;
@@ -212,6 +214,15 @@ const routes: {
   },
 ];
 
+/**
+ * A user of B whose role may do this in its own förbund: refused on looking the participant up,
+ * where "not yours" must read as "unknown". A role refused outright (admin, board) is answered
+ * 403 before any lookup, the same for every pseudonym.
+ */
+const roleOfB = (actor: Actor, allowed: Actor[]) =>
+  (actor === 'chiefOfB' && allowed.includes('chief')) ||
+  (actor === 'staffOfB' && allowed.includes('staff'));
+
 describe.each(routes)('$name', ({ allowed, status, request }) => {
   it.each(actors)('as %s', async (actor) => {
     const { method, path, body } = await request();
@@ -222,6 +233,11 @@ describe.each(routes)('$name', ({ allowed, status, request }) => {
     if (allowed.includes(actor)) {
       expect(res.status).toBe(status);
       if (method !== 'get') expect(after).not.toEqual(before);
+    } else if (path.startsWith('/v1/participants/') && roleOfB(actor, allowed)) {
+      expect(res.status).toBe(404);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.body).toMatchObject({ status: 404, code: 'participant_not_found' });
+      expect(after).toEqual(before);
     } else {
       expect(res.status).toBe(403);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);

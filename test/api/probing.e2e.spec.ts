@@ -148,11 +148,11 @@ describe('item 21: access is checked before a retried key is answered', () => {
     expect(await api.allEvents()).toEqual(before);
   });
 
-  it('the same user with another association’s token gets 403', async () => {
+  it('the same user with another association’s token finds no such participant (404)', async () => {
     const pid = await enrol(api, a);
     await satisfaction(pid, a.staff).expect(201);
     const elsewhere = api.token('staff', b.associationId, [b.interventionId], 'staff-0');
-    const res = await satisfaction(pid, elsewhere).expect(403);
+    const res = await satisfaction(pid, elsewhere).expect(404);
     expect(res.body.eventIds).toBeUndefined();
   });
 

@@ -212,6 +212,8 @@ export type RecordFollowUpBody = z.infer<typeof RecordFollowUpBody>;
 
 export const CorrectEnrolmentBody = z.strictObject({
   fields: CorrectableEnrolmentFields.refine((f) => Object.keys(f).length > 0, {
+    // Only an empty object is "nothing to correct"; unknown fields have their own answer.
+    when: (payload) => payload.issues.length === 0,
     error: named(
       (field) =>
         `${capitalised(field)} måste innehålla minst en uppgift att rätta, t.ex. {"birthYear": 1988}.`,

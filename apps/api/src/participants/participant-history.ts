@@ -85,7 +85,7 @@ export class GetParticipantHandler implements IQueryHandler<GetParticipant> {
     const { events } = await this.reader.read(streamNames.participant(participantId));
     const history = participantHistory(events);
     if (!history) throw new DomainError('participant_not_found');
-    access.workInIntervention(actor, history);
+    access.workWithParticipant(actor, history);
     return history;
   }
 }

@@ -60,7 +60,7 @@ export class ChangeParticipantHandler implements ICommandHandler<ChangeParticipa
     const state = participantStateOf(snapshot);
     if (state.status === 'erased') throw await erasureAnswer(this.reader, ctx.actor, participantId);
     const enrolled = ensureEnrolled(state);
-    access.workInIntervention(ctx.actor, enrolled);
+    access.workWithParticipant(ctx.actor, enrolled);
     // A participant never changes intervention, so it is loaded once for every attempt.
     const intervention = await this.reader.loadIntervention(enrolled.interventionId);
     return this.writer.write(
@@ -96,7 +96,7 @@ export class EraseParticipantHandler implements ICommandHandler<EraseParticipant
       throw new DomainError('participant_not_found');
     }
     if (state.status === 'new') throw new DomainError('participant_not_found');
-    access.manageAssociation(ctx.actor, state.associationId);
+    access.manageParticipant(ctx.actor, state);
     // If-Match names the participant's revision; the fact itself goes to the association's stream.
     checkExpectation(participantStream, ctx.expectedRevision, current.revision);
     const associationStream = streamNames.association(state.associationId);

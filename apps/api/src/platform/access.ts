@@ -1,3 +1,4 @@
+import { DomainError } from '@stegvis/domain';
 import type { Actor } from './actor';
 import { forbidden } from './problem';
 
@@ -17,11 +18,31 @@ export const access = {
     if (!reader || actor.associationId !== associationId) throw forbidden();
   },
 
+  /**
+   * `workInIntervention` for one participant. Outside the participant's association it is
+   * unknown (404), exactly as a pseudonym that was never issued: a 403 there would tell another
+   * förbund that the pseudonym exists.
+   */
+  workWithParticipant(actor: Actor, participant: InterventionRef): void {
+    hideFromOtherAssociations(actor, participant.associationId);
+    access.workInIntervention(actor, participant);
+  },
+
+  /** `manageAssociation` for one participant (erasure), unknown outside its association. */
+  manageParticipant(actor: Actor, participant: { readonly associationId: string }): void {
+    hideFromOtherAssociations(actor, participant.associationId);
+    access.manageAssociation(actor, participant.associationId);
+  },
+
   /** Chief of the intervention's association, or staff assigned to the intervention. */
   workInIntervention(actor: Actor, intervention: InterventionRef): void {
     if (!mayWorkInIntervention(actor, intervention)) throw forbidden();
   },
 };
+
+function hideFromOtherAssociations(actor: Actor, associationId: string): void {
+  if (actor.associationId !== associationId) throw new DomainError('participant_not_found');
+}
 
 type InterventionRef = { readonly associationId: string; readonly interventionId: string };
 

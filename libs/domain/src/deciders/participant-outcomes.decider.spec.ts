@@ -247,6 +247,12 @@ describe('participant decider, v1.1', () => {
         'Uppgifterna att rätta (fields) måste innehålla minst en uppgift att rätta, t.ex. {"birthYear": 1988}.',
       ]);
     });
+
+    it('names an unknown field as unknown, not as nothing to correct', () => {
+      const result = CorrectEnrolmentBody.safeParse({ fields: { personnummer: 1 } });
+      // The one issue is worded by the Swedish error map as "innehåller fält som inte finns".
+      expect(result.error?.issues.map((i) => i.code)).toEqual(['unrecognized_keys']);
+    });
   });
 
   describe('several instruments per insats', () => {
