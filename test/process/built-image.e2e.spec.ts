@@ -150,6 +150,25 @@ describe('the built output the image ships', () => {
     ]);
   }, 120_000);
 
+  it('creates a user from a shell with the built user tool, the password from stdin', async () => {
+    const userData = mkdtempSync(join(tmpdir(), 'stegvis-user-'));
+    try {
+      const created = await runProgram(
+        'dist/apps/api/user.js',
+        ['create', '--role', 'admin', '--email', 'admin@exempel.se', '--password-stdin'],
+        { DATA_DIR: userData },
+        'ett långt lösenord för testet',
+      );
+      expect([created.code, created.stdout.trim()]).toEqual([
+        0,
+        expect.stringMatching(/^U-\w{10}$/),
+      ]);
+      expect(created.stderr + created.stdout).not.toContain('ett långt lösenord');
+    } finally {
+      rmSync(userData, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it("the health check answers for the built API, as the image's HEALTHCHECK runs it", async () => {
     const port = String(randomInt(20_000, 40_000));
     const env = {
@@ -183,11 +202,14 @@ function runProgram(
   program: string,
   args: readonly string[],
   env: Record<string, string>,
+  stdin = '',
 ): Promise<{ code: number; stdout: string; stderr: string }> {
-  return run(process.execPath, [program, ...args], {
+  const running = run(process.execPath, [program, ...args], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'info', ...env },
-  }).then(
+  });
+  running.child.stdin?.end(stdin);
+  return running.then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
     (error: { code?: number; stdout?: string; stderr?: string }) => ({
       code: typeof error.code === 'number' ? error.code : -1,
