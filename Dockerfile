@@ -45,7 +45,6 @@ RUN mkdir -p /data && chown node:node /data
 COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
-COPY --from=build /app/apps/api/src/dashboard/assets ./apps/api/src/dashboard/assets
 
 USER node
 # 3000: the API (PORT); 3001: a worker's health and metrics (WORKER_PORT).

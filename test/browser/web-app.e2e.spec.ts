@@ -8,12 +8,11 @@ import { planYear } from '../support/year-plan';
 import {
   heading,
   launch,
-  openTab,
   readable,
   screenshotPath,
   seriousViolations,
   signInWithToken,
-  type Tab,
+  tabsPerTest,
 } from './web-browser';
 
 /**
@@ -70,16 +69,7 @@ afterAll(async () => {
   await api?.close();
 });
 
-const tabs: Tab[] = [];
-afterEach(async () => {
-  for (const tab of tabs.splice(0)) await tab.context.close();
-});
-
-async function tab(viewport?: { width: number; height: number }): Promise<Tab> {
-  const opened = await openTab(browser, viewport);
-  tabs.push(opened);
-  return opened;
-}
+const tab = tabsPerTest(() => browser);
 
 /** Opens an address of the app, signed in with the token (through /logga-in, as a person). */
 async function signedIn(token: string, path: string, viewport?: { width: number; height: number }) {
@@ -186,6 +176,24 @@ it('lets a board member sign in and read the goal summary and the goal list firs
   expect(errors).toEqual([]);
 });
 
+it('leads a person from / to the sign-in page, and once signed in to their start page', async () => {
+  const { page, errors } = await tab();
+  await page.goto(`${baseUrl}/`);
+  await heading(page, 'Logga in').waitFor();
+  expect(new URL(page.url()).pathname).toBe('/logga-in');
+  await signInWithToken(page, staff);
+  await heading(page, 'Deltagare').waitFor();
+  // Signed in, / is the role's start page: the staff's participants, the chief's report.
+  await page.goto(`${baseUrl}/`);
+  await heading(page, 'Deltagare').waitFor();
+  expect(new URL(page.url()).pathname).toBe('/deltagare');
+  const chiefTab = await signedIn(chief, '/');
+  await reportLoaded(chiefTab.page, new Date().getFullYear());
+  expect(new URL(chiefTab.page.url()).pathname).toBe('/rapport');
+  expect(errors).toEqual([]);
+  expect(chiefTab.errors).toEqual([]);
+});
+
 it('shows the goals as cards on a phone, each status in view, the page no wider than the screen', async () => {
   const { page, errors } = await signedIn(board, `/rapport?ar=${YEAR}`, {
     width: 390,
@@ -262,9 +270,14 @@ it('keeps a staff member out of /rapport with the 403 page', async () => {
   expect(await nav.getByRole('link').allTextContents()).toEqual(['Deltagare', 'Konto']);
   await page.goto(`${baseUrl}/rapport`);
   await heading(page, 'Du har inte behörighet').waitFor();
-  expect(await page.getByText('Din roll ger inte tillgång till den här sidan.').isVisible()).toBe(
-    true,
-  );
+  // Who the page is for, so the staff member knows whom to ask.
+  expect(
+    await page
+      .getByText(
+        'Sidan är till för styrelseledamot och förbundschef. Du är inloggad som insatspersonal.',
+      )
+      .isVisible(),
+  ).toBe(true);
   expect(await page.title()).toBe('Du har inte behörighet – Stegvis');
   expect(await seriousViolations(page)).toEqual([]);
   expect(errors).toEqual([]);

@@ -3,8 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
-/** Debian's Chromium, headless, with nothing reaching out to the network. */
+/**
+ * Debian's Chromium, headless, with nothing reaching out to the network, in Swedish as a
+ * Swedish user's browser is: its own controls (a date field reads ÅÅÅÅ-MM-DD) follow the UI
+ * language. Debian ships only the en-US language pack (chromium-l10n has the others), so
+ * `--lang` alone falls back to English; the Blink feature makes the controls follow the page's
+ * `lang="sv"` instead.
+ */
 export const CHROMIUM_ARGS = [
+  '--lang=sv-SE',
+  '--enable-blink-features=LangAttributeAwareFormControlUI',
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -37,6 +45,24 @@ export async function openTab(
   });
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
   return { context, page, errors };
+}
+
+/**
+ * For a spec's top level: opens fresh tabs in the browser (launched in its beforeAll), each
+ * closed after the test that opened it.
+ */
+export function tabsPerTest(
+  browser: () => Browser,
+): (viewport?: { width: number; height: number }) => Promise<Tab> {
+  const opened: Tab[] = [];
+  afterEach(async () => {
+    for (const tab of opened.splice(0)) await tab.context.close();
+  });
+  return async (viewport) => {
+    const tab = await openTab(browser(), viewport);
+    opened.push(tab);
+    return tab;
+  };
 }
 
 /** Signs in on /logga-in with a token, as a developer pastes it (a JWT or a personal API token). */

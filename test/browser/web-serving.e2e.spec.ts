@@ -17,6 +17,7 @@ const HTML = { Accept: 'text/html,application/xhtml+xml,*/*;q=0.8' };
 
 it('answers the pages of DESIGN §8 with the page, under a strict CSP and not cached', async () => {
   for (const path of [
+    '/',
     '/logga-in',
     '/rapport',
     '/export',
@@ -75,7 +76,7 @@ it('serves the hashed files for good, and nothing that is not in the build', asy
   }
 });
 
-it('leaves the API, its documentation, health, metrics and the old dashboard as they were', async () => {
+it('leaves the API, its documentation, health and metrics as they were', async () => {
   const unknown = await api.http.get('/v1/finns-inte').set(HTML).expect(404);
   expect(unknown.headers['content-type']).toMatch(/^application\/problem\+json/);
   expect(unknown.body.code).toBeDefined();
@@ -89,6 +90,20 @@ it('leaves the API, its documentation, health, metrics and the old dashboard as 
   await api.http.get('/docs-json').expect(200);
   await api.http.get('/health/live').set(HTML).expect(200);
   await api.http.get('/metrics').set(HTML).expect(200);
-  const dashboard = await api.http.get('/').set(HTML).expect(200);
-  expect(dashboard.text).toContain('/assets/app.js');
+});
+
+it('answers / with the web application for a script too, and the old dashboard is gone', async () => {
+  // DESIGN §5: `GET /` is the web application, whatever the client accepts or the link carries.
+  const root = await api.http.get('/?utm_source=nyhetsbrev').set('Accept', '*/*').expect(200);
+  expect(root.headers['content-type']).toMatch(/^text\/html/);
+  expect(root.text).toContain('<html lang="sv">');
+  expect(root.text).toMatch(/src="\/static\/[^"]+\.js"/);
+  for (const path of ['/assets/app.js', '/assets/chart.umd.js', '/assets/dashboard.css']) {
+    const res = await api.http.get(path).set(HTML);
+    expect([path, res.status]).toEqual([path, 404]);
+    expect([path, res.headers['content-type']]).toEqual([
+      path,
+      expect.stringMatching(/problem\+json/),
+    ]);
+  }
 });

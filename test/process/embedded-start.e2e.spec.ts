@@ -24,9 +24,7 @@ describe('the embedded API process', () => {
     const lines = logLines(running.output());
     expect(lines.filter((l) => l.notJson === true)).toEqual([]);
     const banner = lines.find((l) => l.msg?.startsWith('Stegvis körs på'))?.msg ?? '';
-    expect(banner).toMatch(
-      /^ {2}Instrumentpanel \(styrelse och förbundschef\): http:\/\/localhost:\d+\/$/m,
-    );
+    expect(banner).toMatch(/^ {2}Webbapplikationen: http:\/\/localhost:\d+\/$/m);
     expect(banner).toMatch(/API-dokumentation: http:\/\/localhost:\d+\/docs/);
     expect(banner).toMatch(/utvecklingsnyckel/);
     const page = await fetch(`${running.url}/`);

@@ -11,7 +11,6 @@ import { READ_MODEL_STORE, ReadModelsModule, type ReadModelStore } from '@stegvi
 import { ReportCache } from '@stegvis/read-side';
 import { AuthGuard } from './platform/auth.guard';
 import { AccountsModule } from './accounts/accounts.module';
-import { DashboardModule } from './dashboard/dashboard.module';
 import { WebModule } from './web/web.module';
 import { AdminController } from './operations/admin.controller';
 import { ExportsController } from './reports/exports.controller';
@@ -72,7 +71,6 @@ export class AppModule {
         CqrsModule.forRoot(),
         JwtModule.register({}),
         TerminusModule,
-        DashboardModule,
         AccountsModule,
         WebModule,
       ],

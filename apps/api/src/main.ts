@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   // who ran `npm start`: on a terminal it is printed as the text below.
   const lines = [
     `Stegvis körs på ${url}`,
-    `  Instrumentpanel (styrelse och förbundschef): ${url}/`,
+    `  Webbapplikationen: ${url}/`,
     `  API-dokumentation: ${url}/docs`,
     `  Händelselager: ${store}`,
   ];
@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   announce(
     {
       url,
-      dashboard: `${url}/`,
+      web: `${url}/`,
       docs: `${url}/docs`,
       ...(setup ? { setup: `${url}${setup}` } : {}),
     },

@@ -2,7 +2,7 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { Layout } from './frame/layout';
 import { PAGES, type PageEntry } from './frame/pages';
-import { RequireRole } from './frame/require-role';
+import { RequireRole, ToStartPage } from './frame/require-role';
 import { NotFoundPage } from './frame/status-pages';
 import { AccountPage } from './pages/account/account-page';
 import { InvitationPage } from './pages/invitation-page';
@@ -49,6 +49,7 @@ export function App() {
       <BrowserRouter>
         <Routes>
           <Route element={<Layout />}>
+            <Route index element={<ToStartPage />} />
             <Route path="/logga-in" element={<LoginPage />} />
             <Route path="/konfigurera" element={<SetupPage />} />
             <Route path="/inbjudan" element={<InvitationPage />} />

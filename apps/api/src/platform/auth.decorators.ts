@@ -15,7 +15,7 @@ export const ROLES = 'stegvis:roles';
 /** Marks a public route in the OpenAPI document, which then gives it `security: []`. */
 export const PUBLIC_EXTENSION = 'x-stegvis-public';
 
-/** Opts a route out of the global AuthGuard (health, docs, the dashboard page). */
+/** Opts a route out of the global AuthGuard (health, docs, sign-in). */
 export const Public = () =>
   applyDecorators(SetMetadata(IS_PUBLIC, true), ApiExtension(PUBLIC_EXTENSION, true));
 

@@ -33,7 +33,6 @@ export const MinPosition = z
 type QuerySchema = z.ZodObject;
 
 const QUERY_SCHEMA = 'stegvis:query-schema';
-const ANY_QUERY = 'stegvis:any-query';
 
 /**
  * A parameter name is shown back only when it looks like one: `?19890101-1234` must not put a
@@ -106,19 +105,14 @@ export function ZodQueries(schema: QuerySchema): ParameterDecorator {
   };
 }
 
-/** For pages people open from links (the dashboard): a query string they carry is ignored. */
-export const AcceptsAnyQuery = () => SetMetadata(ANY_QUERY, true);
-
 /** Refuses any query parameter on a route that declares none with ZodQueries. */
 @Injectable()
 export class UnknownQueryInterceptor implements NestInterceptor {
   constructor(private readonly reflector: Reflector) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const targets = [context.getHandler(), context.getClass()];
     const declared =
-      this.reflector.get<QuerySchema | undefined>(QUERY_SCHEMA, context.getHandler()) !==
-        undefined || this.reflector.getAllAndOverride<boolean>(ANY_QUERY, targets) === true;
+      this.reflector.get<QuerySchema | undefined>(QUERY_SCHEMA, context.getHandler()) !== undefined;
     if (!declared) {
       const names = Object.keys(context.switchToHttp().getRequest<Request>().query);
       if (names.length > 0) throw validationFailed(names.map((n) => unknownParameter(n, [])));

@@ -51,7 +51,8 @@ const isDocs = (path: string) => path === '/docs' || path.startsWith('/docs/');
 /**
  * Secure headers on every answer (issue 9 item 18). Answers are not cached either (histories,
  * lists and reports carry one user's view of personal follow-up data), unless a route says
- * otherwise: the dashboard's static files revalidate, Swagger UI's files are public.
+ * otherwise: the web application's page revalidates and its hashed files are kept, Swagger UI's
+ * files are public.
  */
 export const secureHeaders: RequestHandler = (req, res, next) => {
   if (isDocs(req.path)) {

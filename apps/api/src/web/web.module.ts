@@ -1,11 +1,15 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { NextFunction, Request, Response } from 'express';
-import { SECURITY_HEADERS } from '../dashboard/dashboard-assets';
+import { WEB_HEADERS } from './web-headers';
 import { webBuild, type WebFile } from './web-files';
 
-/** The web application's pages (DESIGN §7–8), by their first path segment. */
+/**
+ * The web application's pages (DESIGN §7–8), by their first path segment. `/` is one too: the
+ * app sends a person on to their start page, or to /logga-in.
+ */
 const PAGES: ReadonlySet<string> = new Set([
+  '',
   'logga-in',
   'rapport',
   'export',
@@ -24,8 +28,9 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 /**
  * Serves the built web application (apps/web, `vite build` → dist/web): its files under
- * /static/ and its page for every address a browser opens outside the API, so the app's own
- * router shows the page (or its 404 page, answered with status 404).
+ * /static/, its page at `/` (DESIGN §5: "GET / the web application", for a link or a script
+ * alike) and at every other address a browser opens outside the API, so the app's own router
+ * shows the page (or its 404 page, answered with status 404).
  *
  * The handler is added when the module initialises, which Nest does after it has registered
  * every controller's routes and before its not-found handler: it sees only requests no route
@@ -52,8 +57,9 @@ function serveWeb(request: Request, response: Response, next: NextFunction): voi
     send(asset, request, response, 200, IMMUTABLE);
     return;
   }
+  const root = request.path === '/';
   const browsing = (request.headers.accept ?? '').includes('text/html');
-  if (!browsing || segment === '' || RESERVED.has(segment) || segment.startsWith('docs')) {
+  if (!root && (!browsing || RESERVED.has(segment) || segment.startsWith('docs'))) {
     return next();
   }
   const build = webBuild();
@@ -74,7 +80,7 @@ function send(
   status: number,
   cacheControl: string,
 ): void {
-  response.set(SECURITY_HEADERS);
+  response.set(WEB_HEADERS);
   response.set({ 'Cache-Control': cacheControl, ETag: file.etag });
   if (status === 200 && request.headers['if-none-match'] === file.etag) {
     response.status(304).end();

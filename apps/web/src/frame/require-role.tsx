@@ -1,9 +1,10 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
+import { ROLE_LABELS } from '../labels';
 import type { Role } from '../session/session';
 import { useSession } from '../session/session-context';
 import { Page } from './page';
-import { SIGN_IN_PATH } from './pages';
+import { SIGN_IN_PATH, startPage } from './pages';
 import { ForbiddenPage } from './status-pages';
 
 /** What the sign-in page is told when it is sent to: where to return, and why. */
@@ -22,13 +23,7 @@ export function RequireRole({
 }) {
   const { state } = useSession();
   const location = useLocation();
-  if (state.status === 'loading') {
-    return (
-      <Page title="Stegvis">
-        <p role="status">Kontrollerar inloggningen …</p>
-      </Page>
-    );
-  }
+  if (state.status === 'loading') return <CheckingSignIn />;
   if (state.status === 'signed-out') {
     const signInState: SignInState = {
       from: `${location.pathname}${location.search}`,
@@ -38,6 +33,31 @@ export function RequireRole({
     if (state.reason === 'signed-out') return <Navigate to={SIGN_IN_PATH} replace />;
     return <Navigate to={SIGN_IN_PATH} replace state={signInState} />;
   }
-  if (!roles.includes(state.me.role)) return <ForbiddenPage />;
+  if (!roles.includes(state.me.role))
+    return <ForbiddenPage detail={forbidden(roles, state.me.role)} />;
   return children;
+}
+
+/** `/`: a signed-in person's start page, anyone else the sign-in page. */
+export function ToStartPage() {
+  const { state } = useSession();
+  if (state.status === 'loading') return <CheckingSignIn />;
+  const to = state.status === 'signed-in' ? startPage(state.me.role) : SIGN_IN_PATH;
+  return <Navigate to={to} replace />;
+}
+
+function CheckingSignIn() {
+  return (
+    <Page title="Stegvis">
+      <p role="status">Kontrollerar inloggningen …</p>
+    </Page>
+  );
+}
+
+/** "Sidan är till för förbundschef och styrelseledamot. Du är inloggad som insatspersonal." */
+function forbidden(roles: readonly Role[], role: Role): string {
+  const names = roles.map((r) => ROLE_LABELS[r]);
+  const last = names.pop() ?? '';
+  const whom = names.length > 0 ? `${names.join(', ')} och ${last}` : last;
+  return `Sidan är till för ${whom}. Du är inloggad som ${ROLE_LABELS[role]}.`;
 }

@@ -1,5 +1,5 @@
 import type { Report } from '../../api/reports';
-import { count, countOf, percentOf } from '../../format';
+import { count, countOf, date, percentOf } from '../../format';
 
 type Figure = {
   readonly key: string;
@@ -7,6 +7,10 @@ type Figure = {
   readonly value: string;
   readonly note: string;
 };
+
+/** A year not yet over: the report counts through today (countedThrough) instead of its end. */
+export const isRunning = (report: Report): boolean =>
+  report.countedThrough !== null && report.countedThrough !== report.period.to;
 
 function figuresOf(report: Report): Figure[] {
   const p = report.participants;
@@ -27,7 +31,10 @@ function figuresOf(report: Report): Figure[] {
     { key: 'exited', label: 'Avslutade', value: count(p.exited.total), note: 'avslut under året' },
     {
       key: 'activeAtEnd',
-      label: 'Aktiva vid årets slut',
+      // A year still running is counted through today: those active now, not at its end.
+      label: isRunning(report)
+        ? `Aktiva den ${date(report.countedThrough)}`
+        : 'Aktiva vid årets slut',
       value: count(p.activeAtEnd.total),
       note: `${count(p.activeAtStart.total)} aktiva vid årets början`,
     },

@@ -8,7 +8,7 @@ import { useMe } from '../../session/session-context';
 import { useLoad } from '../../use-load';
 import { Charts } from './charts';
 import { Downloads } from './downloads';
-import { KeyFigures } from './figures';
+import { isRunning, KeyFigures } from './figures';
 import { Goals } from './goals';
 import {
   CompletenessTable,
@@ -89,8 +89,11 @@ export default function ReportPage() {
       {report && shown ? (
         <p className="report-meta">
           {report.interventionName ? `${report.associationName} · ` : ''}
-          Period {date(report.period.from)} – {date(report.period.to)} · Uppdaterad{' '}
-          {clock(shown.fetchedAt)}
+          Period {date(report.period.from)} – {date(report.period.to)}
+          {isRunning(report)
+            ? ` (året pågår, uppgifter t.o.m. ${date(report.countedThrough)})`
+            : ''}{' '}
+          · Uppdaterad {clock(shown.fetchedAt)}
         </p>
       ) : null}
       <div className="toolbar" role="group" aria-label="Välj rapport">
@@ -132,7 +135,11 @@ export default function ReportPage() {
       <p className="status" role="status">
         {state.status === 'loading' ? 'Hämtar rapporten …' : `Rapporten för ${year} är hämtad.`}
       </p>
-      {report ? (
+      {report?.countedThrough === null ? (
+        <p className="notice notice--info">
+          År {report.year} har inte börjat ännu. Uppföljningen visas när året har börjat.
+        </p>
+      ) : report ? (
         <div className="report" aria-busy={state.status === 'loading' || undefined}>
           <Goals report={report} />
           {isEmpty(report) ? (
