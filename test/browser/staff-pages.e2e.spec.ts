@@ -1,16 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { startApi, type Api } from '../support/api-harness';
-import { bearer, createTenant, type Tenant } from '../support/world';
+import type { Page } from 'playwright-core';
+import type { Api } from '../support/api-harness';
+import { bearer, type Tenant } from '../support/world';
 import {
-  heading,
-  launch,
-  openTab,
-  readable,
-  screenshotPath,
-  seriousViolations,
-  signInWithToken,
-  type Tab,
-} from './web-browser';
+  dateInWords,
+  fillEnrolment,
+  openForm,
+  pseudonymOnPage,
+  saved,
+  staffWorld,
+  today,
+} from './staff-steps';
+import { heading, readable, screenshotPath, seriousViolations } from './web-browser';
 
 /**
  * The staff pages (/deltagare, /deltagare/ny, /deltagare/:pid; DESIGN §8) in real headless
@@ -18,71 +18,16 @@ import {
  */
 jest.setTimeout(120_000);
 
+const world = staffWorld();
+const { signedIn } = world;
 let api: Api;
 let tenant: Tenant;
-let browser: Browser;
-let baseUrl: string;
-/** Staff of the individual insats only: the form chooses it for them. */
 let staff: string;
-
-beforeAll(async () => {
-  api = await startApi();
-  await api.app.listen(0, '127.0.0.1');
-  baseUrl = (await api.app.getUrl()).replace('[::1]', '127.0.0.1');
-  tenant = await createTenant(api, 0);
-  staff = api.token('staff', tenant.associationId, [tenant.interventionId], 'Ali Hassan');
-  browser = await launch();
+beforeAll(() => {
+  ({ api, tenant, staff } = world);
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await api?.close();
-});
-
-const tabs: Tab[] = [];
-afterEach(async () => {
-  for (const tab of tabs.splice(0)) await tab.context.close();
-});
-
-async function signedIn(
-  path: string,
-  viewport?: { width: number; height: number },
-  token: string = staff,
-) {
-  const opened = await openTab(browser, viewport);
-  tabs.push(opened);
-  await opened.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
-    origin: baseUrl,
-  });
-  await opened.page.goto(`${baseUrl}${path}`);
-  await signInWithToken(opened.page, token);
-  return opened;
-}
 
 const THIS_YEAR = new Date().getFullYear();
-
-/** Fills the enrolment form as a person does, by its labels. */
-async function fillEnrolment(page: Page, birthYear: string) {
-  await page.getByRole('radio', { name: 'Kvinna', exact: true }).check();
-  await page.getByLabel('Födelseår', { exact: true }).fill(birthYear);
-  await page.getByLabel('Aktualiserande part', { exact: true }).selectOption({
-    label: 'Försäkringskassan',
-  });
-  await page.getByLabel('Försörjning vid inskrivning', { exact: true }).selectOption({
-    label: 'Sjukpenning',
-  });
-  await page.getByLabel('Utbildningsnivå', { exact: true }).selectOption({
-    label: 'Gymnasial utbildning',
-  });
-  await page
-    .getByLabel('Tid med offentlig försörjning före insatsen', { exact: true })
-    .selectOption({
-      label: '2–5 år',
-    });
-}
-
-const pseudonymOnPage = async (page: Page) =>
-  readable(await page.locator('#pseudonym').textContent());
 
 describe('/deltagare/ny', () => {
   it('enrols with defaults, refuses at the field, and shows the pseudonym to copy', async () => {
@@ -197,14 +142,6 @@ describe('/deltagare/ny', () => {
     });
   });
 });
-
-/** Opens one of the participant page's forms by its button. */
-const openForm = (page: Page, name: string) =>
-  page.getByRole('button', { name, exact: true }).click();
-
-/** Waits for the page to say the form's fact is saved. */
-const saved = (page: Page, text: string) =>
-  page.getByRole('status').filter({ hasText: text }).waitFor();
 
 async function history(pid: string): Promise<{ type: string; retracted: boolean }[]> {
   const res = await api.http.get(`/v1/participants/${pid}`).set(bearer(staff)).expect(200);
@@ -432,10 +369,6 @@ describe('/deltagare/:pid', () => {
   });
 });
 
-function today(): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
-}
-
 async function enrolByApi(): Promise<string> {
   const res = await api.http
     .post(`/v1/interventions/${tenant.interventionId}/participants`)
@@ -451,15 +384,6 @@ async function enrolByApi(): Promise<string> {
     })
     .expect(201);
   return res.body.participantId as string;
-}
-
-/** "1 december 2026", as the pages write a date. */
-function dateInWords(iso: string): string {
-  return readable(
-    new Intl.DateTimeFormat('sv-SE', { dateStyle: 'long', timeZone: 'UTC' }).format(
-      new Date(`${iso}T00:00:00Z`),
-    ),
-  );
 }
 
 /** How many participants GET /v1/participants finds with `query`. */

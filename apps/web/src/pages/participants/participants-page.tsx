@@ -163,7 +163,7 @@ function ParticipantList({ interventions }: { readonly interventions: readonly I
         <div className="field">
           <label htmlFor={ids.search}>Sök pseudonym</label>
           <p id={`${ids.search}-hint`} className="hint">
-            Början av pseudonymen, till exempel D-7K3Q.
+            Början av pseudonymen, till exempel {'D\u20117K3Q'}.
           </p>
           <input
             id={ids.search}
