@@ -173,3 +173,35 @@ describe('an uppdrag, a correction, the goal at exit and a follow-up', () => {
     expect(errors.filter((e) => !e.includes('422'))).toEqual([]);
   });
 });
+
+describe("the chief's /deltagare", () => {
+  it("lists the association's participants in one search, with what is missing", async () => {
+    const enrolled = await world.api.http
+      .post(`/v1/interventions/${world.tenant.interventionId}/participants`)
+      .set(bearer(world.staff))
+      .send({
+        enrolledOn: daysAgo(0),
+        gender: 'man',
+        birthYear: 1990,
+        referringParty: 'AF',
+        incomeSource: 'unemployment_support',
+        educationLevel: 'compulsory',
+        supportDurationBefore: 'under_1y',
+      })
+      .expect(201);
+    const pid = enrolled.body.participantId as string;
+    const { page, errors } = await world.signedIn('/deltagare', undefined, world.tenant.chief);
+    const searches: string[] = [];
+    page.on('request', (request) => {
+      const { pathname } = new URL(request.url());
+      if (pathname.endsWith('/participants')) searches.push(pathname);
+    });
+    await heading(page, 'Deltagare').waitFor();
+    expect(await missingInList(page, pid)).toContain('Startskattning');
+    const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: pid }) });
+    expect(readable(await row.locator('td').first().textContent())).toBe('Resurslotsen');
+    // The association-wide search, never a list per insats.
+    expect(new Set(searches)).toEqual(new Set(['/v1/participants']));
+    expect(errors).toEqual([]);
+  });
+});
