@@ -1,5 +1,6 @@
 import {
   assessmentPhases,
+  assignmentAims,
   educationLevels,
   followUpStatuses,
   genders,
@@ -17,6 +18,12 @@ import type { Choice } from '../../forms/fields';
 const choicesOf = (labels: Readonly<Record<string, string>>): Choice[] =>
   Object.entries(labels).map(([value, label]) => ({ value, label }));
 
+/** A code's Swedish label, or the code itself when the list does not know it. */
+const labelIn =
+  (labels: Readonly<Record<string, string>>) =>
+  (code: string): string =>
+    labels[code] ?? code;
+
 /** A select's first, empty choice: nothing is preselected where a guess would be wrong. */
 export const PICK_ONE: Choice = { value: '', label: 'Välj …' };
 
@@ -28,21 +35,22 @@ export const SUPPORT_DURATION_CHOICES = choicesOf(supportDurations.labels);
 export const OUTCOME_CHOICES = choicesOf(outcomes.labels);
 export const PHASE_CHOICES = choicesOf(assessmentPhases.labels);
 export const RETRACTION_REASON_CHOICES = choicesOf(retractionReasons.labels);
+export const ASSIGNMENT_AIM_CHOICES = choicesOf(assignmentAims.labels);
+export const FOLLOW_UP_STATUS_CHOICES = choicesOf(followUpStatuses.labels);
 
-export const genderLabel = (code: string) =>
-  genders.labels[code as keyof typeof genders.labels] ?? code;
-export const incomeSourceLabel = (code: string) =>
-  incomeSources.labels[code as keyof typeof incomeSources.labels] ?? code;
-export const outcomeLabel = (code: string) =>
-  outcomes.labels[code as keyof typeof outcomes.labels] ?? code;
-export const phaseLabel = (code: string) =>
-  assessmentPhases.labels[code as keyof typeof assessmentPhases.labels] ?? code;
-export const retractionReasonLabel = (code: string) =>
-  retractionReasons.labels[code as keyof typeof retractionReasons.labels] ?? code;
-export const followUpStatusLabel = (code: string) =>
-  followUpStatuses.labels[code as keyof typeof followUpStatuses.labels] ?? code;
-export const referringPartyLabel = (code: string) =>
-  referringParties.labels[code as keyof typeof referringParties.labels] ?? code;
+/** The uppdrag select's first choice: an uppdrag is optional (not every insats gives one). */
+export const NO_ASSIGNMENT: Choice = { value: '', label: 'Inget uppdrag' };
+
+export const genderLabel = labelIn(genders.labels);
+export const incomeSourceLabel = labelIn(incomeSources.labels);
+export const outcomeLabel = labelIn(outcomes.labels);
+export const phaseLabel = labelIn(assessmentPhases.labels);
+export const retractionReasonLabel = labelIn(retractionReasons.labels);
+export const followUpStatusLabel = labelIn(followUpStatuses.labels);
+export const referringPartyLabel = labelIn(referringParties.labels);
+export const assignmentAimLabel = labelIn(assignmentAims.labels);
+export const educationLabel = labelIn(educationLevels.labels);
+export const supportDurationLabel = labelIn(supportDurations.labels);
 
 /** The satisfaction scale's answers, 4–5 counting as nöjd (DESIGN §1). */
 export const SATISFACTION_CHOICES: Choice[] = [

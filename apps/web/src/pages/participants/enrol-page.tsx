@@ -5,42 +5,25 @@ import type { z } from 'zod';
 import { ApiErrorView } from '../../frame/api-error-view';
 import { Page } from '../../frame/page';
 import { LoadingPage } from '../../frame/status-pages';
-import { RadioGroupField, SelectField, TextField } from '../../forms/fields';
+import { SelectField, TextField } from '../../forms/fields';
 import { Form, SubmitButton } from '../../forms/form';
 import { useIdempotencyKey } from '../../forms/idempotency';
 import { useZodForm } from '../../forms/use-zod-form';
 import { useMe } from '../../session/session-context';
 import { useLoad } from '../../use-load';
-import {
-  EDUCATION_CHOICES,
-  GENDER_CHOICES,
-  INCOME_SOURCE_CHOICES,
-  PICK_ONE,
-  REFERRING_PARTY_CHOICES,
-  SUPPORT_DURATION_CHOICES,
-} from './choices';
+import { PICK_ONE } from './choices';
 import { EnrolledView } from './enrolled-view';
-import { chosen, typedNumber } from './form-values';
+import { AtEnrolmentFields, ParticipantFields, ReferredOnField } from './enrolment-fields';
+import { chosen, enrolmentFields, incomeSourceAtStart } from './form-values';
 import { enrollable, myInterventions } from './my-interventions';
 import { enrolParticipant, type Intervention } from './participant-api';
 import './participants.css';
 
-const { shape } = EnrolParticipantBody;
-
 /** The enrolment body of the domain, as the form's controls give it, plus the insats. */
 const EnrolForm = EnrolParticipantBody.extend({
   interventionId: chosen(InterventionId, 'Välj insats.'),
-  gender: chosen(shape.gender, 'Välj kön.'),
-  birthYear: typedNumber(shape.birthYear),
-  referringParty: chosen(shape.referringParty, 'Välj aktualiserande part.'),
-  incomeSource: chosen(shape.incomeSource, 'Välj försörjning vid inskrivning.'),
-  educationLevel: chosen(shape.educationLevel, 'Välj utbildningsnivå.'),
-  supportDurationBefore: chosen(
-    shape.supportDurationBefore,
-    'Välj tid med offentlig försörjning före insatsen.',
-  ),
-  // v1.1 (DESIGN §3, the participant-outcomes work): `referredOn` ("Aktualiseringsdatum") and
-  // `assignment` ("Uppdrag") join here from EnrolParticipantBody once the domain has them.
+  ...enrolmentFields,
+  incomeSource: incomeSourceAtStart,
 });
 type EnrolValues = z.input<typeof EnrolForm>;
 
@@ -54,6 +37,8 @@ const blank = (interventions: readonly Intervention[]): EnrolValues => ({
   incomeSource: '',
   educationLevel: '',
   supportDurationBefore: '',
+  referredOn: '',
+  assignment: { aim: '' },
 });
 
 /** /deltagare/ny (DESIGN §8): enrol a participant; then the new pseudonym, large. */
@@ -120,43 +105,16 @@ function Enrolment({ interventions }: { readonly interventions: readonly Interve
               ]}
             />
             <TextField name="enrolledOn" label="Inskrivningsdatum" type="date" />
-            {/* v1.1: "Aktualiseringsdatum" (referredOn) goes here. */}
+            <ReferredOnField />
           </div>
         </fieldset>
         <fieldset className="form__section">
           <legend>Deltagaren</legend>
-          <RadioGroupField name="gender" legend="Kön" choices={GENDER_CHOICES} />
-          <TextField
-            name="birthYear"
-            label="Födelseår"
-            hint="Fyra siffror, till exempel 1989."
-            inputMode="numeric"
-            autoComplete="off"
-          />
+          <ParticipantFields />
         </fieldset>
         <fieldset className="form__section">
           <legend>Vid inskrivningen</legend>
-          <SelectField
-            name="referringParty"
-            label="Aktualiserande part"
-            choices={[PICK_ONE, ...REFERRING_PARTY_CHOICES]}
-          />
-          <SelectField
-            name="incomeSource"
-            label="Försörjning vid inskrivning"
-            choices={[PICK_ONE, ...INCOME_SOURCE_CHOICES]}
-          />
-          <SelectField
-            name="educationLevel"
-            label="Utbildningsnivå"
-            choices={[PICK_ONE, ...EDUCATION_CHOICES]}
-          />
-          <SelectField
-            name="supportDurationBefore"
-            label="Tid med offentlig försörjning före insatsen"
-            choices={[PICK_ONE, ...SUPPORT_DURATION_CHOICES]}
-          />
-          {/* v1.1: "Uppdrag" (assignment.aim) goes here. */}
+          <AtEnrolmentFields incomeSource="incomeSource" />
         </fieldset>
         <SubmitButton pending="Skriver in …">Skriv in</SubmitButton>
       </Form>

@@ -1,6 +1,8 @@
 import { ParticipantEvent } from '@stegvis/domain';
-import type { HistoryEntry, ParticipantHistory } from './answers';
+import type { HistoryEntry, Instrument, Intervention, ParticipantHistory } from './participant-api';
+import { date } from '../../format';
 import {
+  assignmentAimLabel,
   followUpStatusLabel,
   genderLabel,
   incomeSourceLabel,
@@ -10,7 +12,7 @@ import {
   retractionReasonLabel,
   SATISFACTION_CHOICES,
 } from './choices';
-import type { Instrument, Intervention } from './participant-api';
+import { correctionChanges } from './enrolment';
 
 /*
  * A participant's journey read from the history: what each entry says in Swedish, which facts
@@ -44,9 +46,12 @@ export const standingExit = (facts: readonly Fact[]) =>
     (f): f is Extract<Fact, { type: 'ParticipantExited' }> => f.type === 'ParticipantExited',
   );
 
-/** What may be taken back: every standing entry but the enrolment and other retractions. */
+/** Entries that are corrected by a new entry of their own kind, never taken back. */
+const NOT_RETRACTABLE = new Set(['ParticipantEnrolled', 'EnrolmentCorrected', 'EntryRetracted']);
+
+/** What may be taken back: every standing entry but the enrolment, its corrections and retractions. */
 export const retractable = (facts: readonly Fact[]) =>
-  standing(facts).filter((f) => f.type !== 'ParticipantEnrolled' && f.type !== 'EntryRetracted');
+  standing(facts).filter((f) => !NOT_RETRACTABLE.has(f.type));
 
 const satisfactionText = (score: number) =>
   SATISFACTION_CHOICES.find((c) => c.value === String(score))?.label ?? String(score);
@@ -72,18 +77,30 @@ function scoresText(intervention: Intervention, fact: Assessment): string {
 
 export type Described = { readonly what: string; readonly detail?: string };
 
+/** What describing an entry needs of the others: the entries by id, what corrections changed. */
+type Context = {
+  readonly byId: ReadonlyMap<string, Fact>;
+  readonly corrections: ReadonlyMap<string, string>;
+};
+
+const contextOf = (facts: readonly Fact[]): Context => ({
+  byId: new Map(facts.map((f) => [f.id, f])),
+  corrections: correctionChanges(facts),
+});
+
+const goalReachedText = (reached: boolean | undefined) =>
+  reached === undefined ? '' : reached ? ' Uppdragets mål nåddes.' : ' Uppdragets mål nåddes inte.';
+
 /** What an entry says, as staff would say it. */
-export function describe(
-  fact: Fact,
-  intervention: Intervention,
-  byId: ReadonlyMap<string, Fact>,
-): Described {
+export function describe(fact: Fact, intervention: Intervention, context: Context): Described {
   switch (fact.type) {
     case 'ParticipantEnrolled': {
       const d = fact.data;
+      const referred = d.referredOn ? ` Aktualiserad ${date(d.referredOn)}.` : '';
+      const assignment = d.assignment ? ` Uppdrag: ${assignmentAimLabel(d.assignment.aim)}.` : '';
       return {
         what: 'Inskriven',
-        detail: `${genderLabel(d.gender)}, född ${d.birthYear}. Aktualiserande part: ${referringPartyLabel(d.referringParty)}. Försörjning: ${incomeSourceLabel(d.incomeSourceAtStart)}.`,
+        detail: `${genderLabel(d.gender)}, född ${d.birthYear}. Aktualiserande part: ${referringPartyLabel(d.referringParty)}. Försörjning: ${incomeSourceLabel(d.incomeSourceAtStart)}.${referred}${assignment}`,
       };
     }
     case 'SelfAssessmentRecorded':
@@ -103,18 +120,20 @@ export function describe(
     case 'ParticipantExited':
       return {
         what: `Avslut: ${outcomeLabel(fact.data.outcome)}`,
-        detail: `Försörjning vid avslut: ${incomeSourceLabel(fact.data.incomeSourceAtExit)}. ${fact.data.planHandedOver ? 'Planen lämnades över.' : 'Planen lämnades inte över.'}`,
+        detail: `Försörjning vid avslut: ${incomeSourceLabel(fact.data.incomeSourceAtExit)}. ${fact.data.planHandedOver ? 'Planen lämnades över.' : 'Planen lämnades inte över.'}${goalReachedText(fact.data.assignmentGoalReached)}`,
       };
     case 'FollowUpRecorded':
       return {
         what: `Uppföljning ${fact.data.monthsAfterExit} månader efter avslut: ${followUpStatusLabel(fact.data.status)}`,
         detail: `Försörjning: ${incomeSourceLabel(fact.data.incomeSource)}.`,
       };
-    case 'EnrolmentCorrected':
-      return { what: 'Rättade inskrivningen' };
+    case 'EnrolmentCorrected': {
+      const changed = context.corrections.get(fact.id);
+      return { what: 'Rättade inskrivningen', ...(changed ? { detail: `${changed}.` } : {}) };
+    }
     case 'EntryRetracted': {
-      const target = byId.get(fact.data.retractedEventId);
-      const what = target ? describe(target, intervention, byId).what : 'en uppgift';
+      const target = context.byId.get(fact.data.retractedEventId);
+      const what = target ? describe(target, intervention, context).what : 'en uppgift';
       return {
         what: 'Tog tillbaka en uppgift',
         detail: `${what} (${retractionReasonLabel(fact.data.reason)})`,
@@ -134,7 +153,7 @@ export type TimelineEntry = Described & {
 /** The journey by date (entries of one date in the order they were recorded). */
 export function timeline(history: ParticipantHistory, intervention: Intervention): TimelineEntry[] {
   const facts = factsOf(history);
-  const byId = new Map(facts.map((f) => [f.id, f]));
+  const context = contextOf(facts);
   const reasons = new Map(
     facts.flatMap((f) =>
       f.type === 'EntryRetracted' ? [[f.data.retractedEventId, f.data.reason] as const] : [],
@@ -151,7 +170,7 @@ export function timeline(history: ParticipantHistory, intervention: Intervention
         id: fact.id,
         occurredOn: fact.data.occurredOn,
         retracted: fact.retracted,
-        ...describe(fact, intervention, byId),
+        ...describe(fact, intervention, context),
         ...(reason === undefined ? {} : { retractedBecause: retractionReasonLabel(reason) }),
       };
     });
@@ -160,9 +179,9 @@ export function timeline(history: ParticipantHistory, intervention: Intervention
 /** The entries a retraction may name, described for a list of choices. */
 export function retractableChoices(history: ParticipantHistory, intervention: Intervention) {
   const facts = factsOf(history);
-  const byId = new Map(facts.map((f) => [f.id, f]));
+  const context = contextOf(facts);
   return retractable(facts).map((fact) => {
-    const { what, detail } = describe(fact, intervention, byId);
+    const { what, detail } = describe(fact, intervention, context);
     return {
       value: fact.id,
       label: `${fact.data.occurredOn} ${what}${detail ? ` – ${detail}` : ''}`,

@@ -1,27 +1,16 @@
-import { fetchReport } from '../../api/reports';
 import type { Me } from '../../session/session';
-import { fetchIntervention, type Intervention } from './participant-api';
+import { fetchInterventions, type Intervention } from './participant-api';
 
 /**
- * The insatser the signed-in person works in: a staff member's from the session, a chief's
- * from the association's report of this year (the API has no list of insatser yet, DESIGN §5
- * v1.1). Read once per visit: every staff page needs them, and they seldom change.
+ * The insatser the signed-in person works in (staff: their own; a chief: the association's),
+ * in one call. Read once per visit: every staff page needs them, and they seldom change.
  */
 const cache = new Map<string, Promise<readonly Intervention[]>>();
 
 async function load(me: Me): Promise<readonly Intervention[]> {
-  const ids =
-    me.role === 'chief' && me.associationId !== null
-      ? (
-          await fetchReport({
-            associationId: me.associationId,
-            year: new Date().getFullYear(),
-            interventionId: '',
-          })
-        ).interventions.map((i) => i.interventionId)
-      : me.interventionIds;
-  const interventions = await Promise.all(ids.map((id) => fetchIntervention(id)));
-  return interventions.sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+  if (me.associationId === null) return [];
+  const interventions = await fetchInterventions(me.associationId);
+  return [...interventions].sort((a, b) => a.name.localeCompare(b.name, 'sv'));
 }
 
 export function myInterventions(me: Me): Promise<readonly Intervention[]> {

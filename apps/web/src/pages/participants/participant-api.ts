@@ -1,71 +1,57 @@
 import type {
+  CorrectEnrolmentBody,
   EnrolParticipantBody,
   ExitParticipantBody,
   RecordAttendanceBody,
+  RecordFollowUpBody,
   RecordProgressionStepBody,
   RecordSatisfactionBody,
   RecordSelfAssessmentBody,
   RetractEntryBody,
 } from '@stegvis/domain';
-import type { z } from 'zod';
-import { api, send, sendUndescribed } from '../../api/client';
-import { ApiError } from '../../api/errors';
+import { api, send, type Schemas } from '../../api/client';
 import type { paths } from '../../api/schema';
-import { EnrolAnswer, ListPage, ParticipantHistory, WriteAnswer } from './answers';
 
-export type Intervention =
-  paths['/v1/interventions/{iid}']['get']['responses'][200]['content']['application/json'];
+export type Intervention = Schemas['InterventionView'];
 export type Instrument = Intervention['instruments'][number];
+export type ParticipantHistory = Schemas['ParticipantHistoryAnswer'];
+export type HistoryEntry = ParticipantHistory['events'][number];
+export type WriteAnswer = Schemas['WriteAnswer'];
+export type SearchPage = Schemas['ParticipantSearchListAnswer'];
+export type ListItem = SearchPage['items'][number];
+export type Search = NonNullable<paths['/v1/participants']['get']['parameters']['query']>;
 
 /** What every write carries: its retry key, and the revision the page last read (If-Match). */
-export type WriteHeaders = { readonly idempotencyKey: string; readonly revision?: number };
+export type WriteHeaders = { readonly idempotencyKey: string; readonly revision?: number | null };
 
 const headersOf = ({ idempotencyKey, revision }: WriteHeaders) => ({
   'Idempotency-Key': idempotencyKey,
-  ...(revision === undefined ? {} : { 'If-Match': `"${revision}"` }),
+  ...(revision === undefined || revision === null ? {} : { 'If-Match': `"${revision}"` }),
 });
-
-async function read<S extends z.ZodType>(
-  schema: S,
-  call: Promise<{ data?: unknown; error?: unknown; response: Response }>,
-): Promise<z.output<S>> {
-  const { body, response } = await sendUndescribed(call);
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) throw ApiError.unreadable(response.status);
-  return parsed.data;
-}
 
 export const fetchIntervention = (iid: string, signal?: AbortSignal): Promise<Intervention> =>
   send(api.GET('/v1/interventions/{iid}', { params: { path: { iid } }, signal }));
 
-export const fetchParticipant = (pid: string, signal?: AbortSignal): Promise<ParticipantHistory> =>
-  read(
-    ParticipantHistory,
-    api.GET('/v1/participants/{pid}', { params: { path: { pid } }, signal }),
-  );
-
-export const fetchParticipantPage = (
-  iid: string,
-  page: { readonly after?: string; readonly limit: number },
+/** The insatser of an association the signed-in person may see (staff: their own). */
+export const fetchInterventions = async (
+  aid: string,
   signal?: AbortSignal,
-): Promise<ListPage> =>
-  read(
-    ListPage,
-    api.GET('/v1/interventions/{iid}/participants', {
-      params: {
-        path: { iid },
-        query: {
-          limit: String(page.limit),
-          ...(page.after === undefined ? {} : { after: page.after }),
-        },
-      },
-      signal,
-    }),
-  );
+): Promise<readonly Intervention[]> =>
+  (
+    await send(
+      api.GET('/v1/associations/{aid}/interventions', { params: { path: { aid } }, signal }),
+    )
+  ).items;
+
+export const fetchParticipant = (pid: string, signal?: AbortSignal): Promise<ParticipantHistory> =>
+  send(api.GET('/v1/participants/{pid}', { params: { path: { pid } }, signal }));
+
+/** A page of the participants of my insatser, filtered and paged by the server. */
+export const searchParticipants = (query: Search, signal?: AbortSignal): Promise<SearchPage> =>
+  send(api.GET('/v1/participants', { params: { query }, signal }));
 
 export const enrolParticipant = (iid: string, body: EnrolParticipantBody, headers: WriteHeaders) =>
-  read(
-    EnrolAnswer,
+  send(
     api.POST('/v1/interventions/{iid}/participants', {
       params: { path: { iid } },
       body,
@@ -74,8 +60,7 @@ export const enrolParticipant = (iid: string, body: EnrolParticipantBody, header
   );
 
 export const recordAttendance = (iid: string, body: RecordAttendanceBody, headers: WriteHeaders) =>
-  read(
-    WriteAnswer,
+  send(
     api.POST('/v1/interventions/{iid}/attendance', {
       params: { path: { iid } },
       body,
@@ -89,6 +74,8 @@ export type ParticipantWrite =
   | { readonly kind: 'progression-step'; readonly body: RecordProgressionStepBody }
   | { readonly kind: 'satisfaction'; readonly body: RecordSatisfactionBody }
   | { readonly kind: 'exit'; readonly body: ExitParticipantBody }
+  | { readonly kind: 'follow-up'; readonly body: RecordFollowUpBody }
+  | { readonly kind: 'enrolment-correction'; readonly body: CorrectEnrolmentBody }
   | { readonly kind: 'retraction'; readonly body: RetractEntryBody };
 
 export function writeParticipant(
@@ -99,30 +86,27 @@ export function writeParticipant(
   const options = { params: { path: { pid } }, headers: headersOf(headers) };
   switch (write.kind) {
     case 'self-assessment':
-      return read(
-        WriteAnswer,
+      return send(
         api.POST('/v1/participants/{pid}/self-assessments', { ...options, body: write.body }),
       );
     case 'progression-step':
-      return read(
-        WriteAnswer,
+      return send(
         api.POST('/v1/participants/{pid}/progression-steps', { ...options, body: write.body }),
       );
     case 'satisfaction':
-      return read(
-        WriteAnswer,
+      return send(
         api.POST('/v1/participants/{pid}/satisfaction', { ...options, body: write.body }),
       );
     case 'exit':
-      return read(
-        WriteAnswer,
-        api.POST('/v1/participants/{pid}/exit', { ...options, body: write.body }),
+      return send(api.POST('/v1/participants/{pid}/exit', { ...options, body: write.body }));
+    case 'follow-up':
+      return send(api.POST('/v1/participants/{pid}/follow-ups', { ...options, body: write.body }));
+    case 'enrolment-correction':
+      return send(
+        api.POST('/v1/participants/{pid}/enrolment-corrections', { ...options, body: write.body }),
       );
     case 'retraction':
-      return read(
-        WriteAnswer,
-        api.POST('/v1/participants/{pid}/retractions', { ...options, body: write.body }),
-      );
+      return send(api.POST('/v1/participants/{pid}/retractions', { ...options, body: write.body }));
   }
 }
 

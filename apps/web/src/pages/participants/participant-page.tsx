@@ -7,8 +7,11 @@ import { LoadingPage } from '../../frame/status-pages';
 import { date } from '../../format';
 import { useMe } from '../../session/session-context';
 import { useLoad } from '../../use-load';
-import type { ParticipantHistory } from './answers';
+import { assignmentAimLabel } from './choices';
+import { ageGroupLabel, currentEnrolment } from './enrolment';
 import { AssessmentForm } from './entry-forms/assessment-form';
+import { EnrolmentCorrectionForm } from './entry-forms/correction-form';
+import { FollowUpEntryForm } from './entry-forms/follow-up-form';
 import { ParticipantExitForm } from './entry-forms/exit-form';
 import { RetractionEntryForm } from './entry-forms/retraction-form';
 import { SatisfactionAnswerForm } from './entry-forms/satisfaction-form';
@@ -28,6 +31,7 @@ import {
   fetchParticipant,
   writeParticipant,
   type Intervention,
+  type ParticipantHistory,
 } from './participant-api';
 import type { Recorder } from './recorder';
 import { SpiderChart } from './spider-chart';
@@ -39,6 +43,8 @@ const FORMS = [
   { key: 'step', label: 'Steg på stegen' },
   { key: 'satisfaction', label: 'Nöjdhet' },
   { key: 'exit', label: 'Avslut' },
+  { key: 'follow-up', label: 'Uppföljning efter avslut' },
+  { key: 'correction', label: 'Rätta inskrivningen' },
   { key: 'retraction', label: 'Ta tillbaka' },
 ] as const;
 type FormKey = (typeof FORMS)[number]['key'];
@@ -78,6 +84,7 @@ function Participant({
   const pid = history.participantId;
   const facts = factsOf(history);
   const exit = standingExit(facts);
+  const enrolment = currentEnrolment(facts);
 
   const record: Recorder = useCallback(
     async (write, keyFor, saved) => {
@@ -131,6 +138,20 @@ function Participant({
           <dt>Status</dt>
           <dd>{history.exitedOn ? `Avslutad ${date(history.exitedOn)}` : 'Pågår'}</dd>
         </div>
+        {enrolment ? (
+          <>
+            <div>
+              <dt>Åldersgrupp</dt>
+              <dd>{ageGroupLabel(enrolment)}</dd>
+            </div>
+            <div>
+              <dt>Uppdrag</dt>
+              <dd>
+                {enrolment.assignment ? assignmentAimLabel(enrolment.assignment.aim) : 'Inget'}
+              </dd>
+            </div>
+          </>
+        ) : null}
       </dl>
       <p className="visually-hidden" role="status" aria-live="polite">
         {said}
@@ -179,8 +200,14 @@ function Participant({
                     det först under ”Ta tillbaka”.
                   </p>
                 ) : (
-                  <ParticipantExitForm record={record} />
+                  <ParticipantExitForm record={record} assignment={enrolment?.assignment} />
                 )
+              ) : null}
+              {open === 'follow-up' ? (
+                <FollowUpEntryForm facts={facts} exitedOn={exit?.data.exitedOn} record={record} />
+              ) : null}
+              {open === 'correction' && enrolment ? (
+                <EnrolmentCorrectionForm current={enrolment} record={record} />
               ) : null}
               {open === 'retraction' ? (
                 <RetractionEntryForm

@@ -1,80 +1,71 @@
-import type { ListItem } from './answers';
-import type { Intervention } from './participant-api';
+import type { ListItem, Search } from './participant-api';
 
 /*
- * The rows of /deltagare: each participant with its insats and what is missing, filtered and
- * sorted as the page's controls say. Pure.
+ * The rows of /deltagare: what each participant still lacks, and the page's filters as the
+ * query of GET /v1/participants (the server filters, sorts by last change and pages). Pure.
  */
 
-export type Row = ListItem & { readonly insats: Intervention };
-
-export const MISSING_LABELS = {
-  start: 'startskattning',
-  exit: 'slutskattning',
-  satisfaction: 'nöjdhetssvar',
-} as const;
-export type Missing = keyof typeof MISSING_LABELS;
-
 /** What staff still have to record: a start assessment always; at exit its assessment and answer. */
-export function missingOf(row: ListItem): Missing[] {
-  const missing: Missing[] = [];
-  if (row.hasStartAssessment === false) missing.push('start');
+export function missingOf(row: ListItem): string[] {
+  const missing: string[] = [];
+  if (!row.hasStartAssessment) missing.push('startskattning');
   if (row.status === 'exited') {
-    if (row.hasExitAssessment === false) missing.push('exit');
-    if (row.hasSatisfaction === false) missing.push('satisfaction');
+    if (!row.hasExitAssessment) missing.push('slutskattning');
+    if (!row.hasSatisfaction) missing.push('nöjdhetssvar');
+  }
+  if (row.followUpsDue.length > 0) {
+    missing.push(`uppföljning väntar (${monthsText(row.followUpsDue)} efter avslut)`);
   }
   return missing;
 }
+
+/** "3 månader", "3 och 6 månader". */
+const monthsText = (months: readonly number[]) =>
+  `${months.slice(0, -1).join(', ')}${months.length > 1 ? ' och ' : ''}${months.at(-1)} månader`;
+
+/** "Startskattning, uppföljning väntar (3 månader efter avslut)", or "Inget". */
+export const missingText = (row: ListItem): string => {
+  const text = missingOf(row).join(', ');
+  return text === '' ? 'Inget' : text.replace(/^./, (c) => c.toUpperCase());
+};
 
 export const STATUS_FILTERS = [
   { value: '', label: 'Alla' },
   { value: 'active', label: 'Pågående' },
   { value: 'exited', label: 'Avslutade' },
-  { value: 'missing', label: 'Något saknas' },
 ] as const;
 export type StatusFilter = (typeof STATUS_FILTERS)[number]['value'];
+
+export const MISSING_FILTERS = [
+  { value: '', label: 'Visa alla' },
+  { value: 'startAssessment', label: 'Startskattning saknas' },
+  { value: 'exitAssessment', label: 'Slutskattning saknas' },
+  { value: 'satisfaction', label: 'Nöjdhetssvar saknas' },
+  { value: 'followUp', label: 'Uppföljning väntar' },
+] as const;
+export type MissingFilter = (typeof MISSING_FILTERS)[number]['value'];
 
 export type Filters = {
   readonly interventionId: string;
   readonly status: StatusFilter;
+  readonly missing: MissingFilter;
   readonly search: string;
 };
 
-const lastChange = (row: ListItem): bigint => {
-  try {
-    return BigInt(row.lastChange ?? '0');
-  } catch {
-    return 0n;
-  }
-};
-
-/** The rows the filters let through, the most recently changed first. */
-export function shownRows(rows: readonly Row[], filters: Filters): Row[] {
-  const search = filters.search.trim().toUpperCase();
-  return rows
-    .filter(
-      (row) =>
-        filters.interventionId === '' || row.insats.interventionId === filters.interventionId,
-    )
-    .filter((row) => {
-      switch (filters.status) {
-        case '':
-          return true;
-        case 'missing':
-          return missingOf(row).length > 0;
-        default:
-          return row.status === filters.status;
-      }
-    })
-    .filter((row) => search === '' || row.participantId.toUpperCase().includes(search))
-    .sort((a, b) => {
-      const byChange = lastChange(b) - lastChange(a);
-      if (byChange !== 0n) return byChange > 0n ? 1 : -1;
-      return b.enrolledOn.localeCompare(a.enrolledOn);
-    });
+/** The filters as the list's query: an empty control filters nothing. */
+export function searchOf(filters: Filters, page: { after?: string; limit: number }): Search {
+  const search = filters.search.trim();
+  return {
+    limit: String(page.limit),
+    ...(page.after === undefined ? {} : { after: page.after }),
+    ...(filters.interventionId === '' ? {} : { interventionId: filters.interventionId }),
+    ...(filters.status === '' ? {} : { status: filters.status }),
+    ...(filters.missing === '' ? {} : { missing: filters.missing }),
+    ...(search === '' ? {} : { q: search }),
+  };
 }
 
-/** A whole pseudonym, as typed or pasted: the page can open it even if it is not loaded. */
+/** A whole pseudonym, as typed or pasted: the page can open it even if it is not listed. */
 export const wholePseudonym = (search: string): string | undefined => {
   const candidate = search.trim().toUpperCase();
   return /^D-[0-9A-HJKMNP-TV-Z]{10}$/.test(candidate) ? candidate : undefined;

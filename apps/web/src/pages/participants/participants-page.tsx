@@ -1,5 +1,6 @@
 import { useCallback, useId, useState } from 'react';
 import { Link } from 'react-router';
+import { ApiError } from '../../api/errors';
 import { ApiErrorView } from '../../frame/api-error-view';
 import { Page } from '../../frame/page';
 import { LoadingPage } from '../../frame/status-pages';
@@ -8,99 +9,86 @@ import { useMe } from '../../session/session-context';
 import { useLoad } from '../../use-load';
 import { Table } from '../report/table';
 import { myInterventions } from './my-interventions';
-import { fetchParticipantPage, type Intervention } from './participant-api';
+import { searchParticipants, type Intervention, type ListItem } from './participant-api';
 import {
-  MISSING_LABELS,
-  missingOf,
-  shownRows,
+  MISSING_FILTERS,
+  missingText,
+  searchOf,
   STATUS_FILTERS,
   wholePseudonym,
   type Filters,
-  type Row,
+  type MissingFilter,
   type StatusFilter,
 } from './participant-rows';
 import './participants.css';
 
-/** Participants fetched per request: a page answers quickly however many the insats has. */
+/** Participants fetched per request: a page answers quickly however many the insatser have. */
 const PAGE_SIZE = 50;
 
-type Loaded = { readonly rows: Row[]; readonly next: ReadonlyMap<string, string> };
-
-async function firstPages(interventions: readonly Intervention[]): Promise<Loaded> {
-  return merge({ rows: [], next: new Map() }, interventions, new Map());
-}
-
-/** The next page of each insats in `interventions` (from `after`), added to what is loaded. */
-async function merge(
-  loaded: Loaded,
-  interventions: readonly Intervention[],
-  after: ReadonlyMap<string, string>,
-): Promise<Loaded> {
-  const pages = await Promise.all(
-    interventions.map(async (insats) => {
-      const from = after.get(insats.interventionId);
-      const page = await fetchParticipantPage(insats.interventionId, {
-        limit: PAGE_SIZE,
-        ...(from === undefined ? {} : { after: from }),
-      });
-      return { insats, page };
-    }),
-  );
-  const next = new Map(loaded.next);
-  const rows = [...loaded.rows];
-  for (const { insats, page } of pages) {
-    rows.push(...page.items.map((item) => ({ ...item, insats })));
-    if (page.next === null) next.delete(insats.interventionId);
-    else next.set(insats.interventionId, page.next);
-  }
-  return { rows, next };
-}
+type Listed = { readonly items: readonly ListItem[]; readonly total: number; next: string | null };
 
 /** /deltagare (DESIGN §8): the participants of my insatser, what is missing, filter and search. */
 export default function ParticipantsPage() {
   const me = useMe();
-  const { state, reload } = useLoad(`deltagare/${me.userId}`, async () => {
-    const interventions = await myInterventions(me);
-    const individual = interventions.filter((i) => i.kind === 'individual');
-    return { interventions, individual, loaded: await firstPages(individual) };
-  });
+  const { state, reload } = useLoad(`insatser/${me.userId}`, () => myInterventions(me));
   if (state.status === 'loading') return <LoadingPage title="Deltagare" />;
   if (state.status === 'failed') return <ApiErrorView error={state.error} onRetry={reload} />;
-  return <ParticipantList {...state.data} />;
+  return <ParticipantList interventions={state.data} />;
 }
 
-function ParticipantList({
-  interventions,
-  individual,
-  loaded: first,
-}: {
-  readonly interventions: readonly Intervention[];
-  readonly individual: readonly Intervention[];
-  readonly loaded: Loaded;
-}) {
-  const [loaded, setLoaded] = useState(first);
+/** The server's refusal of the search field, to show beside it. */
+const searchProblem = (error: unknown): string | undefined =>
+  error instanceof ApiError ? error.fields.find((f) => f.path === 'query.q')?.message : undefined;
+
+function ParticipantList({ interventions }: { readonly interventions: readonly Intervention[] }) {
+  const [filters, setFilters] = useState<Filters>({
+    interventionId: '',
+    status: '',
+    missing: '',
+    search: '',
+  });
+  const filterKey = JSON.stringify(filters);
+  // Every change of a filter asks the server for the first page again.
+  const { state, reload } = useLoad(`deltagare/${filterKey}`, (signal) =>
+    searchParticipants(searchOf(filters, { limit: PAGE_SIZE }), signal),
+  );
+  // The pages fetched with "Visa fler", for the filters they were fetched with.
+  const [more, setMore] = useState<{ key: string; listed: Listed } | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
-  const [filters, setFilters] = useState<Filters>({ interventionId: '', status: '', search: '' });
   const [said, setSaid] = useState('');
-  const ids = { insats: useId(), status: useId(), search: useId() };
-  const shown = shownRows(loaded.rows, filters);
+  const ids = { insats: useId(), status: useId(), missing: useId(), search: useId() };
+  const byId = new Map(interventions.map((i) => [i.interventionId, i]));
+  const individual = interventions.filter((i) => i.kind === 'individual');
   const structural = interventions.filter((i) => i.kind === 'structural');
   const pseudonym = wholePseudonym(filters.search);
-  const more = loaded.next.size > 0;
+
+  const first =
+    state.status === 'ready' ? state.data : state.status === 'loading' ? state.previous : undefined;
+  const listed: Listed | undefined = more?.key === filterKey ? more.listed : first;
+  const problem = state.status === 'failed' ? searchProblem(state.error) : undefined;
 
   const loadMore = useCallback(async () => {
+    if (listed?.next == null) return;
     setLoadingMore(true);
     try {
-      const withMore = individual.filter((i) => loaded.next.has(i.interventionId));
-      const next = await merge(loaded, withMore, loaded.next);
-      setLoaded(next);
-      setSaid(`${count(next.rows.length - loaded.rows.length)} deltagare till är hämtade.`);
+      const page = await searchParticipants(
+        searchOf(filters, { limit: PAGE_SIZE, after: listed.next }),
+      );
+      setMore({
+        key: filterKey,
+        listed: { items: [...listed.items, ...page.items], total: page.total, next: page.next },
+      });
+      setSaid(`${count(page.items.length)} deltagare till är hämtade.`);
     } catch {
       setSaid('Det gick inte att hämta fler. Försök igen.');
     } finally {
       setLoadingMore(false);
     }
-  }, [individual, loaded]);
+  }, [filters, filterKey, listed]);
+
+  if (state.status === 'failed' && problem === undefined) {
+    return <ApiErrorView error={state.error} onRetry={reload} />;
+  }
 
   const set = (change: Partial<Filters>) => setFilters((f) => ({ ...f, ...change }));
 
@@ -159,27 +147,54 @@ function ParticipantList({
           </select>
         </div>
         <div className="field">
+          <label htmlFor={ids.missing}>Saknas</label>
+          <select
+            id={ids.missing}
+            value={filters.missing}
+            onChange={(e) => set({ missing: e.target.value as MissingFilter })}
+          >
+            {MISSING_FILTERS.map((s) => (
+              <option key={s.value} value={s.value}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
           <label htmlFor={ids.search}>Sök pseudonym</label>
+          <p id={`${ids.search}-hint`} className="hint">
+            Början av pseudonymen, till exempel {'D\u20117K3Q'}.
+          </p>
           <input
             id={ids.search}
             type="search"
             autoComplete="off"
             spellCheck={false}
+            aria-invalid={problem ? true : undefined}
+            aria-describedby={`${ids.search}-hint${problem ? ` ${ids.search}-error` : ''}`}
             value={filters.search}
             onChange={(e) => set({ search: e.target.value })}
           />
+          {problem ? (
+            <p id={`${ids.search}-error`} className="field__error">
+              <span aria-hidden="true">⚠ </span>
+              {problem}
+            </p>
+          ) : null}
         </div>
       </form>
       <p className="visually-hidden" role="status" aria-live="polite">
-        {said} Visar {count(shown.length)} av {count(loaded.rows.length)} hämtade deltagare.
+        {listed
+          ? `${said} Visar ${count(listed.items.length)} av ${count(listed.total)} deltagare.`
+          : ''}
       </p>
 
-      {shown.length === 0 ? (
+      {listed === undefined ? null : listed.items.length === 0 ? (
         <div className="block">
           <p>
-            {loaded.rows.length === 0
+            {Object.values(filters).every((f) => f === '')
               ? 'Inga deltagare är inskrivna i dina insatser ännu.'
-              : 'Inga hämtade deltagare matchar filtret.'}
+              : 'Inga deltagare matchar filtret.'}
           </p>
           {pseudonym ? (
             <p>
@@ -190,7 +205,7 @@ function ParticipantList({
       ) : (
         <div className="participant-table">
           <Table
-            caption={`Deltagare (${count(shown.length)} av ${count(loaded.rows.length)} hämtade)`}
+            caption={`Deltagare (${count(listed.items.length)} av ${count(listed.total)})`}
             columns={[
               { label: 'Pseudonym' },
               { label: 'Insats' },
@@ -199,13 +214,17 @@ function ParticipantList({
               { label: 'Saknas' },
             ]}
           >
-            {shown.map((row) => (
-              <ParticipantRow key={row.participantId} row={row} />
+            {listed.items.map((row) => (
+              <ParticipantRow
+                key={row.participantId}
+                row={row}
+                insats={byId.get(row.interventionId)?.name ?? row.interventionId}
+              />
             ))}
           </Table>
         </div>
       )}
-      {more ? (
+      {listed?.next != null ? (
         <p>
           <button
             type="button"
@@ -223,8 +242,8 @@ function ParticipantList({
   );
 }
 
-function ParticipantRow({ row }: { readonly row: Row }) {
-  const missing = missingOf(row);
+function ParticipantRow({ row, insats }: { readonly row: ListItem; readonly insats: string }) {
+  const missing = missingText(row);
   return (
     <tr>
       <th scope="row">
@@ -232,7 +251,7 @@ function ParticipantRow({ row }: { readonly row: Row }) {
           {row.participantId}
         </Link>
       </th>
-      <td data-label="Insats">{row.insats.name}</td>
+      <td data-label="Insats">{insats}</td>
       <td data-label="Inskriven">{date(row.enrolledOn)}</td>
       <td data-label="Status">
         {row.status === 'active' ? (
@@ -242,14 +261,7 @@ function ParticipantRow({ row }: { readonly row: Row }) {
         )}
       </td>
       <td data-label="Saknas">
-        {missing.length === 0 ? (
-          <span className="hint">Inget</span>
-        ) : (
-          missing
-            .map((m) => MISSING_LABELS[m])
-            .join(', ')
-            .replace(/^./, (c) => c.toUpperCase())
-        )}
+        {missing === 'Inget' ? <span className="hint">Inget</span> : missing}
       </td>
     </tr>
   );
