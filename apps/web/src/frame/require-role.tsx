@@ -5,13 +5,14 @@ import { useSession } from '../session/session-context';
 import { Page } from './page';
 import { SIGN_IN_PATH } from './pages';
 import { ForbiddenPage } from './status-pages';
+import { VocabularyGate } from './vocabulary-gate';
 
 /** What the sign-in page is told when it is sent to: where to return, and why. */
 export type SignInState = { readonly from?: string; readonly reason?: 'required' | 'expired' };
 
 /**
  * A page only the given roles may open: nobody signed in goes to the sign-in page (and back
- * here afterwards); another role sees the 403 page.
+ * here afterwards); another role sees the 403 page. The page shows once the code labels are loaded.
  */
 export function RequireRole({
   roles,
@@ -39,5 +40,5 @@ export function RequireRole({
     return <Navigate to={SIGN_IN_PATH} replace state={signInState} />;
   }
   if (!roles.includes(state.me.role)) return <ForbiddenPage />;
-  return children;
+  return <VocabularyGate>{children}</VocabularyGate>;
 }
