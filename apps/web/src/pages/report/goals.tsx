@@ -3,6 +3,7 @@ import { DASH } from '../../format';
 import { goalStatusLabel } from '../../labels';
 import { Change, comparedPeriod, direction, previousYear } from './comparison';
 import { GoalAreas } from './goal-areas';
+import { Table } from './table';
 import {
   goalBasis,
   goalKindText,
@@ -87,58 +88,51 @@ function GoalBar({ goal }: { readonly goal: GoalResult }) {
 /** On a wide screen: one row per goal, so goals are compared down the columns. */
 function GoalTable({ group, year }: { readonly group: GoalGroup; readonly year: string }) {
   return (
-    <div className="table-scroll goal-table">
-      <table className="table">
-        <caption className="visually-hidden">Mål för {group.subject}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Mål</th>
-            <th scope="col">Status</th>
-            <th scope="col" className="num">
-              Utfall
+    <Table
+      className="goal-table"
+      caption={`Mål och utfall för ${group.subject}`}
+      captionHidden
+      columns={[
+        { label: 'Mål' },
+        { label: 'Status' },
+        { label: 'Utfall', numeric: true },
+        { label: 'Målnivå' },
+        { label: 'Underlag' },
+        { label: year, numeric: true },
+        { label: `Jämfört med ${year}` },
+      ]}
+    >
+      {group.goals.map((goal) => {
+        const before = yearBefore(goal, group.previous);
+        return (
+          <tr key={goal.id} className={`goal-row goal-row--${goal.status}`} data-goal={goal.id}>
+            <th scope="row">
+              {goal.label}
+              <span className="cell-note">{goalKindText(goal)}</span>
             </th>
-            <th scope="col">Målnivå</th>
-            <th scope="col">Underlag</th>
-            <th scope="col" className="num">
-              {year}
-            </th>
-            <th scope="col">Jämfört med {year}</th>
+            <td>
+              <StatusBadge status={goal.status} />
+              {goal.status === 'insufficient_data' ? (
+                <span className="cell-note">{TOO_FEW}</span>
+              ) : null}
+            </td>
+            <td className="num">
+              <span className="goal__value">{goalValue(goal)}</span>
+              <GoalBar goal={goal} />
+            </td>
+            <td>{goalTarget(goal)}</td>
+            <td>{goalBasis(goal)}</td>
+            <td className="num">
+              {before.value}
+              {before.basis ? <span className="cell-note">{before.basis}</span> : null}
+            </td>
+            <td>
+              <Change direction={before.direction} />
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {group.goals.map((goal) => {
-            const before = yearBefore(goal, group.previous);
-            return (
-              <tr key={goal.id} className={`goal-row goal-row--${goal.status}`} data-goal={goal.id}>
-                <th scope="row">
-                  {goal.label}
-                  <span className="cell-note">{goalKindText(goal)}</span>
-                </th>
-                <td>
-                  <StatusBadge status={goal.status} />
-                  {goal.status === 'insufficient_data' ? (
-                    <span className="cell-note">{TOO_FEW}</span>
-                  ) : null}
-                </td>
-                <td className="num">
-                  <span className="goal__value">{goalValue(goal)}</span>
-                  <GoalBar goal={goal} />
-                </td>
-                <td>{goalTarget(goal)}</td>
-                <td>{goalBasis(goal)}</td>
-                <td className="num">
-                  {before.value}
-                  {before.basis ? <span className="cell-note">{before.basis}</span> : null}
-                </td>
-                <td>
-                  <Change direction={before.direction} />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </Table>
   );
 }
 

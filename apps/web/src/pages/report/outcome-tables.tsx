@@ -10,9 +10,7 @@ import { Table } from './table';
 
 /** Uppdrag: per aim, the exited who had it and those who reached it. */
 export function AssignmentsTable({ report }: { readonly report: Report }) {
-  const aims = ASSIGNMENT_AIM_KEYS.filter(
-    (aim) => (report.assignments[aim].exited.total ?? 0) > 0,
-  );
+  const aims = ASSIGNMENT_AIM_KEYS.filter((aim) => (report.assignments[aim].exited.total ?? 0) > 0);
   if (aims.length === 0) return null;
   return (
     <section aria-labelledby="assignments-heading" className="block">
