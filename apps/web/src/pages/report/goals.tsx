@@ -1,5 +1,5 @@
 import type { GoalResult, Report } from '../../api/reports';
-import { DASH } from '../../format';
+import { countOf, DASH } from '../../format';
 import { goalStatusLabel } from '../../labels';
 import { Change, comparedPeriod, direction, previousYear } from './comparison';
 import { GoalAreas } from './goal-areas';
@@ -42,9 +42,17 @@ function groupsOf(report: Report): GoalGroup[] {
 function yearBefore(goal: GoalResult, previous: readonly PreviousGoal[]) {
   const then = previous.find((candidate) => candidate.id === goal.id);
   const shown = then && { ...goal, ...then };
+  let basis = '';
+  // "3 av 5": whom they are is named in this year's column (gender balance counts differently).
+  if (shown && shown.denominator !== null) {
+    basis =
+      goal.kind === 'genderBalance'
+        ? goalBasis(shown)
+        : countOf(shown.numerator, shown.denominator);
+  }
   return {
     value: shown ? goalValue(shown) : DASH,
-    basis: shown ? goalBasis(shown) : '',
+    basis,
     direction: direction(goal.value, then?.value, goalSteps(goal)),
   };
 }
@@ -168,7 +176,8 @@ function GoalCard({
         <div>
           <dt>{year}</dt>
           <dd>
-            {before.value} <Change direction={before.direction} />
+            {before.value}
+            {before.basis ? ` (${before.basis})` : ''} <Change direction={before.direction} />
           </dd>
         </div>
       </dl>

@@ -82,9 +82,16 @@ export function FollowUpTable({ report }: { readonly report: Report }) {
             </td>
           ))}
         </tr>
+        {statuses.length > 0 ? (
+          <tr>
+            <th scope="rowgroup" colSpan={marks.length + 1} className="table__group">
+              Sysselsättning vid uppföljningen
+            </th>
+          </tr>
+        ) : null}
         {statuses.map((status) => (
           <tr key={status} data-row={status}>
-            <th scope="row">Vid uppföljningen: {followUpStatusLabel(status).toLowerCase()}</th>
+            <th scope="row">{followUpStatusLabel(status)}</th>
             {marks.map((m) => {
               const n = m.status[status as keyof typeof m.status]?.total ?? 0;
               return (

@@ -1,5 +1,5 @@
 import type { Report } from '../../api/reports';
-import { count, DASH, percentOf } from '../../format';
+import { count, countOf, DASH, percentOf } from '../../format';
 import { itemLabel } from '../../labels';
 import { Table } from './table';
 
@@ -50,14 +50,13 @@ export function ProgressionTable({ report }: { readonly report: Report }) {
 
 type Pair = { readonly assessed: number; readonly improved: number };
 
-/** Bedömda, högre and their share, for one group of participants. */
+/** "2 av 6" higher, and the share, for one group of participants. */
 function PairCells({ pair }: { readonly pair: Pair | undefined }) {
   const assessed = pair?.assessed ?? 0;
   const improved = pair?.improved ?? 0;
   return (
     <>
-      <td className="num">{count(assessed)}</td>
-      <td className="num">{count(improved)}</td>
+      <td className="num">{countOf(improved, assessed)}</td>
       <td className="num">{percentOf(improved, assessed)}</td>
     </>
   );
@@ -84,12 +83,10 @@ export function OngoingProgressionTable({ report }: { readonly report: Report })
         caption="Pågående deltagare (från start till senaste uppföljning) bredvid de avslutade (från start till avslut)"
         columns={[
           { label: 'Område' },
-          { label: 'Avslutade, bedömda', numeric: true },
-          { label: 'Avslutade, högre', numeric: true },
-          { label: 'Avslutade, andel', numeric: true },
-          { label: 'Pågående, bedömda', numeric: true },
-          { label: 'Pågående, högre', numeric: true },
-          { label: 'Pågående, andel', numeric: true },
+          { label: 'Avslutade: högre av bedömda', numeric: true },
+          { label: 'Avslutade: andel', numeric: true },
+          { label: 'Pågående: högre av bedömda', numeric: true },
+          { label: 'Pågående: andel', numeric: true },
         ]}
       >
         <tr data-area="any">
