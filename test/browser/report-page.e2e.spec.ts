@@ -269,7 +269,12 @@ it('shows each goal beside the year before, ökat or minskat in words, and the g
   expect(await page.locator('main').textContent()).not.toMatch(/undefined|NaN|dimension/);
   expect(await seriousViolations(page)).toEqual([]);
   expect(errors).toEqual([]);
-  await page.screenshot({ path: screenshotPath('rapport.png'), fullPage: true });
+  // The report's first screens: the goals and the key figures (the whole page is long).
+  await page.screenshot({
+    path: screenshotPath('rapport.png'),
+    fullPage: true,
+    clip: { x: 0, y: 0, width: 1366, height: 2700 },
+  });
 });
 
 it('shows Uppdrag, Uppföljning efter avslut, Väntetid and the ongoing beside the ended', async () => {

@@ -1,7 +1,38 @@
 import type { Report } from '../../api/reports';
 import { count, countOf, DASH, percentOf } from '../../format';
 import { itemLabel } from '../../labels';
+import { StackedBarChart, type ChartSeries } from './chart';
 import { Table } from './table';
+
+type AreaRow = { readonly item: string } & Report['progression']['byDimension'][string];
+
+// Okabe–Ito colours, told apart with common colour vision deficiencies.
+const AREA_SERIES: readonly ChartSeries<AreaRow>[] = [
+  { label: 'Högre', colour: '#009e73', value: (row) => row.improved.total },
+  { label: 'Lika', colour: '#56b4e9', value: (row) => row.unchanged.total },
+  { label: 'Lägre', colour: '#d55e00', value: (row) => row.worse.total },
+];
+
+/** How the exited moved per area, as bars: where a glance shows which areas lag. */
+function AreaChart({ rows }: { readonly rows: readonly AreaRow[] }) {
+  const words = rows
+    .map(
+      (row) =>
+        `${itemLabel(row.item)} ${count(row.improved.total)} högre, ${count(row.worse.total)} lägre`,
+    )
+    .join('; ');
+  return (
+    <StackedBarChart
+      id="chart-areas"
+      wide
+      title="Högre, lika eller lägre vid avslut, per område"
+      description={`Antal avslutade per område: ${words}. Siffrorna står i tabellen nedan.`}
+      rows={rows}
+      rowLabel={(row) => itemLabel(row.item)}
+      series={AREA_SERIES}
+    />
+  );
+}
 
 /** Progression per self-assessment area and on the step ladder, among the exited. */
 export function ProgressionTable({ report }: { readonly report: Report }) {
@@ -11,6 +42,9 @@ export function ProgressionTable({ report }: { readonly report: Report }) {
   return (
     <section aria-labelledby="progression-heading" className="block">
       <h2 id="progression-heading">Förflyttning per område</h2>
+      {areas.some(([, area]) => area.assessed.total > 0) ? (
+        <AreaChart rows={areas.map(([item, area]) => ({ item, ...area }))} />
+      ) : null}
       <Table
         id="progression-table"
         caption={`Avslutade ${report.year} med självskattning vid start och avslut: hur de skattade sig vid avslutet, per område`}
