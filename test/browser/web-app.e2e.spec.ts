@@ -95,10 +95,11 @@ function expectedSummary(): string {
   return `${met} av ${goals.length} mål uppfyllda, ${notMet} ej ${notMet === 1 ? 'uppfyllt' : 'uppfyllda'}, ${few} med för litet underlag`;
 }
 
-const goalCard = (page: Page, label: string) =>
+/** A goal's row in the goal table (a wide screen), by the goal's name. */
+const goalRow = (page: Page, label: string) =>
   page
-    .getByRole('listitem')
-    .filter({ has: page.getByRole('heading', { name: label, exact: true }) });
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${label}`) }) });
 
 it('lets a board member sign in and read the goal summary and the goal list first on /rapport', async () => {
   const { page, errors } = await tab();
@@ -134,16 +135,16 @@ it('lets a board member sign in and read the goal summary and the goal list firs
   const served = report.interventions
     .flatMap((i) => i.goals)
     .find((g) => g.label === 'Plan vid avslut');
-  const plan = goalCard(page, 'Plan vid avslut');
+  const plan = goalRow(page, 'Plan vid avslut');
   const planText = readable(await plan.textContent());
   expect(planText).toContain('minst 80 %');
-  expect(planText).toMatch(/Underlag\d+ av \d+ avslutade/);
+  expect(planText).toMatch(/\d+ av \d+ avslutade/);
   expect(planText).toContain(served?.status === 'met' ? 'Uppfyllt' : 'Ej uppfyllt');
   // A goal with too few in its basis is said so, not counted as a failure.
   const few = [...report.goals, ...report.interventions.flatMap((i) => i.goals)].find(
     (g) => g.status === 'insufficient_data',
   );
-  const fewText = readable(await goalCard(page, few!.label).textContent());
+  const fewText = readable(await goalRow(page, few!.label).textContent());
   expect(fewText).toContain('Otillräckligt underlag');
   expect(fewText).toContain('Färre än 5 i underlaget');
   expect(fewText).not.toContain('Ej uppfyllt');
@@ -166,12 +167,6 @@ it('lets a board member sign in and read the goal summary and the goal list firs
   expect(await page.locator('main').textContent()).not.toMatch(
     /händelselogg|[Cc]heckpoint|undefined|NaN/,
   );
-  // The report's first screens (the whole page is long).
-  await page.screenshot({
-    path: screenshotPath('rapport.png'),
-    fullPage: true,
-    clip: { x: 0, y: 0, width: 1366, height: 2200 },
-  });
   expect(await seriousViolations(page)).toEqual([]);
   expect(errors).toEqual([]);
 });
@@ -214,8 +209,6 @@ it('shows the goals as cards on a phone, each status in view, the page no wider 
     expect(badge!.x).toBeGreaterThanOrEqual(card!.x);
     expect(badge!.x + badge!.width).toBeLessThanOrEqual(Math.min(390, card!.x + card!.width));
   }
-  await page.evaluate("document.getElementById('goals-heading').scrollIntoView()");
-  await page.screenshot({ path: screenshotPath('rapport-mobil.png') });
   expect(await seriousViolations(page)).toEqual([]);
   expect(errors).toEqual([]);
 });

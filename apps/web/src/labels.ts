@@ -1,5 +1,6 @@
-// The one place the web application takes its Swedish labels of codes from: the domain's
-// vocabulary (libs/domain), bundled in at build time, the same labels the exports use.
+// The one place the web application takes its Swedish labels of codes from: GET /v1/vocabulary,
+// loaded once per session by the frame (frame/vocabulary-gate.tsx) before any signed-in page
+// renders, so a label reads the same here as in the API and the exports.
 
 import {
   ageGroups,
@@ -7,41 +8,68 @@ import {
   BUILT_IN_INSTRUMENTS,
   completenessFacts,
   employmentStatuses,
-  followUpStatuses,
-  GENDER_COLUMN_LABELS,
   genders,
-  goalKinds,
+  GENDER_COLUMN_LABELS,
   goalStatuses,
-  interventionKinds,
   outcomes,
-  progressionRules,
   referringParties,
 } from '@stegvis/domain';
+import type { Schemas } from './api/client';
 
-/** Label of a code in a list, or the code itself when the list does not know it. */
-const labelIn =
+export type Vocabulary = Schemas['VocabularyGetAnswer'];
+type ServedList = Exclude<keyof Vocabulary, 'followUpMarks'>;
+
+let served: ReadonlyMap<ServedList, ReadonlyMap<string, string>> = new Map();
+let marks: ReadonlyMap<number, string> = new Map();
+
+/** Takes the vocabulary the API served; every label function reads it from now on. */
+export function takeVocabulary({ followUpMarks, ...lists }: Vocabulary): void {
+  served = new Map(
+    Object.entries(lists).map(([name, list]) => [
+      name as ServedList,
+      new Map(list.map((entry) => [entry.code, entry.label])),
+    ]),
+  );
+  marks = new Map(followUpMarks.map((entry) => [entry.code, entry.label]));
+}
+
+/** Label of a code in a served list, or the code itself when the list does not know it. */
+const servedLabel =
+  (list: ServedList) =>
+  (code: string): string =>
+    served.get(list)?.get(code) ?? code;
+
+/*
+ * The report's own categories are not in GET /v1/vocabulary (yet): they come from the same
+ * libs/domain lists the route and the exports read, bundled at build time.
+ */
+const bundledLabel =
   (labels: Readonly<Record<string, string>>) =>
   (code: string): string =>
     labels[code] ?? code;
 
+// Codes (not labels): the order of rows, the same in every build of the domain.
 export const GENDER_KEYS = genders.keys;
-/** Column headings of counts by gender: "Kvinnor", "Män", "Annat". */
-export const genderColumn = labelIn(GENDER_COLUMN_LABELS);
-export const outcomeLabel = labelIn(outcomes.labels);
 export const OUTCOME_KEYS = outcomes.keys;
-export const referringPartyLabel = labelIn(referringParties.labels);
 export const REFERRING_PARTY_KEYS = referringParties.keys;
-export const interventionKindLabel = labelIn(interventionKinds.labels);
-export const ageGroupLabel = labelIn(ageGroups.labels);
 export const AGE_GROUP_KEYS = ageGroups.keys;
-export const employmentStatusLabel = labelIn(employmentStatuses.labels);
 export const EMPLOYMENT_STATUS_KEYS = employmentStatuses.keys;
-export const goalKindLabel = labelIn(goalKinds.labels);
-export const goalStatusLabel = labelIn(goalStatuses.labels);
-export const progressionRuleLabel = labelIn(progressionRules.labels);
-export const assignmentAimLabel = labelIn(assignmentAims.labels);
 export const ASSIGNMENT_AIM_KEYS = assignmentAims.keys;
-export const followUpStatusLabel = labelIn(followUpStatuses.labels);
+
+/** Column headings of counts by gender: "Kvinnor", "Män", "Annat". */
+export const genderColumn = bundledLabel(GENDER_COLUMN_LABELS);
+export const outcomeLabel = servedLabel('outcomes');
+export const referringPartyLabel = servedLabel('referringParties');
+export const interventionKindLabel = servedLabel('interventionKinds');
+export const ageGroupLabel = bundledLabel(ageGroups.labels);
+export const employmentStatusLabel = bundledLabel(employmentStatuses.labels);
+export const goalKindLabel = servedLabel('goalKinds');
+export const goalStatusLabel = bundledLabel(goalStatuses.labels);
+export const progressionRuleLabel = servedLabel('progressionRules');
+export const assignmentAimLabel = servedLabel('assignmentAims');
+export const followUpStatusLabel = servedLabel('followUpStatuses');
+/** "6 månader efter avslut" */
+export const followUpMarkLabel = (months: number): string => marks.get(months) ?? String(months);
 export const COMPLETENESS_LABELS = completenessFacts.labels;
 
 /** A self-assessment item's label ("Självkänsla"), from the built-in instruments. */

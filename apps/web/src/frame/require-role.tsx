@@ -6,13 +6,14 @@ import { useSession } from '../session/session-context';
 import { Page } from './page';
 import { SIGN_IN_PATH, startPage } from './pages';
 import { ForbiddenPage } from './status-pages';
+import { VocabularyGate } from './vocabulary-gate';
 
 /** What the sign-in page is told when it is sent to: where to return, and why. */
 export type SignInState = { readonly from?: string; readonly reason?: 'required' | 'expired' };
 
 /**
  * A page only the given roles may open: nobody signed in goes to the sign-in page (and back
- * here afterwards); another role sees the 403 page.
+ * here afterwards); another role sees the 403 page. The page shows once the code labels are loaded.
  */
 export function RequireRole({
   roles,
@@ -35,7 +36,7 @@ export function RequireRole({
   }
   if (!roles.includes(state.me.role))
     return <ForbiddenPage detail={forbidden(roles, state.me.role)} />;
-  return children;
+  return <VocabularyGate>{children}</VocabularyGate>;
 }
 
 /** `/`: a signed-in person's start page, anyone else the sign-in page. */

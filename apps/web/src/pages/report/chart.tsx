@@ -7,6 +7,7 @@ import {
   LinearScale,
   Tooltip,
 } from 'chart.js';
+import type { ReactNode } from 'react';
 import { Bar } from 'react-chartjs-2';
 import type { Counts } from '../../api/reports';
 import { count } from '../../format';
@@ -35,25 +36,39 @@ export type ChartRow = {
   readonly counts: Counts | undefined;
 };
 
-/**
- * A horizontal bar chart of counts by gender, stacked, one bar per row; its description in
- * words for those who cannot see it, and its figures as a table for anyone who prefers them.
- */
-export function GenderBarChart({
-  id,
-  title,
-  description,
-  categoryHeading,
-  rows,
-  wide = false,
-}: {
+/** One stacked part of every bar: its legend label, colour and value per row. */
+export type ChartSeries<R> = {
+  readonly label: string;
+  readonly colour: string;
+  readonly value: (row: R) => number;
+};
+
+type StackedBarChartProps<R> = {
   readonly id: string;
   readonly title: string;
   readonly description: string;
-  readonly categoryHeading: string;
-  readonly rows: readonly ChartRow[];
+  readonly rows: readonly R[];
+  readonly rowLabel: (row: R) => string;
+  readonly series: readonly ChartSeries<R>[];
   readonly wide?: boolean;
-}) {
+  /** The figures as a table, folded away; none when a table beside the chart has them. */
+  readonly table?: ReactNode;
+};
+
+/**
+ * A horizontal bar chart, stacked, one bar per row; its description in words for those who
+ * cannot see it, and (unless a table beside it has them) its figures as a table.
+ */
+export function StackedBarChart<R>({
+  id,
+  title,
+  description,
+  rows,
+  rowLabel,
+  series,
+  wide = false,
+  table,
+}: StackedBarChartProps<R>) {
   const height = Math.max(160, 38 * rows.length + 80);
   return (
     <figure className={wide ? 'chart chart--wide' : 'chart'} id={id}>
@@ -63,11 +78,11 @@ export function GenderBarChart({
         <Bar
           aria-hidden="true"
           data={{
-            labels: rows.map((row) => row.shortLabel ?? row.label),
-            datasets: GENDER_KEYS.map((gender) => ({
-              label: genderColumn(gender),
-              data: rows.map((row) => row.counts?.[gender] ?? 0),
-              backgroundColor: GENDER_COLOURS[gender],
+            labels: rows.map(rowLabel),
+            datasets: series.map((part) => ({
+              label: part.label,
+              data: rows.map(part.value),
+              backgroundColor: part.colour,
               borderWidth: 0,
               maxBarThickness: 30,
             })),
@@ -95,21 +110,53 @@ export function GenderBarChart({
           }}
         />
       </div>
-      <details className="chart__data">
-        <summary>Visa siffrorna som tabell</summary>
+      {table ? (
+        <details className="chart__data">
+          <summary>Visa siffrorna som tabell</summary>
+          {table}
+        </details>
+      ) : null}
+    </figure>
+  );
+}
+
+const GENDER_SERIES: readonly ChartSeries<ChartRow>[] = GENDER_KEYS.map((gender) => ({
+  label: genderColumn(gender),
+  colour: GENDER_COLOURS[gender] ?? '#000',
+  value: (row) => row.counts?.[gender] ?? 0,
+}));
+
+/** Counts by gender, one stacked bar per row, with the figures as a table. */
+export function GenderBarChart({
+  categoryHeading,
+  ...chart
+}: {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  readonly categoryHeading: string;
+  readonly rows: readonly ChartRow[];
+  readonly wide?: boolean;
+}) {
+  return (
+    <StackedBarChart
+      {...chart}
+      rowLabel={(row) => row.shortLabel ?? row.label}
+      series={GENDER_SERIES}
+      table={
         <Table
-          caption={title}
+          caption={chart.title}
           captionHidden
           columns={[{ label: categoryHeading }, ...GENDER_COLUMNS]}
         >
-          {rows.map((row) => (
+          {chart.rows.map((row) => (
             <tr key={row.label}>
               <th scope="row">{row.label}</th>
               <CountCells counts={row.counts} />
             </tr>
           ))}
         </Table>
-      </details>
-    </figure>
+      }
+    />
   );
 }

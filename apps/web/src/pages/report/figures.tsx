@@ -1,19 +1,43 @@
 import type { Report } from '../../api/reports';
-import { count, countOf, date, percentOf } from '../../format';
+import { count, countOf, DASH, date, percentOf } from '../../format';
+import { Change, direction, previousYear, SHARE_STEPS, WHOLE_STEPS } from './comparison';
 
 type Figure = {
   readonly key: string;
   readonly label: string;
   readonly value: string;
   readonly note: string;
+  /** The same figure a year earlier, as shown, and which way it moved; none when not kept. */
+  readonly before?: { readonly value: string; readonly direction: ReturnType<typeof direction> };
 };
 
 /** A year not yet over: the report counts through today (countedThrough) instead of its end. */
 export const isRunning = (report: Report): boolean =>
   report.countedThrough !== null && report.countedThrough !== report.period.to;
 
+const share = (part: number, whole: number) => (whole > 0 ? part / whole : null);
+
+/** A count this year against the year before. */
+const counted = (now: number, then: number) => ({
+  value: count(then),
+  direction: direction(now, then, WHOLE_STEPS),
+});
+
+/** A share this year against the year before, both as "part of whole". */
+const shared = (now: [number, number], then: [number, number]) => ({
+  value: percentOf(...then),
+  direction: direction(share(...now), share(...then), SHARE_STEPS),
+});
+
+const days = (now: number | null, then: number | null) => ({
+  value: then === null ? DASH : `${count(then)} dagar`,
+  direction: direction(now, then, WHOLE_STEPS),
+});
+
 function figuresOf(report: Report): Figure[] {
   const p = report.participants;
+  const was = report.previous;
+  const q = was.participants;
   const { answered, satisfied } = report.satisfaction;
   const figures: Figure[] = [
     {
@@ -21,14 +45,22 @@ function figuresOf(report: Report): Figure[] {
       label: 'Deltagare totalt',
       value: count(p.total.total),
       note: 'aktiva någon gång under året',
+      before: counted(p.total.total, q.total.total),
     },
     {
       key: 'enrolled',
       label: 'Nya deltagare',
       value: count(p.enrolled.total),
       note: 'inskrivna under året',
+      before: counted(p.enrolled.total, q.enrolled.total),
     },
-    { key: 'exited', label: 'Avslutade', value: count(p.exited.total), note: 'avslut under året' },
+    {
+      key: 'exited',
+      label: 'Avslutade',
+      value: count(p.exited.total),
+      note: 'avslut under året',
+      before: counted(p.exited.total, q.exited.total),
+    },
     {
       key: 'activeAtEnd',
       // A year still running is counted through today: those active now, not at its end.
@@ -37,12 +69,14 @@ function figuresOf(report: Report): Figure[] {
         : 'Aktiva vid årets slut',
       value: count(p.activeAtEnd.total),
       note: `${count(p.activeAtStart.total)} aktiva vid årets början`,
+      before: counted(p.activeAtEnd.total, q.activeAtEnd.total),
     },
     {
       key: 'womenShare',
       label: 'Andel kvinnor',
       value: percentOf(p.total.woman, p.total.total),
       note: `${count(p.total.woman)} kvinnor, ${count(p.total.man)} män`,
+      before: shared([p.total.woman, p.total.total], [q.total.woman, q.total.total]),
     },
     {
       key: 'satisfied',
@@ -52,6 +86,10 @@ function figuresOf(report: Report): Figure[] {
         answered.total === 0
           ? 'inga svar från avslutade'
           : `${countOf(satisfied.total, answered.total)} avslutade som svarat`,
+      before: shared(
+        [satisfied.total, answered.total],
+        [was.satisfaction.satisfied.total, was.satisfaction.answered.total],
+      ),
     },
   ];
   const { assessed, positive } = report.progression;
@@ -61,15 +99,30 @@ function figuresOf(report: Report): Figure[] {
       label: 'Positiv förflyttning',
       value: percentOf(positive.total, assessed.total),
       note: `${countOf(positive.total, assessed.total)} med självskattning vid start och avslut`,
+      before: shared(
+        [positive.total, assessed.total],
+        [was.progression.positive.total, was.progression.assessed.total],
+      ),
     });
   }
-  const days = report.daysInIntervention;
-  if (days.median !== null) {
+  const inIntervention = report.daysInIntervention;
+  if (inIntervention.median !== null) {
     figures.push({
       key: 'days',
       label: 'Tid i insatsen',
-      value: `${count(days.median)} dagar`,
-      note: `median bland avslutade; medel ${count(days.mean)} dagar`,
+      value: `${count(inIntervention.median)} dagar`,
+      note: `median bland avslutade; medel ${count(inIntervention.mean)} dagar`,
+      before: days(inIntervention.median, was.daysInIntervention.median),
+    });
+  }
+  const waiting = report.waitingDays;
+  if (waiting.median !== null) {
+    figures.push({
+      key: 'waiting',
+      label: 'Väntetid',
+      value: `${count(waiting.median)} dagar`,
+      note: `median från aktualisering till inskrivning; medel ${count(waiting.mean)} dagar`,
+      before: days(waiting.median, was.waitingDays.median),
     });
   }
   if (report.attendance.total > 0) {
@@ -83,8 +136,9 @@ function figuresOf(report: Report): Figure[] {
   return figures;
 }
 
-/** The key figures ("Nyckeltal"); figures without a basis are left out. */
+/** The key figures ("Nyckeltal") beside the year before; figures without a basis are left out. */
 export function KeyFigures({ report }: { readonly report: Report }) {
+  const year = previousYear(report.previous);
   return (
     <section aria-labelledby="figures-heading" className="block">
       <h2 id="figures-heading">Nyckeltal</h2>
@@ -94,6 +148,11 @@ export function KeyFigures({ report }: { readonly report: Report }) {
             <dt>{figure.label}</dt>
             <dd className="figure__value">{figure.value}</dd>
             <dd className="figure__note">{figure.note}</dd>
+            {figure.before ? (
+              <dd className="figure__before">
+                {year}: {figure.before.value} <Change direction={figure.before.direction} />
+              </dd>
+            ) : null}
           </div>
         ))}
       </dl>

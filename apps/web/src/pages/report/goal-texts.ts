@@ -1,5 +1,28 @@
 import type { GoalResult } from '../../api/reports';
 import { count, countOf, decimal, percent, DASH } from '../../format';
+import { goalKindLabel, progressionRuleLabel } from '../../labels';
+import { SHARE_STEPS, WHOLE_STEPS } from './comparison';
+
+/** A goal judged per self-assessment area: every area must reach the target. */
+export const isPerArea = (goal: GoalResult): boolean =>
+  goal.definition.kind === 'positiveProgressShare' && goal.definition.rule === 'eachDimension';
+
+/** What kind of goal it is, and for progression which rule counts as positive. */
+export function goalKindText(goal: GoalResult): string {
+  const kind = goalKindLabel(goal.kind);
+  const { definition } = goal;
+  if (definition.kind !== 'positiveProgressShare' || definition.source !== 'selfAssessment') {
+    return kind;
+  }
+  const rule = progressionRuleLabel(definition.rule ?? 'anyImproved').toLowerCase();
+  return isPerArea(goal)
+    ? `${kind}, ${rule}: utfallet är det svagaste området`
+    : `${kind}: ${rule}`;
+}
+
+/** How finely the goal's value is shown, for saying whether it rose. */
+export const goalSteps = (goal: Pick<GoalResult, 'kind'>): number =>
+  goal.kind === 'participantCount' ? WHOLE_STEPS : SHARE_STEPS;
 
 /** The goal's target as a person says it: "minst 80 %" (also for a goal not yet evaluated). */
 export function goalTarget(goal: Pick<GoalResult, 'kind' | 'target'>): string {
@@ -14,7 +37,7 @@ export function goalTarget(goal: Pick<GoalResult, 'kind' | 'target'>): string {
 }
 
 /** The outcome in the same terms as the target: "83,3 %". */
-export function goalValue(goal: GoalResult): string {
+export function goalValue(goal: Pick<GoalResult, 'kind' | 'value'>): string {
   if (goal.value === null) return DASH;
   switch (goal.kind) {
     case 'participantCount':
@@ -40,7 +63,7 @@ const BASIS: Record<GoalResult['kind'], string> = {
 };
 
 /** What the outcome was computed from: "5 av 6 avslutade som svarat". */
-export function goalBasis(goal: GoalResult): string {
+export function goalBasis(goal: Pick<GoalResult, 'kind' | 'numerator' | 'denominator'>): string {
   if (goal.denominator === null) return `${count(goal.numerator)} ${BASIS[goal.kind]}`;
   // The numerator is the difference in head count; the basis is everyone counted.
   if (goal.kind === 'genderBalance') return `${count(goal.denominator)} deltagare`;

@@ -10,12 +10,9 @@ import { Charts } from './charts';
 import { Downloads } from './downloads';
 import { isRunning, KeyFigures } from './figures';
 import { Goals } from './goals';
-import {
-  CompletenessTable,
-  EmploymentTable,
-  InterventionsTable,
-  ProgressionTable,
-} from './report-tables';
+import { AssignmentsTable, FollowUpTable, WaitingTable } from './outcome-tables';
+import { OngoingProgressionTable, ProgressionTable } from './progression-tables';
+import { CompletenessTable, EmploymentTable, InterventionsTable } from './report-tables';
 
 type Shown = {
   readonly report: Report;
@@ -150,6 +147,10 @@ export default function ReportPage() {
               <InterventionsTable report={report} />
               <Charts report={report} />
               <ProgressionTable report={report} />
+              <OngoingProgressionTable report={report} />
+              <AssignmentsTable report={report} />
+              <FollowUpTable report={report} />
+              <WaitingTable report={report} />
               <EmploymentTable report={report} />
               <CompletenessTable report={report} />
             </>

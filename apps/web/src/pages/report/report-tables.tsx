@@ -5,7 +5,6 @@ import {
   EMPLOYMENT_STATUS_KEYS,
   employmentStatusLabel,
   interventionKindLabel,
-  itemLabel,
 } from '../../labels';
 import { CountCells, GENDER_COLUMNS, Table } from './table';
 
@@ -81,48 +80,6 @@ export function InterventionsTable({ report }: { readonly report: Report }) {
           * Strukturinriktade insatser har inga inskrivna deltagare; för dem visas antal besökare.
         </p>
       ) : null}
-    </section>
-  );
-}
-
-/** Progression per self-assessment area and on the step ladder, among the exited. */
-export function ProgressionTable({ report }: { readonly report: Report }) {
-  const items = Object.entries(report.progression.byItem);
-  const ladder = report.progression.ladder;
-  if (items.length === 0 && ladder.assessed.total === 0) return null;
-  const row = (key: string, label: string, assessed: number, positive: number) => (
-    <tr key={key}>
-      <th scope="row">{label}</th>
-      <td className="num">{count(assessed)}</td>
-      <td className="num">{count(positive)}</td>
-      <td className="num">{percentOf(positive, assessed)}</td>
-    </tr>
-  );
-  return (
-    <section aria-labelledby="progression-heading" className="block">
-      <h2 id="progression-heading">Förflyttning per område</h2>
-      <Table
-        id="progression-table"
-        caption={`Avslutade ${report.year} som skattade sig högre vid avslut än vid start, per område`}
-        columns={[
-          { label: 'Område' },
-          { label: 'Bedömda', numeric: true },
-          { label: 'Högre vid avslut', numeric: true },
-          { label: 'Andel', numeric: true },
-        ]}
-      >
-        {items.map(([item, { assessed, positive }]) =>
-          row(item, itemLabel(item), assessed.total, positive.total),
-        )}
-        {ladder.assessed.total > 0
-          ? row(
-              'ladder',
-              'Stegtrappan (sista steget högre än det första)',
-              ladder.assessed.total,
-              ladder.positive.total,
-            )
-          : null}
-      </Table>
     </section>
   );
 }

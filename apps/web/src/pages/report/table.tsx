@@ -13,6 +13,7 @@ export function Table({
   footer,
   captionHidden = false,
   id,
+  className,
 }: {
   readonly caption: string;
   readonly columns: readonly Column[];
@@ -20,10 +21,17 @@ export function Table({
   readonly footer?: ReactNode;
   readonly captionHidden?: boolean;
   readonly id?: string;
+  /** Of the scrolling wrapper, so a page can show or hide the table as a whole. */
+  readonly className?: string;
 }) {
   return (
     // A scrolling region must be reachable by keyboard to be scrolled (WCAG 2.1.1).
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
+    <div
+      className={className ? `table-scroll ${className}` : 'table-scroll'}
+      tabIndex={0}
+      role="region"
+      aria-label={caption}
+    >
       <table className="table" id={id}>
         <caption className={captionHidden ? 'visually-hidden' : undefined}>{caption}</caption>
         <thead>
