@@ -4,6 +4,7 @@ import type { ReadModelGeneration, ReadModelStore } from '@stegvis/read-models';
 import {
   AssociationEvents,
   ProjectedState,
+  ReportMemo,
   type Report,
   type ReportRequest,
 } from '@stegvis/reporting';
@@ -25,6 +26,8 @@ type Entry = {
   /** Bumped whenever an event of the association is applied: computed reports stay valid until then. */
   version: number;
   readonly reports: Map<string, { version: number; report: Report }>;
+  /** Tables of earlier versions, reused where a change did not reach them. */
+  readonly memo: ReportMemo;
 };
 
 export type ReportCacheOptions = {
@@ -40,7 +43,8 @@ export type ReportCacheOptions = {
  * read models are read once, at a consistent checkpoint, and then kept current by applying the
  * log's newer events of that association with the worker's own projections: the result is what
  * the read models hold at the same checkpoint. Computed reports are reused until the
- * association changes.
+ * association changes; after a change, only the tables it reaches are computed again (the year
+ * before and the other interventions are kept: ReportMemo).
  */
 export class ReportCache {
   private readonly entries = new Map<string, Entry>();
@@ -69,9 +73,8 @@ export class ReportCache {
     const cached = entry.reports.get(key);
     const at = entry.checkpoint === undefined ? null : entry.checkpoint.toString();
     if (cached?.version === entry.version) return { ...cached.report, checkpoint: at };
-    const report = reportOf(request, entry.state.of(request.associationId), entry.checkpoint, {
-      today,
-    });
+    const models = entry.state.of(request.associationId);
+    const report = reportOf(request, models, entry.checkpoint, { today }, entry.memo);
     // Reports of an older state are never served again; and a client walking through periods
     // must not grow the map without end.
     for (const [k, kept] of entry.reports) {
@@ -134,6 +137,7 @@ export class ReportCache {
       checkpoint: snapshot.checkpoint,
       version: 0,
       reports: new Map(),
+      memo: new ReportMemo(),
     };
     return { entry, consistent: snapshot.consistent };
   }

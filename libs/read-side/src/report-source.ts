@@ -7,6 +7,7 @@ import {
   ProjectedState,
   type AssociationReadModels,
   type Report,
+  type ReportMemo,
   type ReportRequest,
 } from '@stegvis/reporting';
 import { readAssociation } from './association-snapshot';
@@ -16,12 +17,16 @@ import { toProjected } from './project-batch';
 /** When a report is made: at a past moment (`asOf`), or on a given Swedish day. */
 export type ReportMoment = { readonly asOf?: Date; readonly today?: IsoDate };
 
-/** The report of `models`, refusing an unknown association or an intervention not of it. */
+/**
+ * The report of `models`, refusing an unknown association or an intervention not of it; `memo`
+ * keeps tables between reports of the same association's states.
+ */
 export function reportOf(
   request: ReportRequest,
   models: AssociationReadModels,
   checkpoint: bigint | undefined,
   moment: ReportMoment = {},
+  memo?: ReportMemo,
 ): Report {
   const { association, interventions, participants } = models;
   if (association === undefined) throw new DomainError('association_not_found');
@@ -39,6 +44,7 @@ export function reportOf(
     checkpoint,
     ...(moment.asOf === undefined ? {} : { asOf: moment.asOf.toISOString() }),
     ...(moment.today === undefined ? {} : { today: moment.today }),
+    ...(memo === undefined ? {} : { memo }),
   });
 }
 

@@ -1,6 +1,6 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { InterventionId, vocabulary } from '@stegvis/domain';
-import { collections, readModelTags, type ParticipantSummary } from '@stegvis/reporting';
+import { readModelTags, type ParticipantSummary } from '@stegvis/reporting';
 import { z } from 'zod';
 import type { Actor } from '../platform/actor';
 import { access } from '../platform/access';
@@ -8,7 +8,8 @@ import { forbidden } from '../platform/problem';
 import { MinPosition, PageLimit } from '../platform/query-params';
 import { ReadModelReader } from '../platform/read-model-reader';
 import { StreamReader } from '../platform/stream-reader';
-import { participantListItem, ParticipantListItem } from './participant-list-item';
+import { byLastChange, ParticipantIndex } from './participant-index';
+import { ParticipantListItem } from './participant-list-item';
 
 export const participantStatuses = vocabulary({ active: 'Pågående', exited: 'Avslutad' });
 export const missingEntries = vocabulary({
@@ -100,6 +101,9 @@ const MISSING: Record<
  */
 @QueryHandler(SearchParticipants)
 export class SearchParticipantsHandler implements IQueryHandler<SearchParticipants> {
+  /** Each tag's participants in list order, kept between requests. */
+  private readonly index = new ParticipantIndex();
+
   constructor(
     private readonly streams: StreamReader,
     private readonly reader: ReadModelReader,
@@ -108,23 +112,19 @@ export class SearchParticipantsHandler implements IQueryHandler<SearchParticipan
   async execute({ search, actor, today }: SearchParticipants): Promise<ParticipantSearchPage> {
     const tags = await this.tagsFor(actor, search.interventionId);
     const { generation, checkpoint } = await this.reader.at(search.minPosition);
-    const docs = (
-      await Promise.all(tags.map((tag) => generation.all(collections.participants, tag)))
-    ).flat() as unknown as ParticipantSummary[];
-    const matching = docs
-      .filter((p) => p.associationId === actor.associationId)
-      .filter((p) => search.q === undefined || p.participantId.startsWith(search.q))
-      .map((p) => participantListItem(p, today))
-      .filter((i) => search.status === undefined || i.status === search.status)
-      .filter((i) => search.missing === undefined || MISSING[search.missing](i))
-      // Each position is parsed once, not on every comparison of the sort.
-      .map((item) => ({ item, at: BigInt(item.lastChange) }))
-      .sort((a, b) => compareDescending(a.at, b.at));
+    const sorted = await Promise.all(tags.map((tag) => this.index.sorted(generation, tag)));
+    // One tag is in order already; a staff member's several insatser are merged by a sort.
+    const listed = sorted.length === 1 ? (sorted[0] ?? []) : sorted.flat().sort(byLastChange);
+    // Only filters on status or what is missing need the list item of every participant.
+    const item = (doc: ParticipantSummary) => this.index.item(doc, today);
+    const matching = listed
+      .filter(({ doc: p }) => p.associationId === actor.associationId)
+      .filter(({ doc: p }) => search.q === undefined || p.participantId.startsWith(search.q))
+      .filter(({ doc }) => search.status === undefined || item(doc).status === search.status)
+      .filter(({ doc }) => search.missing === undefined || MISSING[search.missing](item(doc)));
     const after = search.after;
-    const rest = (after === undefined ? matching : matching.filter((m) => m.at < after)).map(
-      (m) => m.item,
-    );
-    const items = rest.slice(0, search.limit);
+    const rest = after === undefined ? matching : matching.filter((m) => m.at < after);
+    const items = rest.slice(0, search.limit).map(({ doc }) => item(doc));
     return {
       items,
       total: matching.length,
@@ -144,8 +144,4 @@ export class SearchParticipantsHandler implements IQueryHandler<SearchParticipan
     if (actor.role === 'staff') return [...actor.interventionIds].map(readModelTags.intervention);
     throw forbidden();
   }
-}
-
-function compareDescending(a: bigint, b: bigint): number {
-  return a === b ? 0 : a > b ? -1 : 1;
 }

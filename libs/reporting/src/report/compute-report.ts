@@ -3,6 +3,8 @@ import type { InterventionSummary } from '../projections/interventions.projectio
 import type { ParticipantSummary } from '../projections/participants.projection';
 import { swedishDate, type IsoDate } from '@stegvis/domain';
 import { countedThrough, yearEarlier, yearPeriod } from './period';
+import type { ReportFacts } from './report-facts';
+import { ReportMemo } from './report-memo';
 import { reportTables, type CurrentTables, type TablesInput } from './report-tables';
 import type {
   InterventionReport,
@@ -31,6 +33,8 @@ export type ReportInput = {
    * (see `countedThrough`). Defaults to the day of `asOf`, else to today.
    */
   readonly today?: IsoDate;
+  /** Tables kept from earlier reports of the same association (see ReportMemo). */
+  readonly memo?: ReportMemo;
 };
 
 const byName = new Intl.Collator('sv-SE');
@@ -47,7 +51,14 @@ function relevant(
 }
 
 /** The period as far as it can be counted, whether it has begun, and the day it is counted on. */
-type Counted = { readonly period: Period; readonly begun: boolean; readonly today: IsoDate };
+type Counted = {
+  readonly period: Period;
+  readonly begun: boolean;
+  readonly today: IsoDate;
+  readonly facts: ReportFacts;
+  readonly year: number;
+  readonly memo: ReportMemo;
+};
 
 /** The key figures of `tables`: what `previous` keeps of the year before. */
 function keyFigures(period: Period, tables: CurrentTables): PreviousYear {
@@ -75,24 +86,33 @@ function keyFigures(period: Period, tables: CurrentTables): PreviousYear {
  * year earlier, with this year's goals judged on that year (so the two can be compared).
  */
 function tablesWithPrevious(
-  input: Omit<TablesInput, 'period' | 'begun' | 'today'>,
+  owner: { level: string; doc: AssociationSummary | InterventionSummary },
+  input: Omit<TablesInput, keyof Counted>,
   counted: Counted,
 ): ReportTables {
-  const tables = reportTables({ ...input, ...counted });
+  const { memo, year, begun, today, facts } = counted;
+  const { interventions, participants } = input;
+  const inputs = { owner: owner.doc, interventions, participants, today };
+  const tablesOf = (period: Period) =>
+    memo.tablesOf({ level: owner.level, year, period, begun }, inputs, (participants) =>
+      reportTables({ ...input, participants, period, begun, today, facts }),
+    );
+  const tables = tablesOf(counted.period);
   const period = { from: yearEarlier(counted.period.from), to: yearEarlier(counted.period.to) };
-  const previous = reportTables({ ...input, ...counted, period });
-  return { ...tables, previous: keyFigures(period, previous) };
+  return { ...tables, previous: keyFigures(period, tablesOf(period)) };
 }
 
 function interventionReport(
   intervention: InterventionSummary,
+  /** The intervention's own participants. */
   participants: readonly ParticipantSummary[],
   year: number,
   counted: Counted,
 ): InterventionReport {
   const tables = tablesWithPrevious(
+    { level: intervention.interventionId, doc: intervention },
     {
-      participants: participants.filter((p) => p.interventionId === intervention.interventionId),
+      participants,
       interventions: [intervention],
       goals: intervention.goals[String(year)] ?? [],
       kind: intervention.kind,
@@ -113,12 +133,23 @@ export function computeReport(input: ReportInput): Report {
   const period = input.period ?? yearPeriod(year);
   const today = input.today ?? swedishDate(asOf === undefined ? new Date() : new Date(asOf));
   const through = countedThrough(period, today);
+  const memo = input.memo ?? new ReportMemo();
   // A running period is counted through today, one not begun not at all (see countedThrough).
   const counted: Counted = {
     period: { from: period.from, to: through ?? period.to },
     begun: through !== null,
     today,
+    facts: memo.facts(input.interventions),
+    year,
+    memo,
   };
+  const byIntervention = new Map<string, ParticipantSummary[]>();
+  for (const p of participants) {
+    const of = byIntervention.get(p.interventionId);
+    if (of === undefined) byIntervention.set(p.interventionId, [p]);
+    else of.push(p);
+  }
+  const participantsOf = (i: InterventionSummary) => byIntervention.get(i.interventionId) ?? [];
   const header = {
     associationId: association.associationId,
     associationName: association.name,
@@ -140,7 +171,7 @@ export function computeReport(input: ReportInput): Report {
       closedOn: _c,
       interventionId: _i,
       ...tables
-    } = interventionReport(intervention, participants, year, counted);
+    } = interventionReport(intervention, participantsOf(intervention), year, counted);
     return {
       ...header,
       interventionId,
@@ -152,7 +183,10 @@ export function computeReport(input: ReportInput): Report {
   }
 
   const interventions = input.interventions
-    .map((i) => ({ summary: i, report: interventionReport(i, participants, year, counted) }))
+    .map((i) => ({
+      summary: i,
+      report: interventionReport(i, participantsOf(i), year, counted),
+    }))
     .filter(({ summary, report }) => relevant(summary, report, period))
     .map(({ report }) => report)
     .sort(
@@ -160,6 +194,7 @@ export function computeReport(input: ReportInput): Report {
     );
 
   const tables = tablesWithPrevious(
+    { level: 'association', doc: association },
     {
       participants,
       interventions: input.interventions,

@@ -1,12 +1,12 @@
-import type { Goal, InterventionKind } from '@stegvis/domain';
-import { followUpsOf, type ParticipantSummary } from '../projections/participants.projection';
+import { FOLLOW_UP_MONTHS, type Goal, type InterventionKind } from '@stegvis/domain';
+import type { ParticipantSummary } from '../projections/participants.projection';
 import {
   latestItemScore,
-  latestSatisfaction,
-  ladderChange,
   positiveUnder,
   selfAssessmentChange,
+  type SelfAssessmentChange,
 } from './participant-facts';
+import type { ReportFacts } from './report-facts';
 import type { DimensionResult, GoalResult, GoalStatus, Period } from './report.schema';
 
 /** Below this many people a share says nothing (and would point at individuals). */
@@ -38,11 +38,21 @@ export type GoalPopulation = {
   readonly total: readonly ParticipantSummary[];
   /** Participants exited during the period. */
   readonly exited: readonly ParticipantSummary[];
-  /** The self-assessment instrument progression compares, of a participant's intervention. */
-  readonly instrumentOf: (p: ParticipantSummary) => string | undefined;
+  /** The participants' facts (and the instrument progression compares, of their intervention). */
+  readonly facts: ReportFacts;
   /** The items of the instruments progression compares here, in their order. */
   readonly progressionItems: readonly string[];
 };
+
+/** A participant's start-to-exit change, limited to `items` when given. */
+function changeOn(
+  pop: GoalPopulation,
+  p: ParticipantSummary,
+  items: readonly string[] | undefined,
+): SelfAssessmentChange {
+  if (items === undefined) return pop.facts.of(p).change;
+  return selfAssessmentChange(p, pop.facts.instrumentOf(p), items);
+}
 
 type Fraction = { numerator: number; denominator: number };
 type ShareGoal = Exclude<Goal, { kind: 'participantCount' | 'genderBalance' }>;
@@ -99,18 +109,20 @@ function fractionOf(goal: ShareGoal, pop: GoalPopulation): Fraction {
       };
     }
     case 'satisfactionShare': {
-      const answers = pop.exited.map(latestSatisfaction).filter((s) => s !== undefined);
+      const answers = pop.exited
+        .map((p) => pop.facts.of(p).satisfaction)
+        .filter((s) => s !== undefined);
       return { numerator: count(answers, (s) => s >= 4), denominator: answers.length };
     }
     case 'positiveProgressShare': {
       if (goal.source === 'ladder') {
-        const changes = pop.exited.map(ladderChange).filter((c) => c.assessed);
+        const changes = pop.exited.map((p) => pop.facts.of(p).ladder).filter((c) => c.assessed);
         return { numerator: count(changes, (c) => c.positive), denominator: changes.length };
       }
       const rule =
         goal.rule === undefined || goal.rule === 'eachDimension' ? 'anyImproved' : goal.rule;
       const changes = pop.exited
-        .map((p) => selfAssessmentChange(p, pop.instrumentOf(p), goal.dimensions))
+        .map((p) => changeOn(pop, p, goal.dimensions))
         .filter((c) => c.compared.length > 0);
       return {
         numerator: count(changes, (c) => positiveUnder(rule, c)),
@@ -142,8 +154,9 @@ function fractionOf(goal: ShareGoal, pop: GoalPopulation): Fraction {
       };
     }
     case 'followUpShare': {
+      const mark = FOLLOW_UP_MONTHS.indexOf(goal.monthsAfterExit);
       const followUps = pop.exited
-        .map((p) => followUpsOf(p).find((f) => f.monthsAfterExit === goal.monthsAfterExit))
+        .map((p) => pop.facts.of(p).followUps[mark])
         .filter((f) => f !== undefined);
       return {
         numerator: count(followUps, (f) => goal.outcomes.includes(f.status)),
@@ -159,7 +172,9 @@ function fractionOf(goal: ShareGoal, pop: GoalPopulation): Fraction {
  */
 function dimensionResults(goal: ProgressionGoal, pop: GoalPopulation): DimensionResult[] {
   const items = goal.dimensions ?? pop.progressionItems;
-  const changes = pop.exited.map((p) => selfAssessmentChange(p, pop.instrumentOf(p), items));
+  // Only whether each item of `items` was compared, improved or worse is read: the change over
+  // all items answers that as well as one limited to them.
+  const changes = pop.exited.map((p) => pop.facts.of(p).change);
   return items.map((item) => {
     const answered = changes.filter((c) => c.compared.includes(item));
     const improved = count(answered, (c) => c.improved.includes(item));

@@ -1,6 +1,7 @@
 export * from './report.schema';
 export * from './period';
 export * from './compute-report';
+export { ReportMemo } from './report-memo';
 export { MIN_DENOMINATOR, participantCountBasis } from './goal-evaluation';
 export { ageGroup, employmentAfter, employmentBefore } from './report-tables';
 export * from './report-request';

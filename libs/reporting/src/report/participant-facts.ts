@@ -104,8 +104,10 @@ export function positiveUnder(
   }
 }
 
+export type LadderChange = { readonly assessed: boolean; readonly positive: boolean };
+
 /** First and last step on the ladder: comparable from two steps on. */
-export function ladderChange(p: ParticipantSummary): { assessed: boolean; positive: boolean } {
+export function ladderChange(p: ParticipantSummary): LadderChange {
   if (p.steps.length < 2) return { assessed: false, positive: false };
   let first = p.steps[0]!;
   let last = p.steps[0]!;

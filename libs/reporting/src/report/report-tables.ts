@@ -1,6 +1,5 @@
 import {
   assignmentAims,
-  addMonths,
   educationLevels,
   followUpStatuses,
   genders,
@@ -16,24 +15,12 @@ import {
   type Outcome,
 } from '@stegvis/domain';
 import type { InterventionSummary } from '../projections/interventions.projection';
-import { followUpsOf, type ParticipantSummary } from '../projections/participants.projection';
+import type { ParticipantSummary } from '../projections/participants.projection';
 import { countByKey, countGenders, emptyCounts } from './counts';
 import { evaluateGoal, participantCountBasis, type GoalPopulation } from './goal-evaluation';
-import {
-  ageAt,
-  ladderChange,
-  latestSatisfaction,
-  selfAssessmentChange,
-  type SelfAssessmentChange,
-} from './participant-facts';
-import {
-  activeAtEnd,
-  activeAtStart,
-  activeDuring,
-  daysBetween,
-  enrolledIn,
-  exitedIn,
-} from './period';
+import { ageAt, type SelfAssessmentChange } from './participant-facts';
+import { activeAtEnd, activeAtStart, activeDuring, enrolledIn, exitedIn } from './period';
+import type { ReportFacts } from './report-facts';
 import {
   AGE_GROUPS,
   EMPLOYMENT_STATUSES,
@@ -63,6 +50,8 @@ export type TablesInput = {
   readonly begun: boolean;
   /** The day the report is made: which follow-up marks have come for those exited. */
   readonly today: IsoDate;
+  /** The participants' facts, shared with the report's other tables. */
+  readonly facts: ReportFacts;
 };
 
 /** Every table but `previous`, which is the same tables a year earlier (see computeReport). */
@@ -134,19 +123,18 @@ export function reportTables({
   kind,
   begun,
   today,
+  facts,
 }: TablesInput): CurrentTables {
   const participants = begun ? everyone : [];
-  const instruments = new Map(interventions.map((i) => [i.interventionId, i.instrument]));
-  const instrumentOf = (p: ParticipantSummary) => instruments.get(p.interventionId)?.key;
 
   const total = participants.filter((p) => activeDuring(p, period));
   const exited = participants.filter((p): p is Exited => exitedIn(p, period));
 
-  const satisfactionAnswers = exited.map((p) => ({ p, score: latestSatisfaction(p) }));
+  const satisfactionAnswers = exited.map((p) => ({ p, score: facts.of(p).satisfaction }));
   const answered = satisfactionAnswers.filter((a) => a.score !== undefined).map((a) => a.p);
-  const changes = exited.map((p) => ({ p, change: selfAssessmentChange(p, instrumentOf(p)) }));
+  const changes = exited.map((p) => ({ p, change: facts.of(p).change }));
   const assessed = changes.filter((c) => c.change.compared.length > 0);
-  const ladders = exited.map((p) => ({ p, change: ladderChange(p) }));
+  const ladders = exited.map((p) => ({ p, change: facts.of(p).ladder }));
   const ladderAssessed = ladders.filter((l) => l.change.assessed);
 
   // Each item once, in the instruments' order: insatser often share an instrument.
@@ -156,17 +144,10 @@ export function reportTables({
   // Ongoing: still participating at the end, from start to the latest follow-up answer so far.
   const ongoing = participants
     .filter((p) => activeAtEnd(p, period))
-    .map((p) => ({
-      p,
-      change: selfAssessmentChange(p, instrumentOf(p), undefined, {
-        until: 'followup',
-        through: period.to,
-      }),
-    }))
+    .map((p) => ({ p, change: facts.ongoingChange(p, period.to) }))
     .filter((c) => c.change.compared.length > 0);
   const enrolledWithReferral = participants.filter(
-    (p): p is ParticipantSummary & { referredOn: IsoDate } =>
-      enrolledIn(p, period) && p.referredOn !== undefined,
+    (p) => enrolledIn(p, period) && p.referredOn !== undefined,
   );
 
   const byItem: Record<string, { assessed: Counts; positive: Counts }> = {};
@@ -179,7 +160,7 @@ export function reportTables({
   }
 
   const daysOf = (ps: readonly Exited[]) =>
-    days(ps.map((p) => daysBetween(p.enrolledOn, p.exit.exitedOn)));
+    days(ps.map((p) => facts.of(p).daysInIntervention ?? 0));
   const incomeKeys = incomeSources.keys;
   const incomeSourceChange = Object.fromEntries(
     incomeKeys.map((before) => [
@@ -200,7 +181,7 @@ export function reportTables({
       participantCountBasis(kind) === 'attendance' ? attendance.total : total.length,
     total,
     exited,
-    instrumentOf,
+    facts,
     progressionItems,
   };
 
@@ -224,7 +205,7 @@ export function reportTables({
       ) as Record<Gender, DaysStatistics>,
     },
     waitingDays: {
-      ...days(enrolledWithReferral.map((p) => daysBetween(p.referredOn, p.enrolledOn))),
+      ...days(enrolledWithReferral.map((p) => facts.of(p).waitingDays ?? 0)),
       counted: enrolledWithReferral.length,
     },
     satisfaction: {
@@ -261,11 +242,13 @@ export function reportTables({
       }),
     ) as ReportTables['assignments'],
     followUp: Object.fromEntries(
-      FOLLOW_UP_MARKS.map((mark) => {
-        const months = Number(mark);
-        const due = exited.filter((p) => addMonths(p.exit.exitedOn, months) <= today);
+      FOLLOW_UP_MARKS.map((mark, index) => {
+        const due = exited.filter((p) => {
+          const dueOn = facts.of(p).followUpDueOn[index];
+          return dueOn !== undefined && dueOn !== null && dueOn <= today;
+        });
         const followedUp = exited.flatMap((p) => {
-          const f = followUpsOf(p).find((candidate) => candidate.monthsAfterExit === months);
+          const f = facts.of(p).followUps[index];
           return f === undefined ? [] : [{ gender: p.gender, status: f.status }];
         });
         return [
