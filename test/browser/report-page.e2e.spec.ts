@@ -157,6 +157,7 @@ afterEach(async () => {
 async function reportTab(
   viewport?: { width: number; height: number },
   before?: (page: Page) => Promise<unknown>,
+  year = YEAR,
 ): Promise<Tab & { vocabularyRequests: string[] }> {
   const tab = await openTab(browser, viewport);
   tabs.push(tab);
@@ -166,15 +167,15 @@ async function reportTab(
       vocabularyRequests.push(request.url());
   });
   await before?.(tab.page);
-  await tab.page.goto(`${baseUrl}/rapport?ar=${YEAR}`);
+  await tab.page.goto(`${baseUrl}/rapport?ar=${year}`);
   await signInWithToken(tab.page, insats.board);
   return { ...tab, vocabularyRequests };
 }
 
-const reportLoaded = (page: Page) =>
+const reportLoaded = (page: Page, year = YEAR) =>
   page
     .getByRole('status')
-    .filter({ hasText: `Rapporten för ${YEAR} är hämtad.` })
+    .filter({ hasText: `Rapporten för ${year} är hämtad.` })
     .waitFor();
 
 const escape = (text: string) => text.replace(/[()]/g, '\\$&');
@@ -335,6 +336,23 @@ it('shows Uppdrag, Uppföljning efter avslut, Väntetid and the ongoing beside t
   expect(ongoing[0]).toEqual(['Högre i minst ett område', '6 av 6', '100 %', '1 av 1', '100 %']);
   expect(ongoing).toContainEqual(['Anställningsbarhet', '1 av 6', '16,7 %', '1 av 1', '100 %']);
   expect(ongoing).toContainEqual(['Mående', '2 av 6', '33,3 %', '0 av 1', '0 %']);
+  expect(errors).toEqual([]);
+});
+
+it('says there is nothing to compare with when the year before had no participants', async () => {
+  // 2024 against 2023, before Resurslotsen's first participant.
+  const { page, errors } = await reportTab(undefined, undefined, YEAR - 1);
+  await reportLoaded(page, YEAR - 1);
+  await page
+    .getByText(
+      'Inga deltagare är registrerade för samma period 2023, så det finns inget att jämföra med.',
+    )
+    .waitFor();
+  expect(readable(await page.locator('[data-figure="total"] .figure__value').textContent())).toBe(
+    '5',
+  );
+  expect(await page.locator('.figure__before').count()).toBe(0);
+  expect(await page.getByText('ökat').count()).toBe(0);
   expect(errors).toEqual([]);
 });
 

@@ -1,6 +1,7 @@
 // The one place the web application takes its Swedish labels of codes from: GET /v1/vocabulary,
 // loaded once per session by the frame (frame/vocabulary-gate.tsx) before any signed-in page
-// renders, so a label reads the same here as in the API and the exports.
+// renders, so a label reads the same here as in the API and the exports. The few lists that
+// route does not serve yet are the same libs/domain lists, bundled (see bundledLabel).
 
 import {
   ageGroups,

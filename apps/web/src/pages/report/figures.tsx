@@ -139,16 +139,24 @@ function figuresOf(report: Report): Figure[] {
 /** The key figures ("Nyckeltal") beside the year before; figures without a basis are left out. */
 export function KeyFigures({ report }: { readonly report: Report }) {
   const year = previousYear(report.previous);
+  // Before a förbund began to use Stegvis there is nothing to compare with, not a rise from 0.
+  const compared = report.previous.participants.total.total > 0;
   return (
     <section aria-labelledby="figures-heading" className="block">
       <h2 id="figures-heading">Nyckeltal</h2>
+      {compared ? null : (
+        <p className="hint">
+          Inga deltagare är registrerade för samma period {year}, så det finns inget att jämföra
+          med.
+        </p>
+      )}
       <dl className="figures">
         {figuresOf(report).map((figure) => (
           <div key={figure.key} className="figure" data-figure={figure.key}>
             <dt>{figure.label}</dt>
             <dd className="figure__value">{figure.value}</dd>
             <dd className="figure__note">{figure.note}</dd>
-            {figure.before ? (
+            {compared && figure.before ? (
               <dd className="figure__before">
                 {year}: {figure.before.value} <Change direction={figure.before.direction} />
               </dd>
