@@ -215,10 +215,19 @@ describe('GET /v1/vocabulary', () => {
       'followUpMarks',
       'progressionRules',
       'goalKinds',
+      'ageGroups',
+      'employmentStatuses',
+      'goalStatuses',
+      'completenessFacts',
     ];
     expect(Object.keys(lists).sort()).toEqual(
-      [...names, 'participantStatuses', 'missingEntries'].sort(),
+      [...names, 'participantStatuses', 'missingEntries', 'genderColumns'].sort(),
     );
+    expect(lists['genderColumns']).toEqual([
+      { code: 'woman', label: 'Kvinnor' },
+      { code: 'man', label: 'Män' },
+      { code: 'other', label: 'Annat' },
+    ]);
     expect(lists['participantStatuses']).toEqual([
       { code: 'active', label: 'Pågående' },
       { code: 'exited', label: 'Avslutad' },

@@ -1,17 +1,13 @@
 // The one place the web application takes its Swedish labels of codes from: GET /v1/vocabulary,
 // loaded once per session by the frame (frame/vocabulary-gate.tsx) before any signed-in page
-// renders, so a label reads the same here as in the API and the exports. The few lists that
-// route does not serve yet are the same libs/domain lists, bundled (see bundledLabel).
+// renders, so a label reads the same here as in the API and the exports.
 
 import {
   ageGroups,
   assignmentAims,
   BUILT_IN_INSTRUMENTS,
-  completenessFacts,
   employmentStatuses,
   genders,
-  GENDER_COLUMN_LABELS,
-  goalStatuses,
   outcomes,
   referringParties,
 } from '@stegvis/domain';
@@ -40,15 +36,6 @@ const servedLabel =
   (code: string): string =>
     served.get(list)?.get(code) ?? code;
 
-/*
- * The report's own categories are not in GET /v1/vocabulary (yet): they come from the same
- * libs/domain lists the route and the exports read, bundled at build time.
- */
-const bundledLabel =
-  (labels: Readonly<Record<string, string>>) =>
-  (code: string): string =>
-    labels[code] ?? code;
-
 // Codes (not labels): the order of rows, the same in every build of the domain.
 export const GENDER_KEYS = genders.keys;
 export const OUTCOME_KEYS = outcomes.keys;
@@ -58,20 +45,20 @@ export const EMPLOYMENT_STATUS_KEYS = employmentStatuses.keys;
 export const ASSIGNMENT_AIM_KEYS = assignmentAims.keys;
 
 /** Column headings of counts by gender: "Kvinnor", "Män", "Annat". */
-export const genderColumn = bundledLabel(GENDER_COLUMN_LABELS);
+export const genderColumn = servedLabel('genderColumns');
 export const outcomeLabel = servedLabel('outcomes');
 export const referringPartyLabel = servedLabel('referringParties');
 export const interventionKindLabel = servedLabel('interventionKinds');
-export const ageGroupLabel = bundledLabel(ageGroups.labels);
-export const employmentStatusLabel = bundledLabel(employmentStatuses.labels);
+export const ageGroupLabel = servedLabel('ageGroups');
+export const employmentStatusLabel = servedLabel('employmentStatuses');
 export const goalKindLabel = servedLabel('goalKinds');
-export const goalStatusLabel = bundledLabel(goalStatuses.labels);
+export const goalStatusLabel = servedLabel('goalStatuses');
 export const progressionRuleLabel = servedLabel('progressionRules');
 export const assignmentAimLabel = servedLabel('assignmentAims');
 export const followUpStatusLabel = servedLabel('followUpStatuses');
 /** "6 månader efter avslut" */
 export const followUpMarkLabel = (months: number): string => marks.get(months) ?? String(months);
-export const COMPLETENESS_LABELS = completenessFacts.labels;
+export const completenessLabel = servedLabel('completenessFacts');
 
 /** A self-assessment item's label ("Självkänsla"), from the built-in instruments. */
 export function itemLabel(item: string): string {

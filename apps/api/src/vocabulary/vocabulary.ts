@@ -1,5 +1,10 @@
 import {
+  ageGroups,
   assessmentPhases,
+  completenessFacts,
+  employmentStatuses,
+  GENDER_COLUMN_LABELS,
+  goalStatuses,
   assignmentAims,
   educationLevels,
   erasureReasons,
@@ -47,6 +52,13 @@ export const Vocabulary = z.object({
   /** The staff list's filters (GET /v1/participants `status` and `missing`). */
   participantStatuses: CodeList,
   missingEntries: CodeList,
+  /** The report's own categories: its rows, column headings and statuses. */
+  ageGroups: CodeList,
+  employmentStatuses: CodeList,
+  goalStatuses: CodeList,
+  /** The genders as column headings of counts (plural: "Kvinnor", "Män", "Annat"). */
+  genderColumns: CodeList,
+  completenessFacts: CodeList,
 });
 export type Vocabulary = z.infer<typeof Vocabulary>;
 
@@ -76,4 +88,9 @@ export const VOCABULARY: Vocabulary = {
   goalKinds: listOf(goalKinds),
   participantStatuses: listOf(participantStatuses),
   missingEntries: listOf(missingEntries),
+  ageGroups: listOf(ageGroups),
+  employmentStatuses: listOf(employmentStatuses),
+  goalStatuses: listOf(goalStatuses),
+  genderColumns: listOf({ keys: genders.keys, labels: GENDER_COLUMN_LABELS }),
+  completenessFacts: listOf(completenessFacts),
 };

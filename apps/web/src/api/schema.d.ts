@@ -1407,6 +1407,26 @@ export interface components {
         code: string;
         label: string;
       }[];
+      ageGroups: {
+        code: string;
+        label: string;
+      }[];
+      employmentStatuses: {
+        code: string;
+        label: string;
+      }[];
+      goalStatuses: {
+        code: string;
+        label: string;
+      }[];
+      genderColumns: {
+        code: string;
+        label: string;
+      }[];
+      completenessFacts: {
+        code: string;
+        label: string;
+      }[];
     };
     JobAccepted: {
       jobId: string;

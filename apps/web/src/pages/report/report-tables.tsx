@@ -1,7 +1,7 @@
 import type { Report } from '../../api/reports';
 import { count, countOf, DASH, percent, percentOf } from '../../format';
 import {
-  COMPLETENESS_LABELS,
+  completenessLabel,
   EMPLOYMENT_STATUS_KEYS,
   employmentStatusLabel,
   interventionKindLabel,
@@ -147,7 +147,7 @@ export function CompletenessTable({ report }: { readonly report: Report }) {
       >
         {rows.map(([key, entry]) => (
           <tr key={key}>
-            <th scope="row">{COMPLETENESS_LABELS[key]}</th>
+            <th scope="row">{completenessLabel(key)}</th>
             <td className="num">{count(entry.count)}</td>
             <td className="num">{percent(entry.share)}</td>
           </tr>
