@@ -88,6 +88,11 @@ describe('an uppdrag, a correction, the goal at exit and a follow-up', () => {
     await page.getByRole('button', { name: 'Spara rättelsen' }).click();
     await page.getByRole('alert').filter({ hasText: 'Du har inte ändrat något' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+    // The domain's rule on the age at enrolment holds for a correction too, shown at the field.
+    await birthYear.fill(String(enrolYear - 5));
+    await page.getByRole('button', { name: 'Spara rättelsen' }).click();
+    await page.getByText(/ger en ålder vid inskrivningen utanför 16–100 år/).waitFor();
+    expect(await birthYear.getAttribute('aria-invalid')).toBe('true');
     await birthYear.fill(String(enrolYear - 24));
     await page.getByRole('button', { name: 'Spara rättelsen' }).click();
     await saved(page, 'Inskrivningen är rättad: födelseår.');
@@ -96,7 +101,7 @@ describe('an uppdrag, a correction, the goal at exit and a follow-up', () => {
     const journey = page.getByRole('list', { name: 'Deltagarens historik' });
     const correction = journey.getByRole('listitem').filter({ hasText: 'Rättade inskrivningen' });
     expect(readable(await correction.textContent())).toContain(
-      `Födelseår ${enrolYear - 25} → ${enrolYear - 24}`,
+      `Födelseår: ${enrolYear - 25} → ${enrolYear - 24}`,
     );
     const entries = await history(pid);
     expect(entries[0]?.data.birthYear).toBe(enrolYear - 25);
