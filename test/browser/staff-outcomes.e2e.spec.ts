@@ -5,6 +5,7 @@ import {
   fillEnrolment,
   openForm,
   pseudonymOnPage,
+  rowInList,
   saved,
   staffWorld,
 } from './staff-steps';
@@ -29,17 +30,8 @@ async function history(pid: string): Promise<Entry[]> {
 }
 
 /** What the list at /deltagare says is missing for `pid`, found by its pseudonym. */
-async function missingInList(page: Page, pid: string): Promise<string> {
-  await page
-    .getByRole('navigation', { name: 'Huvudmeny' })
-    .getByRole('link', { name: 'Deltagare' })
-    .click();
-  await heading(page, 'Deltagare').waitFor();
-  await page.getByLabel('Sök pseudonym', { exact: true }).fill(pid);
-  const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: pid }) });
-  await page.getByRole('status').filter({ hasText: 'Visar 1 av 1 deltagare.' }).waitFor();
-  return readable(await row.locator('td').last().textContent());
-}
+const missingInList = async (page: Page, pid: string): Promise<string> =>
+  readable(await (await rowInList(page, pid)).locator('td').last().textContent());
 
 /** The participant page's fact list: "Åldersgrupp" → "25–29 år". */
 const fact = async (page: Page, term: string) =>
@@ -96,6 +88,11 @@ describe('an uppdrag, a correction, the goal at exit and a follow-up', () => {
     await page.getByRole('button', { name: 'Spara rättelsen' }).click();
     await page.getByRole('alert').filter({ hasText: 'Du har inte ändrat något' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+    // The domain's rule on the age at enrolment holds for a correction too, shown at the field.
+    await birthYear.fill(String(enrolYear - 5));
+    await page.getByRole('button', { name: 'Spara rättelsen' }).click();
+    await page.getByText(/ger en ålder vid inskrivningen utanför 16–100 år/).waitFor();
+    expect(await birthYear.getAttribute('aria-invalid')).toBe('true');
     await birthYear.fill(String(enrolYear - 24));
     await page.getByRole('button', { name: 'Spara rättelsen' }).click();
     await saved(page, 'Inskrivningen är rättad: födelseår.');
@@ -104,7 +101,7 @@ describe('an uppdrag, a correction, the goal at exit and a follow-up', () => {
     const journey = page.getByRole('list', { name: 'Deltagarens historik' });
     const correction = journey.getByRole('listitem').filter({ hasText: 'Rättade inskrivningen' });
     expect(readable(await correction.textContent())).toContain(
-      `Födelseår ${enrolYear - 25} → ${enrolYear - 24}`,
+      `Födelseår: ${enrolYear - 25} → ${enrolYear - 24}`,
     );
     const entries = await history(pid);
     expect(entries[0]?.data.birthYear).toBe(enrolYear - 25);
@@ -197,9 +194,9 @@ describe("the chief's /deltagare", () => {
       if (pathname.endsWith('/participants')) searches.push(pathname);
     });
     await heading(page, 'Deltagare').waitFor();
-    expect(await missingInList(page, pid)).toContain('Startskattning');
-    const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: pid }) });
+    const row = await rowInList(page, pid);
     expect(readable(await row.locator('td').first().textContent())).toBe('Resurslotsen');
+    expect(readable(await row.locator('td').last().textContent())).toBe('Startskattning');
     // The association-wide search, never a list per insats.
     expect(new Set(searches)).toEqual(new Set(['/v1/participants']));
     expect(errors).toEqual([]);

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { startApi, type Api } from '../support/api-harness';
 import { createTenant, type Tenant } from '../support/world';
-import { launch, openTab, readable, signInWithToken, type Tab } from './web-browser';
+import { heading, launch, openTab, readable, signInWithToken, type Tab } from './web-browser';
 
 /*
  * What the staff pages' browser tests do as a person does it, by the pages' Swedish labels
@@ -38,6 +38,18 @@ export const openForm = (page: Page, name: string) =>
 /** Waits for the page to say the form's fact is saved. */
 export const saved = (page: Page, text: string) =>
   page.getByRole('status').filter({ hasText: text }).waitFor();
+
+/** Goes to /deltagare by the main menu and searches for `pid`: its row in the list. */
+export async function rowInList(page: Page, pid: string) {
+  await page
+    .getByRole('navigation', { name: 'Huvudmeny' })
+    .getByRole('link', { name: 'Deltagare' })
+    .click();
+  await heading(page, 'Deltagare').waitFor();
+  await page.getByLabel('Sök pseudonym', { exact: true }).fill(pid);
+  await page.getByRole('status').filter({ hasText: 'Visar 1 av 1 deltagare.' }).waitFor();
+  return page.getByRole('row').filter({ has: page.getByRole('link', { name: pid }) });
+}
 
 /** Today in Sweden, `YYYY-MM-DD`. */
 export const today = (): string => daysAgo(0);

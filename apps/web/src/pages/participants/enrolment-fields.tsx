@@ -51,11 +51,7 @@ export function AtEnrolmentFields({ incomeSource }: { readonly incomeSource: str
         label="Aktualiserande part"
         choices={[PICK_ONE, ...REFERRING_PARTY_CHOICES]}
       />
-      <SelectField
-        name={incomeSource}
-        label="Försörjning vid inskrivning"
-        choices={[PICK_ONE, ...INCOME_SOURCE_CHOICES]}
-      />
+      <IncomeSourceField name={incomeSource} label="Försörjning vid inskrivning" />
       <SelectField
         name="educationLevel"
         label="Utbildningsnivå"
@@ -74,4 +70,15 @@ export function AtEnrolmentFields({ incomeSource }: { readonly incomeSource: str
       />
     </>
   );
+}
+
+/** A participant's income source at a moment: "Försörjning vid …". */
+export function IncomeSourceField({
+  name,
+  label,
+}: {
+  readonly name: string;
+  readonly label: string;
+}) {
+  return <SelectField name={name} label={label} choices={[PICK_ONE, ...INCOME_SOURCE_CHOICES]} />;
 }

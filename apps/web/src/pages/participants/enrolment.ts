@@ -83,7 +83,7 @@ export function currentEnrolment(facts: readonly Fact[]): Enrolment | undefined 
   );
 }
 
-/** What each correction changed, from → to: "Födelseår 1985 → 1990", by the correction's id. */
+/** What each correction changed, from → to: "Födelseår: 1985 → 1990", by the correction's id. */
 export function correctionChanges(facts: readonly Fact[]): ReadonlyMap<string, string> {
   const enrolled = enrolmentOf(facts);
   const changes = new Map<string, string>();
@@ -92,7 +92,7 @@ export function correctionChanges(facts: readonly Fact[]): ReadonlyMap<string, s
   for (const c of corrections(facts)) {
     const said = ENROLMENT_FIELDS.filter((field) => field.key in c.data.fields).map(
       (field) =>
-        `${field.label} ${field.text(current[field.key])} → ${field.text(c.data.fields[field.key])}`,
+        `${field.label}: ${field.text(current[field.key])} → ${field.text(c.data.fields[field.key])}`,
     );
     changes.set(c.id, said.join('; '));
     current = { ...current, ...c.data.fields };

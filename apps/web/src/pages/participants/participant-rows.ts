@@ -54,7 +54,8 @@ export type Filters = {
 
 /** The filters as the list's query: an empty control filters nothing. */
 export function searchOf(filters: Filters, page: { after?: string; limit: number }): Search {
-  const search = filters.search.trim();
+  // "D" and "D-" are how every pseudonym begins: while they are typed, nothing is searched yet.
+  const search = /^d-?$/i.test(filters.search.trim()) ? '' : filters.search.trim();
   return {
     limit: String(page.limit),
     ...(page.after === undefined ? {} : { after: page.after }),

@@ -8,6 +8,7 @@ import { count, date } from '../../format';
 import { useMe } from '../../session/session-context';
 import { useLoad } from '../../use-load';
 import { Table } from '../report/table';
+import { FilterSelect } from './filter-select';
 import { myInterventions } from './my-interventions';
 import { searchParticipants, type Intervention, type ListItem } from './participant-api';
 import {
@@ -17,8 +18,6 @@ import {
   STATUS_FILTERS,
   wholePseudonym,
   type Filters,
-  type MissingFilter,
-  type StatusFilter,
 } from './participant-rows';
 import './participants.css';
 
@@ -56,7 +55,7 @@ function ParticipantList({ interventions }: { readonly interventions: readonly I
   const [more, setMore] = useState<{ key: string; listed: Listed } | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
   const [said, setSaid] = useState('');
-  const ids = { insats: useId(), status: useId(), missing: useId(), search: useId() };
+  const searchId = useId();
   const byId = new Map(interventions.map((i) => [i.interventionId, i]));
   const individual = interventions.filter((i) => i.kind === 'individual');
   const structural = interventions.filter((i) => i.kind === 'structural');
@@ -117,66 +116,44 @@ function ParticipantList({ interventions }: { readonly interventions: readonly I
         aria-label="Filtrera deltagarna"
         onSubmit={(e) => e.preventDefault()}
       >
+        <FilterSelect
+          label="Insats"
+          value={filters.interventionId}
+          choices={[
+            { value: '', label: 'Alla insatser' },
+            ...individual.map((i) => ({ value: i.interventionId, label: i.name })),
+          ]}
+          onChange={(interventionId) => set({ interventionId })}
+        />
+        <FilterSelect
+          label="Status"
+          value={filters.status}
+          choices={STATUS_FILTERS}
+          onChange={(status) => set({ status })}
+        />
+        <FilterSelect
+          label="Saknas"
+          value={filters.missing}
+          choices={MISSING_FILTERS}
+          onChange={(missing) => set({ missing })}
+        />
         <div className="field">
-          <label htmlFor={ids.insats}>Insats</label>
-          <select
-            id={ids.insats}
-            value={filters.interventionId}
-            onChange={(e) => set({ interventionId: e.target.value })}
-          >
-            <option value="">Alla insatser</option>
-            {individual.map((i) => (
-              <option key={i.interventionId} value={i.interventionId}>
-                {i.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.status}>Status</label>
-          <select
-            id={ids.status}
-            value={filters.status}
-            onChange={(e) => set({ status: e.target.value as StatusFilter })}
-          >
-            {STATUS_FILTERS.map((s) => (
-              <option key={s.value} value={s.value}>
-                {s.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.missing}>Saknas</label>
-          <select
-            id={ids.missing}
-            value={filters.missing}
-            onChange={(e) => set({ missing: e.target.value as MissingFilter })}
-          >
-            {MISSING_FILTERS.map((s) => (
-              <option key={s.value} value={s.value}>
-                {s.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.search}>Sök pseudonym</label>
-          <p id={`${ids.search}-hint`} className="hint">
+          <label htmlFor={searchId}>Sök pseudonym</label>
+          <p id={`${searchId}-hint`} className="hint">
             Början av pseudonymen, till exempel {'D\u20117K3Q'}.
           </p>
           <input
-            id={ids.search}
+            id={searchId}
             type="search"
             autoComplete="off"
             spellCheck={false}
             aria-invalid={problem ? true : undefined}
-            aria-describedby={`${ids.search}-hint${problem ? ` ${ids.search}-error` : ''}`}
+            aria-describedby={`${searchId}-hint${problem ? ` ${searchId}-error` : ''}`}
             value={filters.search}
             onChange={(e) => set({ search: e.target.value })}
           />
           {problem ? (
-            <p id={`${ids.search}-error`} className="field__error">
+            <p id={`${searchId}-error`} className="field__error">
               <span aria-hidden="true">⚠ </span>
               {problem}
             </p>

@@ -5,8 +5,9 @@ import { CheckboxField, RadioGroupField, SelectField, TextField } from '../../..
 import { Form, SubmitButton } from '../../../forms/form';
 import { useIdempotencyKey } from '../../../forms/idempotency';
 import { useZodForm } from '../../../forms/use-zod-form';
-import { assignmentAimLabel, INCOME_SOURCE_CHOICES, OUTCOME_CHOICES, PICK_ONE } from '../choices';
+import { assignmentAimLabel, OUTCOME_CHOICES, PICK_ONE } from '../choices';
 import { chosen } from '../form-values';
+import { IncomeSourceField } from '../enrolment-fields';
 import type { Recorder } from '../recorder';
 
 const { shape } = ExitParticipantBody;
@@ -56,11 +57,7 @@ export function ParticipantExitForm({
     <Form form={form} onSubmit={submit} className="form form--wide" label="Avslut">
       <TextField name="exitedOn" label="Avslutsdatum" type="date" />
       <SelectField name="outcome" label="Avslutsorsak" choices={[PICK_ONE, ...OUTCOME_CHOICES]} />
-      <SelectField
-        name="incomeSource"
-        label="Försörjning vid avslut"
-        choices={[PICK_ONE, ...INCOME_SOURCE_CHOICES]}
-      />
+      <IncomeSourceField name="incomeSource" label="Försörjning vid avslut" />
       <CheckboxField
         name="planHandedOver"
         label="Planen lämnades över"

@@ -5,10 +5,11 @@ import { RadioGroupField, SelectField, TextField } from '../../../forms/fields';
 import { Form, SubmitButton } from '../../../forms/form';
 import { useIdempotencyKey } from '../../../forms/idempotency';
 import { useZodForm } from '../../../forms/use-zod-form';
-import { FOLLOW_UP_STATUS_CHOICES, INCOME_SOURCE_CHOICES, PICK_ONE } from '../choices';
+import { FOLLOW_UP_STATUS_CHOICES, PICK_ONE } from '../choices';
 import { followUps } from '../enrolment';
 import { chosen, chosenNumber } from '../form-values';
 import type { Fact } from '../journey';
+import { IncomeSourceField } from '../enrolment-fields';
 import type { Recorder } from '../recorder';
 
 const { shape } = RecordFollowUpBody;
@@ -80,11 +81,7 @@ export function FollowUpEntryForm({
         label="Vad gör personen nu?"
         choices={[PICK_ONE, ...FOLLOW_UP_STATUS_CHOICES]}
       />
-      <SelectField
-        name="incomeSource"
-        label="Försörjning vid uppföljningen"
-        choices={[PICK_ONE, ...INCOME_SOURCE_CHOICES]}
-      />
+      <IncomeSourceField name="incomeSource" label="Försörjning vid uppföljningen" />
       <SubmitButton pending="Sparar …">Spara uppföljningen</SubmitButton>
     </Form>
   );
