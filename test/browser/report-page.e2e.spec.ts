@@ -1,6 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import type { PlannedInsats } from '../../libs/domain/src/testing/outcome-years';
-import { resurslotsen2025 } from '../../libs/domain/src/testing/outcome-years';
+import {
+  PROGRESSION_GOAL_NAMES,
+  resurslotsen2025,
+} from '../../libs/domain/src/testing/outcome-years';
+import type { ProgressionRule } from '../../libs/domain/src';
 import { startApi, type Api } from '../support/api-harness';
 import { registerPlannedInsats, type RegisteredInsats } from '../support/register-outcome-year';
 import { bearer } from '../support/world';
@@ -198,7 +202,7 @@ async function rowsOf(page: Page, table: string): Promise<string[][]> {
   return texts;
 }
 
-const progression = (rule: string) => `Positiv stegförflyttning (${rule})`;
+const progression = (rule: ProgressionRule) => PROGRESSION_GOAL_NAMES[rule];
 
 it('shows each goal beside the year before, ökat or minskat in words, and the goals per area', async () => {
   const { page, errors, vocabularyRequests } = await reportTab();

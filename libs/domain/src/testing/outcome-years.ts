@@ -8,7 +8,15 @@ import type {
   RegisterInterventionBody,
 } from '../commands';
 import type { Goal } from '../goals';
-import type { AssignmentAim, Outcome, ReferringParty } from '../vocabulary';
+import type { AssignmentAim, Outcome, ProgressionRule, ReferringParty } from '../vocabulary';
+
+/** What a förbund would call a goal under each rule (the names a board member reads). */
+export const PROGRESSION_GOAL_NAMES: Record<ProgressionRule, string> = {
+  anyImproved: 'Förflyttning i något område',
+  anyImprovedNoneWorse: 'Förflyttning utan försämring',
+  sumImproved: 'Förflyttning i summan',
+  eachDimension: 'Förflyttning i varje område',
+};
 
 /*
  * Two years of v1.1 outcomes as staff would register them, in the request bodies of the write
@@ -263,10 +271,10 @@ export function resurslotsen2025(): PlannedInsats {
       },
     ],
   });
-  const progression = (id: string, rule: string) =>
+  const progression = (id: string, rule: ProgressionRule) =>
     ({
       id,
-      label: `Positiv stegförflyttning (${rule})`,
+      label: PROGRESSION_GOAL_NAMES[rule],
       kind: 'positiveProgressShare',
       source: 'selfAssessment',
       rule,
