@@ -4990,7 +4990,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart */
+      /** @description Krock: en samtidig ändring (If-Match), ett jobb som inte är klart eller något som redan finns */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5139,7 +5139,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart */
+      /** @description Krock: en samtidig ändring (If-Match), ett jobb som inte är klart eller något som redan finns */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5288,7 +5288,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart */
+      /** @description Krock: en samtidig ändring (If-Match), ett jobb som inte är klart eller något som redan finns */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5497,7 +5497,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart */
+      /** @description Krock: en samtidig ändring (If-Match), ett jobb som inte är klart eller något som redan finns */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5646,7 +5646,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart */
+      /** @description Krock: en samtidig ändring (If-Match), ett jobb som inte är klart eller något som redan finns */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5735,7 +5735,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart */
+      /** @description Krock: en samtidig ändring (If-Match), ett jobb som inte är klart eller något som redan finns */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5824,7 +5824,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart */
+      /** @description Krock: en samtidig ändring (If-Match), ett jobb som inte är klart eller något som redan finns */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5973,7 +5973,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart */
+      /** @description Krock: en samtidig ändring (If-Match), ett jobb som inte är klart eller något som redan finns */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6116,7 +6116,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart */
+      /** @description Krock: en samtidig ändring (If-Match), ett jobb som inte är klart eller något som redan finns */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6205,7 +6205,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart */
+      /** @description Krock: en samtidig ändring (If-Match), ett jobb som inte är klart eller något som redan finns */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6294,7 +6294,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart */
+      /** @description Krock: en samtidig ändring (If-Match), ett jobb som inte är klart eller något som redan finns */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6383,7 +6383,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart */
+      /** @description Krock: en samtidig ändring (If-Match), ett jobb som inte är klart eller något som redan finns */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6472,7 +6472,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart */
+      /** @description Krock: en samtidig ändring (If-Match), ett jobb som inte är klart eller något som redan finns */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6561,7 +6561,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart */
+      /** @description Krock: en samtidig ändring (If-Match), ett jobb som inte är klart eller något som redan finns */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6650,7 +6650,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart */
+      /** @description Krock: en samtidig ändring (If-Match), ett jobb som inte är klart eller något som redan finns */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6739,7 +6739,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart */
+      /** @description Krock: en samtidig ändring (If-Match), ett jobb som inte är klart eller något som redan finns */
       409: {
         headers: {
           [name: string]: unknown;
@@ -7437,7 +7437,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart */
+      /** @description Krock: en samtidig ändring (If-Match), ett jobb som inte är klart eller något som redan finns */
       409: {
         headers: {
           [name: string]: unknown;
@@ -7461,7 +7461,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Svar */
+      /** @description Inloggad: sessionscookien är satt */
       200: {
         headers: {
           [name: string]: unknown;
@@ -7508,7 +7508,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Klart */
+      /** @description Utloggad */
       204: {
         headers: {
           [name: string]: unknown;
@@ -7624,6 +7624,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Bryter mot en domänregel */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   AuthController_setupStatus: {
@@ -7659,7 +7668,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Svar */
+      /** @description Administratören finns och är inloggad */
       200: {
         headers: {
           [name: string]: unknown;
@@ -7670,6 +7679,15 @@ export interface operations {
       };
       /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Bryter mot en domänregel */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -7692,7 +7710,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Klart */
+      /** @description Lösenordet är bytt */
       204: {
         headers: {
           [name: string]: unknown;
@@ -7719,6 +7737,15 @@ export interface operations {
       };
       /** @description Saknar behörighet */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Bryter mot en domänregel */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -7779,7 +7806,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Sparat */
+      /** @description Nyckeln, som inte visas igen */
       201: {
         headers: {
           /** @description Adressen där det sparade läses */
@@ -7817,6 +7844,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Bryter mot en domänregel */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   AuthController_revokeToken: {
@@ -7830,7 +7866,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Klart */
+      /** @description Nyckeln gäller inte längre */
       204: {
         headers: {
           [name: string]: unknown;
@@ -7911,6 +7947,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Bryter mot en domänregel */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   AuthController_enableTotp: {
@@ -7926,7 +7971,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Klart */
+      /** @description Tvåstegsverifieringen är påslagen */
       204: {
         headers: {
           [name: string]: unknown;
@@ -7953,6 +7998,15 @@ export interface operations {
       };
       /** @description Saknar behörighet */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Bryter mot en domänregel */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -7975,7 +8029,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Klart */
+      /** @description Tvåstegsverifieringen är avstängd */
       204: {
         headers: {
           [name: string]: unknown;
@@ -8002,6 +8056,15 @@ export interface operations {
       };
       /** @description Saknar behörighet */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Bryter mot en domänregel */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -8041,11 +8104,22 @@ export interface operations {
     requestBody?: never;
     responses: {
       /** @description Vidare till identitetsleverantörens inloggning */
-      302: {
+      303: {
         headers: {
+          /** @description Adressen webbläsaren går vidare till */
+          Location?: string;
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Finns inte */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -8067,14 +8141,25 @@ export interface operations {
     requestBody?: never;
     responses: {
       /** @description Inloggad: vidare till startsidan, annars till /logga-in med orsaken */
-      302: {
+      303: {
         headers: {
+          /** @description Adressen webbläsaren går vidare till */
+          Location?: string;
           [name: string]: unknown;
         };
         content?: never;
       };
       /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Finns inte */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -8157,7 +8242,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Sparat */
+      /** @description Inbjuden */
       201: {
         headers: {
           /** @description Adressen där det sparade läses */
@@ -8197,6 +8282,24 @@ export interface operations {
       };
       /** @description Finns inte */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Krock: en samtidig ändring (If-Match), ett jobb som inte är klart eller något som redan finns */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Bryter mot en domänregel */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -8281,7 +8384,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Klart */
+      /** @description Ändringen gäller från användarens nästa anrop */
       204: {
         headers: {
           [name: string]: unknown;
@@ -8324,6 +8427,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Bryter mot en domänregel */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   UsersController_reissue: {
@@ -8338,7 +8450,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Sparat */
+      /** @description En ny länk; den förra gäller inte längre */
       201: {
         headers: {
           /** @description Adressen där det sparade läses */
@@ -8378,6 +8490,15 @@ export interface operations {
       };
       /** @description Finns inte */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Bryter mot en domänregel */
+      422: {
         headers: {
           [name: string]: unknown;
         };
