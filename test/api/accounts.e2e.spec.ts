@@ -403,3 +403,61 @@ describe('failed sign-ins', () => {
     expect(bodies.length).toBeGreaterThan(20);
   });
 });
+
+describe('the OpenAPI document', () => {
+  type Operation = {
+    tags: string[];
+    summary: string;
+    requestBody?: { content: Record<string, { schema: unknown }> };
+    responses: Record<string, { content?: unknown; headers?: Record<string, unknown> }>;
+  };
+  let paths: Record<string, Record<string, Operation>>;
+  let tags: string[];
+  beforeAll(async () => {
+    const res = await request(api.app.getHttpServer()).get('/docs-json').expect(200);
+    paths = res.body.paths;
+    tags = (res.body.tags as { name: string }[]).map((tag) => tag.name);
+  });
+  const accountOperations = () =>
+    Object.entries(paths)
+      .filter(([path]) => /^\/v1\/(auth|audit)|\/users|\/audit$/.test(path))
+      .flatMap(([path, item]) =>
+        Object.entries(item).map(([method, op]) => ({ path, method, op })),
+      );
+
+  it('files every account route under a declared tag, with the body its route parses', () => {
+    const found = accountOperations();
+    expect(found.length).toBeGreaterThan(20);
+    for (const { path, method, op } of found) {
+      expect([path, method, op.tags.every((tag) => tags.includes(tag))]).toEqual([
+        path,
+        method,
+        true,
+      ]);
+    }
+    const invite = paths['/v1/associations/{aid}/users']!.post!;
+    expect(invite.tags).toEqual(['Användare']);
+    expect(invite.requestBody?.content['application/json']?.schema).toEqual({
+      $ref: '#/components/schemas/InviteUserBody',
+    });
+    // The address already has an account (409), a role the inviter may not give (422).
+    expect(Object.keys(invite.responses)).toEqual(expect.arrayContaining(['201', '409', '422']));
+    expect(paths['/v1/auth/login']!.post!.requestBody?.content['application/json']?.schema).toEqual(
+      { $ref: '#/components/schemas/SignInBody' },
+    );
+  });
+
+  it('says what a 204 means and where a redirect goes', () => {
+    const change = paths['/v1/associations/{aid}/users/{uid}']!.patch!;
+    expect(change.responses['204']).toEqual({
+      description: 'Ändringen gäller från användarens nästa anrop',
+    });
+    for (const path of ['/v1/auth/oidc/start', '/v1/auth/oidc/callback']) {
+      const { responses } = paths[path]!.get!;
+      // The code answers 303 (a GET after the redirect), and 404 when single sign-on is off.
+      expect([path, Object.keys(responses).filter((s) => s < '400')]).toEqual([path, ['303']]);
+      expect([path, responses['404']]).toEqual([path, expect.anything()]);
+      expect([path, Object.keys(responses['303']!.headers ?? {})]).toEqual([path, ['Location']]);
+    }
+  });
+});

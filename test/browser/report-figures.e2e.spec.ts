@@ -111,14 +111,16 @@ afterAll(async () => {
 
 const tab = tabsPerTest(() => browser);
 
-/** /rapport for `year`, signed in with the token on /logga-in as a person does. */
+/** /rapport for `year` (and `insats`), signed in with the token on /logga-in as a person does. */
 async function report(
   token: string,
   year: number,
   viewport?: { width: number; height: number },
+  insats?: string,
 ): Promise<Tab> {
   const opened = await tab(viewport);
-  await opened.page.goto(`${baseUrl}/rapport?ar=${year}`);
+  const query = new URLSearchParams({ ar: String(year), ...(insats ? { insats } : {}) });
+  await opened.page.goto(`${baseUrl}/rapport?${query.toString()}`);
   await signInWithToken(opened.page, token);
   await reportLoaded(opened.page, year);
   return opened;
@@ -361,36 +363,68 @@ it('shows who is active today, not at the end of a year that is still running', 
   expect(errors).toEqual([]);
 });
 
-it('prints nothing stray under "Insatserna" when no insats that year is structural', async () => {
-  // Söder's structural insats closed in January 2025, so 2026 has only Resurslotsen.
-  const south = await createTenant(api, 1);
-  await api.http
-    .post(`/v1/interventions/${south.structuralId}/close`)
-    .set(bearer(south.chief))
-    .send({ closedOn: '2025-01-31' })
-    .expect(201);
-  await register(south, 2026, [
-    [
-      `/v1/interventions/${south.interventionId}/participants`,
-      { ...enrolment, enrolledOn: '2026-02-02' },
-    ],
-  ]);
-  const { page, errors } = await report(south.chief, 2026);
-  const insatser = table(page, 'Deltagare per insats och kön 2026');
-  expect(await row(insatser, 'Resurslotsen')).toEqual([
-    'Resurslotsen',
-    'Individinriktad',
-    '1',
-    '0',
-    '0',
-    '1',
-    '0',
-    '–',
-    '–',
-  ]);
-  expect(await insatser.getByRole('rowheader', { name: 'Psykeveckan' }).count()).toBe(0);
-  const section = page.locator('section[aria-labelledby="interventions-heading"]');
-  expect(await section.locator('.hint').count()).toBe(0);
-  expect(await page.locator('body').innerText()).not.toMatch(/undefined|NaN/);
-  expect(errors).toEqual([]);
+describe('a year without a structural insats, and links to an insats not in it', () => {
+  let south: Tenant;
+  beforeAll(async () => {
+    // Söder's structural insats closed in January 2025, so 2026 has only Resurslotsen.
+    south = await createTenant(api, 1);
+    await api.http
+      .post(`/v1/interventions/${south.structuralId}/close`)
+      .set(bearer(south.chief))
+      .send({ closedOn: '2025-01-31' })
+      .expect(201);
+    await register(south, 2026, [
+      [
+        `/v1/interventions/${south.interventionId}/participants`,
+        { ...enrolment, enrolledOn: '2026-02-02' },
+      ],
+    ]);
+  });
+
+  it('prints nothing stray under "Insatserna" when no insats that year is structural', async () => {
+    const { page, errors } = await report(south.chief, 2026);
+    const insatser = table(page, 'Deltagare per insats och kön 2026');
+    expect(await row(insatser, 'Resurslotsen')).toEqual([
+      'Resurslotsen',
+      'Individinriktad',
+      '1',
+      '0',
+      '0',
+      '1',
+      '0',
+      '–',
+      '–',
+    ]);
+    expect(await insatser.getByRole('rowheader', { name: 'Psykeveckan' }).count()).toBe(0);
+    const section = page.locator('section[aria-labelledby="interventions-heading"]');
+    expect(await section.locator('.hint').count()).toBe(0);
+    expect(await page.locator('body').innerText()).not.toMatch(/undefined|NaN/);
+    expect(errors).toEqual([]);
+  });
+
+  it.each([
+    ['an insats that does not exist', () => 'I-0000000000'],
+    ['an insats that did not run that year', () => south.structuralId],
+  ])('a link to %s shows the whole association, saying so', async (_, insats) => {
+    const { page, errors } = await report(south.chief, 2026, undefined, insats());
+    await page
+      .getByText(
+        'Insatsen i länken finns inte bland förbundets insatser 2026. Här visas hela förbundet.',
+      )
+      .waitFor();
+    await heading(page, 'Samordningsförbundet Söder: uppföljning 2026').waitFor();
+    expect(await page.getByLabel('Insats', { exact: true }).inputValue()).toBe('');
+    expect(await figure(page, 'total')).toBe('1');
+    // The downloads are of what is shown.
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Ladda ned CSV' }).click(),
+    ]);
+    expect(csv.suggestedFilename()).toBe(`stegvis-rapport-${south.associationId}-2026.csv`);
+    // Choosing an insats of the year shows it, and the note goes.
+    await page.getByLabel('Insats', { exact: true }).selectOption({ label: 'Resurslotsen' });
+    await heading(page, 'Resurslotsen: uppföljning 2026').waitFor();
+    expect(await page.getByText('Insatsen i länken finns inte').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
 });

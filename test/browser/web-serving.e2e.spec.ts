@@ -98,12 +98,19 @@ it('answers / with the web application for a script too, and the old dashboard i
   expect(root.headers['content-type']).toMatch(/^text\/html/);
   expect(root.text).toContain('<html lang="sv">');
   expect(root.text).toMatch(/src="\/static\/[^"]+\.js"/);
+  // Its files are not served: a script gets a problem, a browser the web app's 404 page.
   for (const path of ['/assets/app.js', '/assets/chart.umd.js', '/assets/dashboard.css']) {
-    const res = await api.http.get(path).set(HTML);
-    expect([path, res.status]).toEqual([path, 404]);
-    expect([path, res.headers['content-type']]).toEqual([
+    const script = await api.http.get(path).set('Accept', '*/*');
+    expect([path, script.status, script.headers['content-type']]).toEqual([
       path,
+      404,
       expect.stringMatching(/problem\+json/),
+    ]);
+    const browser = await api.http.get(path).set(HTML);
+    expect([path, browser.status, browser.headers['content-type']]).toEqual([
+      path,
+      404,
+      expect.stringMatching(/^text\/html/),
     ]);
   }
 });

@@ -1,6 +1,6 @@
 import { Controller, Delete, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { beginTotpEnrolment, SecretBox } from '@stegvis/credentials';
 import {
   AcceptInvitationBody,
@@ -21,8 +21,8 @@ import type { Request, Response } from 'express';
 import type { Actor } from '../platform/actor';
 import { CurrentActor, Public, Roles } from '../platform/auth.decorators';
 import { Created } from '../platform/created-location';
-import { Answer, Problems } from '../platform/openapi.decorators';
-import { ApiZodBody, ZodBody, ZodParam } from '../platform/zod-validation';
+import { Answer, NoContent, Problems, Summary } from '../platform/openapi.decorators';
+import { ZodBody, ZodParam } from '../platform/zod-validation';
 import {
   BrowserSessionAnswer,
   ApiTokenListAnswer,
@@ -61,7 +61,7 @@ const originOf = (request: Request): Origin => ({
 });
 
 /** Signing in and out, and what a signed-in user does with their own account (DESIGN §7). */
-@ApiTags('Konton och inloggning')
+@ApiTags('Konto')
 @ApiBearerAuth()
 @Controller('v1/auth')
 export class AuthController {
@@ -77,11 +77,8 @@ export class AuthController {
   @Post('login')
   @Public()
   @HttpCode(200)
-  @ApiOperation({
-    summary: 'Logga in med e-post och lösenord: en sessionscookie och en CSRF-token',
-  })
-  @ApiZodBody(SignInBody)
-  @Answer(SessionAnswer)
+  @Summary('Logga in med e-post och lösenord: en sessionscookie och en CSRF-token')
+  @Answer(SessionAnswer, { description: 'Inloggad: sessionscookien är satt' })
   @Problems(401, 429)
   async login(
     @ZodBody(SignInBody) body: SignInBody,
@@ -98,7 +95,8 @@ export class AuthController {
   @Post('logout')
   @Roles(...everyone)
   @HttpCode(204)
-  @ApiOperation({ summary: 'Logga ut: sessionen upphör' })
+  @Summary('Logga ut: sessionen upphör')
+  @NoContent('Utloggad')
   async logout(@Req() request: SessionRequest, @Res({ passthrough: true }) response: Response) {
     if (request.session !== undefined) await this.sessions.revoke(request.session.id);
     clearSessionCookie(request, response);
@@ -106,7 +104,7 @@ export class AuthController {
 
   @Get('me')
   @Roles(...everyone)
-  @ApiOperation({ summary: 'Vem som är inloggad' })
+  @Summary('Vem som är inloggad')
   @Answer(MeWithSessionAnswer)
   async me(@CurrentActor() actor: Actor, @Req() request: SessionRequest): Promise<Me> {
     const user = await this.accounts.find(actor.sub);
@@ -126,7 +124,7 @@ export class AuthController {
 
   @Get('session')
   @Public()
-  @ApiOperation({ summary: 'Om webbläsarens sessionscookie gäller (svarar 200 i båda fallen)' })
+  @Summary('Om webbläsarens sessionscookie gäller (svarar 200 i båda fallen)')
   @Answer(BrowserSessionAnswer)
   async browserSession(@Req() request: SessionRequest) {
     const actor = await this.authenticator.fromSession(request).catch(() => undefined);
@@ -139,9 +137,9 @@ export class AuthController {
   @Post('invitations/accept')
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Ta emot en inbjudan (eller återställ lösenordet): välj lösenord' })
-  @ApiZodBody(AcceptInvitationBody)
+  @Summary('Ta emot en inbjudan (eller återställ lösenordet): välj lösenord')
   @Answer(InvitationAcceptedAnswer)
+  @Problems(422)
   async acceptInvitation(
     @ZodBody(AcceptInvitationBody) body: AcceptInvitationBody,
     @Req() request: Request,
@@ -156,7 +154,7 @@ export class AuthController {
 
   @Get('setup')
   @Public()
-  @ApiOperation({ summary: 'Om den första administratören kan skapas' })
+  @Summary('Om den första administratören kan skapas')
   @Answer(SetupStatusAnswer)
   async setupStatus() {
     return { available: await this.setup.available() };
@@ -165,9 +163,9 @@ export class AuthController {
   @Post('setup')
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Skapa den första administratören med koden från startutskriften' })
-  @ApiZodBody(SetupBody)
-  @Answer(SessionAnswer)
+  @Summary('Skapa den första administratören med koden från startutskriften')
+  @Answer(SessionAnswer, { description: 'Administratören finns och är inloggad' })
+  @Problems(422)
   async setUp(
     @ZodBody(SetupBody) body: SetupBody,
     @Req() request: Request,
@@ -180,8 +178,9 @@ export class AuthController {
   @Post('password')
   @Roles(...everyone)
   @HttpCode(204)
-  @ApiOperation({ summary: 'Byt lösenord: andra sessioner avslutas' })
-  @ApiZodBody(ChangePasswordBody)
+  @Summary('Byt lösenord: andra sessioner avslutas')
+  @NoContent('Lösenordet är bytt')
+  @Problems(422)
   async changePassword(
     @ZodBody(ChangePasswordBody) body: ChangePasswordBody,
     @CurrentActor() actor: Actor,
@@ -192,17 +191,17 @@ export class AuthController {
 
   @Post('tokens')
   @Roles(...everyone)
-  @ApiOperation({ summary: 'Skapa en personlig API-nyckel (visas en gång)' })
-  @ApiZodBody(CreateApiTokenBody)
+  @Summary('Skapa en personlig API-nyckel (visas en gång)')
   @Created((answer) => `/v1/auth/tokens/${String(answer.tokenId)}`)
-  @Answer(CreatedApiTokenAnswer, { status: 201 })
+  @Answer(CreatedApiTokenAnswer, { status: 201, description: 'Nyckeln, som inte visas igen' })
+  @Problems(422)
   createToken(@ZodBody(CreateApiTokenBody) body: CreateApiTokenBody, @CurrentActor() actor: Actor) {
     return this.commands.execute(new CreateApiToken(body, actor, new Date()));
   }
 
   @Get('tokens')
   @Roles(...everyone)
-  @ApiOperation({ summary: 'Mina giltiga API-nycklar' })
+  @Summary('Mina giltiga API-nycklar')
   @Answer(ApiTokenListAnswer)
   async listTokens(@CurrentActor() actor: Actor) {
     const { user } = await ownAccount(this.accounts, actor);
@@ -215,7 +214,8 @@ export class AuthController {
   @Delete('tokens/:tokenId')
   @Roles(...everyone)
   @HttpCode(204)
-  @ApiOperation({ summary: 'Återkalla en API-nyckel' })
+  @Summary('Återkalla en API-nyckel')
+  @NoContent('Nyckeln gäller inte längre')
   async revokeToken(
     @ZodParam('tokenId', ApiTokenId) tokenId: string,
     @CurrentActor() actor: Actor,
@@ -226,8 +226,9 @@ export class AuthController {
   @Post('totp/enrolment')
   @Roles('chief', 'admin')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Börja lägga till en autentiseringsapp (inget sparas än)' })
+  @Summary('Börja lägga till en autentiseringsapp (inget sparas än)')
   @Answer(TotpEnrolmentAnswer)
+  @Problems(422)
   async beginTotp(@CurrentActor() actor: Actor) {
     const { user } = await ownAccount(this.accounts, actor);
     if (!TOTP_ROLES.has(user.role)) throw new DomainError('totp_not_for_role');
@@ -239,8 +240,9 @@ export class AuthController {
   @Post('totp')
   @Roles('chief', 'admin')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Slå på tvåstegsverifiering med appens första kod' })
-  @ApiZodBody(EnableTotpBody)
+  @Summary('Slå på tvåstegsverifiering med appens första kod')
+  @NoContent('Tvåstegsverifieringen är påslagen')
+  @Problems(422)
   async enableTotp(@ZodBody(EnableTotpBody) body: EnableTotpBody, @CurrentActor() actor: Actor) {
     await this.commands.execute(new EnableTotp(body, actor, new Date()));
   }
@@ -248,8 +250,9 @@ export class AuthController {
   @Post('totp/disable')
   @Roles('chief', 'admin')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Stäng av tvåstegsverifiering med en aktuell kod' })
-  @ApiZodBody(DisableTotpBody)
+  @Summary('Stäng av tvåstegsverifiering med en aktuell kod')
+  @NoContent('Tvåstegsverifieringen är avstängd')
+  @Problems(422)
   async disableTotp(@ZodBody(DisableTotpBody) body: DisableTotpBody, @CurrentActor() actor: Actor) {
     await this.commands.execute(new DisableTotp(body, actor, new Date()));
   }

@@ -1,11 +1,11 @@
 import { Controller, Get, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { Public } from '../platform/auth.decorators';
 import { Problem } from '../platform/problem';
 import { ZodQueries } from '../platform/query-params';
-import { Answer } from '../platform/openapi.decorators';
+import { Answer, Problems, SeeOther, Summary } from '../platform/openapi.decorators';
 import { OIDC_COOKIE, OidcSignIn } from './oidc-sign-in';
 import { setSessionCookie } from './session-cookie';
 
@@ -35,14 +35,14 @@ function cookieValue(request: Request, name: string): string | undefined {
 }
 
 /** Single sign-on (DESIGN §7): the browser is sent to the provider and comes back here. */
-@ApiTags('Konton och inloggning')
+@ApiTags('Konto')
 @Controller('v1/auth/oidc')
 export class OidcController {
   constructor(private readonly oidc: OidcSignIn) {}
 
   @Get()
   @Public()
-  @ApiOperation({ summary: 'Om inloggning med organisationskonto är påslagen' })
+  @Summary('Om inloggning med organisationskonto är påslagen')
   @Answer(OidcStatusAnswer)
   status() {
     return { enabled: this.oidc.enabled };
@@ -50,8 +50,9 @@ export class OidcController {
 
   @Get('start')
   @Public()
-  @ApiOperation({ summary: 'Skickar webbläsaren till identitetsleverantören' })
-  @ApiResponse({ status: 302, description: 'Vidare till identitetsleverantörens inloggning' })
+  @Summary('Skickar webbläsaren till identitetsleverantören')
+  @SeeOther('Vidare till identitetsleverantörens inloggning')
+  @Problems(404)
   async start(@Req() request: Request, @Res() response: Response) {
     if (!this.oidc.enabled) throw notConfigured();
     const { url, cookie } = await this.oidc.start(request);
@@ -68,13 +69,9 @@ export class OidcController {
 
   @Get('callback')
   @Public()
-  @ApiOperation({
-    summary: 'Tillbaka från identitetsleverantören: inloggad, eller till inloggningen',
-  })
-  @ApiResponse({
-    status: 302,
-    description: 'Inloggad: vidare till startsidan, annars till /logga-in med orsaken',
-  })
+  @Summary('Tillbaka från identitetsleverantören: inloggad, eller till inloggningen')
+  @SeeOther('Inloggad: vidare till startsidan, annars till /logga-in med orsaken')
+  @Problems(404)
   async callback(
     @ZodQueries(CallbackQuery) _query: z.infer<typeof CallbackQuery>,
     @Req() request: Request,

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Patch, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   AssociationId,
   ChangeUserBody,
@@ -13,8 +13,8 @@ import type { Actor } from '../platform/actor';
 import { CurrentActor, Roles } from '../platform/auth.decorators';
 import { Created } from '../platform/created-location';
 import { forbidden } from '../platform/problem';
-import { Answer } from '../platform/openapi.decorators';
-import { ApiZodBody, ZodBody, ZodParam } from '../platform/zod-validation';
+import { Answer, NoContent, Problems, Summary } from '../platform/openapi.decorators';
+import { ZodBody, ZodParam } from '../platform/zod-validation';
 import {
   AuditAnswer,
   InvitationAnswer,
@@ -43,7 +43,7 @@ function invitationUrl(request: Request, code: string): string {
 }
 
 /** People of an association: invitations, roles, deactivation, and what they did (DESIGN §7). */
-@ApiTags('Konton och inloggning')
+@ApiTags('Användare')
 @ApiBearerAuth()
 @Controller('v1')
 export class UsersController {
@@ -54,12 +54,12 @@ export class UsersController {
 
   @Post('associations/:aid/users')
   @Roles('chief', 'admin')
-  @ApiOperation({ summary: 'Bjud in en användare: svaret har länken att lämna vidare' })
-  @ApiZodBody(InviteUserBody)
+  @Summary('Bjud in en användare: svaret har länken att lämna vidare')
   @Created(
     (answer, params) => `/v1/associations/${String(params.aid)}/users/${String(answer.userId)}`,
   )
-  @Answer(InvitedAnswer, { status: 201 })
+  @Answer(InvitedAnswer, { status: 201, description: 'Inbjuden' })
+  @Problems(409, 422)
   async invite(
     @ZodParam('aid', AssociationId) aid: string,
     @ZodBody(InviteUserBody) body: InviteUserBody,
@@ -75,7 +75,7 @@ export class UsersController {
 
   @Get('associations/:aid/users')
   @Roles('chief', 'admin')
-  @ApiOperation({ summary: 'Förbundets användare' })
+  @Summary('Förbundets användare')
   @Answer(UserListAnswer)
   async list(@ZodParam('aid', AssociationId) aid: string, @CurrentActor() actor: Actor) {
     ensureManagesAssociation(actor, aid);
@@ -84,7 +84,7 @@ export class UsersController {
 
   @Get('associations/:aid/users/:uid')
   @Roles('chief', 'admin')
-  @ApiOperation({ summary: 'En användare' })
+  @Summary('En användare')
   @Answer(UserAnswer)
   async one(
     @ZodParam('aid', AssociationId) aid: string,
@@ -101,9 +101,13 @@ export class UsersController {
 
   @Post('associations/:aid/users/:uid/invitation')
   @Roles('chief', 'admin')
-  @ApiOperation({ summary: 'En ny inbjudningslänk (även för glömt lösenord)' })
+  @Summary('En ny inbjudningslänk (även för glömt lösenord)')
   @Created((_, params) => `/v1/associations/${String(params.aid)}/users/${String(params.uid)}`)
-  @Answer(InvitationAnswer, { status: 201 })
+  @Answer(InvitationAnswer, {
+    status: 201,
+    description: 'En ny länk; den förra gäller inte längre',
+  })
+  @Problems(422)
   async reissue(
     @ZodParam('aid', AssociationId) aid: string,
     @ZodParam('uid', UserId) uid: string,
@@ -120,8 +124,9 @@ export class UsersController {
   @Patch('associations/:aid/users/:uid')
   @Roles('chief', 'admin')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Ändra roll eller insatser, eller inaktivera' })
-  @ApiZodBody(ChangeUserBody)
+  @Summary('Ändra roll eller insatser, eller inaktivera')
+  @NoContent('Ändringen gäller från användarens nästa anrop')
+  @Problems(422)
   async change(
     @ZodParam('aid', AssociationId) aid: string,
     @ZodParam('uid', UserId) uid: string,
@@ -134,7 +139,7 @@ export class UsersController {
 
   @Get('associations/:aid/audit')
   @Roles('chief', 'admin')
-  @ApiOperation({ summary: 'Vem gjorde vad med förbundets konton: aktör, tid, händelsetyp' })
+  @Summary('Vem gjorde vad med förbundets konton: aktör, tid, händelsetyp')
   @Answer(AuditAnswer)
   async audit(@ZodParam('aid', AssociationId) aid: string, @CurrentActor() actor: Actor) {
     ensureManagesAssociation(actor, aid);
@@ -143,7 +148,7 @@ export class UsersController {
 
   @Get('audit')
   @Roles('admin')
-  @ApiOperation({ summary: 'Alla konton: inloggningar, inbjudningar och rolländringar' })
+  @Summary('Alla konton: inloggningar, inbjudningar och rolländringar')
   @Answer(AuditAnswer)
   async auditAll() {
     return { entries: await auditOf(this.accounts, undefined) };

@@ -5,6 +5,7 @@ import {
   ApiHeader,
   ApiOperation,
   ApiParam,
+  ApiQuery,
   ApiResponse,
   type ApiResponseOptions,
 } from '@nestjs/swagger';
@@ -124,6 +125,16 @@ export const PathParameter = (name: string, pattern: RegExp, description: string
 /** A success answer without a body (204). */
 export const NoContent = (description: string) => ApiResponse({ status: 204, description });
 
+/** The browser sent on elsewhere (303), to the address in `Location`. */
+export const SeeOther = (description: string) =>
+  ApiResponse({
+    status: 303,
+    description,
+    headers: {
+      Location: { description: 'Adressen webbläsaren går vidare till', schema: { type: 'string' } },
+    },
+  });
+
 /** A success answer that is a file, in one of `mediaTypes`. */
 export const FileAnswer = (description: string, mediaTypes: readonly string[], status = 200) =>
   ApiResponse({ status, description, content: fileContent(mediaTypes) });
@@ -133,7 +144,7 @@ const PROBLEM_DESCRIPTIONS: Readonly<Record<number, string>> = {
   401: 'Inte inloggad',
   403: 'Saknar behörighet',
   404: 'Finns inte',
-  409: 'Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart',
+  409: 'Krock: en samtidig ändring (If-Match), ett jobb som inte är klart eller något som redan finns',
   413: 'För stor begäran',
   415: 'Fel innehållstyp',
   422: 'Bryter mot en domänregel',
@@ -190,5 +201,40 @@ export function documentedBody(schema: z.ZodType): Decorator {
     if (withBody.has(handler)) return;
     withBody.add(handler);
     ApiBody({ type: dtoOf(schema, routeSchemaName(target, key, 'Body')) })(target, key, descriptor);
+  };
+}
+
+/**
+ * A parameter's schema, inline: a parameter cannot refer to a named schema (schema-names.ts) as
+ * a body can. From the same zod schema that parses it.
+ */
+function parameterSchema(schema: z.ZodType): Record<string, unknown> {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, {
+    io: 'input',
+    unrepresentable: 'any',
+    target: 'draft-2020-12',
+    metadata: z.registry(),
+  });
+  return rest;
+}
+
+/** A path parameter's pattern and type in the document (ZodParam parses it). */
+export const documentedPathParameter = (name: string, schema: z.ZodType): Decorator =>
+  ApiParam({ name, required: true, schema: parameterSchema(schema) });
+
+/** Each parameter of a route's query string in the document (ZodQueries parses them). */
+export function documentedQuery(schema: z.ZodObject): Decorator {
+  const documented = parameterSchema(schema) as {
+    properties?: Record<string, Record<string, unknown>>;
+    required?: string[];
+  };
+  return (target, key, descriptor) => {
+    for (const [name, property] of Object.entries(documented.properties ?? {})) {
+      ApiQuery({ name, required: documented.required?.includes(name) ?? false, schema: property })(
+        target,
+        key,
+        descriptor,
+      );
+    }
   };
 }

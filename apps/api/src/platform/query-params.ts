@@ -8,12 +8,12 @@ import {
   type PipeTransform,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ApiQuery } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { Observable } from 'rxjs';
 import { z } from 'zod';
 import { validationFailed } from './problem';
-import { jsonSchema, problemErrors } from './zod-validation';
+import { documentedQuery } from './openapi.decorators';
+import { problemErrors } from './zod-validation';
 
 export const PageLimit = z
   .string()
@@ -85,22 +85,12 @@ class QueryPipe implements PipeTransform<unknown, unknown> {
  * without it takes no parameters at all (see UnknownQueryInterceptor).
  */
 export function ZodQueries(schema: QuerySchema): ParameterDecorator {
-  const documented = jsonSchema(schema) as {
-    properties?: Record<string, Record<string, unknown>>;
-    required?: string[];
-  };
   return (target, key, index) => {
     if (key === undefined) throw new Error('ZodQueries is for a route handler’s parameter');
     const descriptor = Object.getOwnPropertyDescriptor(target, key);
     if (descriptor === undefined) throw new Error(`no method ${String(key)}`);
     SetMetadata(QUERY_SCHEMA, schema)(target, key, descriptor);
-    for (const [name, property] of Object.entries(documented.properties ?? {})) {
-      ApiQuery({
-        name,
-        required: documented.required?.includes(name) ?? false,
-        schema: property as never,
-      })(target, key, descriptor);
-    }
+    documentedQuery(schema)(target, key, descriptor);
     Query(new QueryPipe(schema))(target, key, index);
   };
 }

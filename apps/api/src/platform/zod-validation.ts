@@ -1,7 +1,6 @@
 import { Body, Param, type PipeTransform } from '@nestjs/common';
-import { ApiParam } from '@nestjs/swagger';
 import { z } from 'zod';
-import { documentedBody } from './openapi.decorators';
+import { documentedBody, documentedPathParameter } from './openapi.decorators';
 import { validationFailed } from './problem';
 
 /**
@@ -54,20 +53,6 @@ class NamedZodPipe<S extends z.ZodType> implements PipeTransform<unknown, z.infe
   }
 }
 
-/**
- * OpenAPI description of a schema, derived from the same zod schema that validates it, inline:
- * for a parameter, where a reference to a named schema (schema-names.ts) cannot go.
- */
-export function jsonSchema(schema: z.ZodType): Record<string, unknown> {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, {
-    io: 'input',
-    unrepresentable: 'any',
-    target: 'draft-2020-12',
-    metadata: z.registry(),
-  });
-  return rest;
-}
-
 /** Applies a method decorator from a parameter decorator (where the handler is known). */
 function onHandler(
   decorate: (target: object, key: string | symbol, descriptor: PropertyDescriptor) => void,
@@ -90,14 +75,9 @@ function both(...decorators: ParameterDecorator[]): ParameterDecorator {
 export const ZodBody = (schema: z.ZodType) =>
   both(Body(new ZodPipe(schema, 'body')), onHandler(documentedBody(schema)));
 
-/** Documents a body parsed elsewhere (by a pipe of the route's own). */
-export const ApiZodBody = (schema: z.ZodType) => documentedBody(schema);
-
 /** A path parameter, validated by `schema` and documented from it (pattern, type). */
 export const ZodParam = (name: string, schema: z.ZodType) =>
   both(
     Param(name, new NamedZodPipe(schema, 'params', name)),
-    onHandler((target, key, descriptor) =>
-      ApiParam({ name, required: true, schema: jsonSchema(schema) })(target, key, descriptor),
-    ),
+    onHandler(documentedPathParameter(name, schema)),
   );

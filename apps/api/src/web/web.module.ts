@@ -21,7 +21,7 @@ const PAGES: ReadonlySet<string> = new Set([
 ]);
 
 /** The API's own addresses: never answered with the page, whatever the client accepts. */
-const RESERVED: ReadonlySet<string> = new Set(['v1', 'health', 'metrics', 'assets']);
+const RESERVED: ReadonlySet<string> = new Set(['v1', 'health', 'metrics']);
 
 /** Hashed file names change with their content, so a browser may keep them for good. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';

@@ -5010,7 +5010,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart */
+      /** @description Krock: en samtidig ändring (If-Match), ett jobb som inte är klart eller något som redan finns */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5159,7 +5159,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart */
+      /** @description Krock: en samtidig ändring (If-Match), ett jobb som inte är klart eller något som redan finns */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5308,7 +5308,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart */
+      /** @description Krock: en samtidig ändring (If-Match), ett jobb som inte är klart eller något som redan finns */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5517,7 +5517,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart */
+      /** @description Krock: en samtidig ändring (If-Match), ett jobb som inte är klart eller något som redan finns */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5666,7 +5666,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart */
+      /** @description Krock: en samtidig ändring (If-Match), ett jobb som inte är klart eller något som redan finns */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5755,7 +5755,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart */
+      /** @description Krock: en samtidig ändring (If-Match), ett jobb som inte är klart eller något som redan finns */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5844,7 +5844,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart */
+      /** @description Krock: en samtidig ändring (If-Match), ett jobb som inte är klart eller något som redan finns */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5993,7 +5993,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart */
+      /** @description Krock: en samtidig ändring (If-Match), ett jobb som inte är klart eller något som redan finns */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6136,7 +6136,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart */
+      /** @description Krock: en samtidig ändring (If-Match), ett jobb som inte är klart eller något som redan finns */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6225,7 +6225,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart */
+      /** @description Krock: en samtidig ändring (If-Match), ett jobb som inte är klart eller något som redan finns */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6314,7 +6314,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart */
+      /** @description Krock: en samtidig ändring (If-Match), ett jobb som inte är klart eller något som redan finns */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6403,7 +6403,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart */
+      /** @description Krock: en samtidig ändring (If-Match), ett jobb som inte är klart eller något som redan finns */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6492,7 +6492,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart */
+      /** @description Krock: en samtidig ändring (If-Match), ett jobb som inte är klart eller något som redan finns */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6581,7 +6581,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart */
+      /** @description Krock: en samtidig ändring (If-Match), ett jobb som inte är klart eller något som redan finns */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6670,7 +6670,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart */
+      /** @description Krock: en samtidig ändring (If-Match), ett jobb som inte är klart eller något som redan finns */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6759,7 +6759,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart */
+      /** @description Krock: en samtidig ändring (If-Match), ett jobb som inte är klart eller något som redan finns */
       409: {
         headers: {
           [name: string]: unknown;
@@ -7457,7 +7457,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Krock med en samtidig ändring (If-Match) eller ett jobb som inte är klart */
+      /** @description Krock: en samtidig ändring (If-Match), ett jobb som inte är klart eller något som redan finns */
       409: {
         headers: {
           [name: string]: unknown;
@@ -7481,7 +7481,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Svar */
+      /** @description Inloggad: sessionscookien är satt */
       200: {
         headers: {
           [name: string]: unknown;
@@ -7528,7 +7528,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Klart */
+      /** @description Utloggad */
       204: {
         headers: {
           [name: string]: unknown;
@@ -7644,6 +7644,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Bryter mot en domänregel */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   AuthController_setupStatus: {
@@ -7679,7 +7688,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Svar */
+      /** @description Administratören finns och är inloggad */
       200: {
         headers: {
           [name: string]: unknown;
@@ -7690,6 +7699,15 @@ export interface operations {
       };
       /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Bryter mot en domänregel */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -7712,7 +7730,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Klart */
+      /** @description Lösenordet är bytt */
       204: {
         headers: {
           [name: string]: unknown;
@@ -7739,6 +7757,15 @@ export interface operations {
       };
       /** @description Saknar behörighet */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Bryter mot en domänregel */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -7799,7 +7826,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Sparat */
+      /** @description Nyckeln, som inte visas igen */
       201: {
         headers: {
           /** @description Adressen där det sparade läses */
@@ -7837,6 +7864,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Bryter mot en domänregel */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   AuthController_revokeToken: {
@@ -7850,7 +7886,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Klart */
+      /** @description Nyckeln gäller inte längre */
       204: {
         headers: {
           [name: string]: unknown;
@@ -7931,6 +7967,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Bryter mot en domänregel */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   AuthController_enableTotp: {
@@ -7946,7 +7991,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Klart */
+      /** @description Tvåstegsverifieringen är påslagen */
       204: {
         headers: {
           [name: string]: unknown;
@@ -7973,6 +8018,15 @@ export interface operations {
       };
       /** @description Saknar behörighet */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Bryter mot en domänregel */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -7995,7 +8049,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Klart */
+      /** @description Tvåstegsverifieringen är avstängd */
       204: {
         headers: {
           [name: string]: unknown;
@@ -8022,6 +8076,15 @@ export interface operations {
       };
       /** @description Saknar behörighet */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Bryter mot en domänregel */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -8061,11 +8124,22 @@ export interface operations {
     requestBody?: never;
     responses: {
       /** @description Vidare till identitetsleverantörens inloggning */
-      302: {
+      303: {
         headers: {
+          /** @description Adressen webbläsaren går vidare till */
+          Location?: string;
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Finns inte */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -8087,14 +8161,25 @@ export interface operations {
     requestBody?: never;
     responses: {
       /** @description Inloggad: vidare till startsidan, annars till /logga-in med orsaken */
-      302: {
+      303: {
         headers: {
+          /** @description Adressen webbläsaren går vidare till */
+          Location?: string;
           [name: string]: unknown;
         };
         content?: never;
       };
       /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Finns inte */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -8177,7 +8262,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Sparat */
+      /** @description Inbjuden */
       201: {
         headers: {
           /** @description Adressen där det sparade läses */
@@ -8217,6 +8302,24 @@ export interface operations {
       };
       /** @description Finns inte */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Krock: en samtidig ändring (If-Match), ett jobb som inte är klart eller något som redan finns */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Bryter mot en domänregel */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -8301,7 +8404,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Klart */
+      /** @description Ändringen gäller från användarens nästa anrop */
       204: {
         headers: {
           [name: string]: unknown;
@@ -8344,6 +8447,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Bryter mot en domänregel */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   UsersController_reissue: {
@@ -8358,7 +8470,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Sparat */
+      /** @description En ny länk; den förra gäller inte längre */
       201: {
         headers: {
           /** @description Adressen där det sparade läses */
@@ -8398,6 +8510,15 @@ export interface operations {
       };
       /** @description Finns inte */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Bryter mot en domänregel */
+      422: {
         headers: {
           [name: string]: unknown;
         };

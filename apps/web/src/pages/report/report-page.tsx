@@ -19,6 +19,8 @@ type Shown = {
   /** The year's insatser, for the selection (from the association's report). */
   readonly interventions: readonly { readonly id: string; readonly name: string }[];
   readonly fetchedAt: Date;
+  /** The address named an insats that is not among the year's: the whole association is shown. */
+  readonly unknownInsats: boolean;
 };
 
 const thisYear = () => new Date().getFullYear();
@@ -30,15 +32,14 @@ function yearOf(value: string | null): number {
 }
 
 async function load(selection: ReportSelection, signal: AbortSignal): Promise<Shown> {
-  const report = await fetchReport(selection, signal);
-  const whole =
-    selection.interventionId === ''
-      ? report
-      : await fetchReport({ ...selection, interventionId: '' }, signal);
+  const whole = await fetchReport({ ...selection, interventionId: '' }, signal);
+  // An insats from an old link or another year: the whole association rather than an error.
+  const known = whole.interventions.some((i) => i.interventionId === selection.interventionId);
   return {
-    report,
+    report: known ? await fetchReport(selection, signal) : whole,
     interventions: whole.interventions.map((i) => ({ id: i.interventionId, name: i.name })),
     fetchedAt: new Date(),
+    unknownInsats: selection.interventionId !== '' && !known,
   };
 }
 
@@ -52,19 +53,14 @@ export default function ReportPage() {
   const [params, setParams] = useSearchParams();
   const year = yearOf(params.get('ar'));
   const interventionId = params.get('insats') ?? '';
-  const selection: ReportSelection = {
-    associationId: me.associationId ?? '',
-    year,
-    interventionId,
-  };
-  const { state, reload } = useLoad(`${year}/${interventionId}`, (signal) =>
-    load(selection, signal),
-  );
+  const asked: ReportSelection = { associationId: me.associationId ?? '', year, interventionId };
+  const { state, reload } = useLoad(`${year}/${interventionId}`, (signal) => load(asked, signal));
   const yearId = useId();
   const insatsId = useId();
 
   if (state.status === 'failed') return <ApiErrorView error={state.error} onRetry={reload} />;
   const shown = state.status === 'ready' ? state.data : state.previous;
+  const selection = shown?.unknownInsats ? { ...asked, interventionId: '' } : asked;
   const report = shown?.report;
   const subject = report ? (report.interventionName ?? report.associationName) : undefined;
 
@@ -115,7 +111,7 @@ export default function ReportPage() {
           <label htmlFor={insatsId}>Insats</label>
           <select
             id={insatsId}
-            value={interventionId}
+            value={selection.interventionId}
             disabled={!shown || shown.interventions.length === 0}
             onChange={(event) => choose({ insats: event.target.value })}
           >
@@ -129,6 +125,12 @@ export default function ReportPage() {
         </div>
         <Downloads selection={selection} />
       </div>
+      {shown?.unknownInsats ? (
+        <p className="notice notice--info">
+          Insatsen i länken finns inte bland förbundets insatser {shown.report.year}. Här visas hela
+          förbundet.
+        </p>
+      ) : null}
       <p className="status" role="status">
         {state.status === 'loading' ? 'Hämtar rapporten …' : `Rapporten för ${year} är hämtad.`}
       </p>
