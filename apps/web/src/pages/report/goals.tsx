@@ -44,7 +44,8 @@ function yearBefore(goal: GoalResult, previous: readonly PreviousGoal[]) {
   const shown = then && { ...goal, ...then };
   let basis = '';
   // "3 av 5": whom they are is named in this year's column (gender balance counts differently).
-  if (shown && shown.denominator !== null) {
+  // An empty basis a year earlier says nothing beyond the dash: no "0 av 0".
+  if (shown && shown.denominator !== null && shown.denominator > 0) {
     basis =
       goal.kind === 'genderBalance'
         ? goalBasis(shown)
