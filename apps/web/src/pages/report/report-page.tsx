@@ -4,8 +4,10 @@ import { fetchReport, type Report, type ReportSelection } from '../../api/report
 import { ApiErrorView } from '../../frame/api-error-view';
 import { Page } from '../../frame/page';
 import { clock, date } from '../../format';
+import { itemLabels, type ItemLabel } from '../../labels';
 import { useMe } from '../../session/session-context';
 import { useLoad } from '../../use-load';
+import { fetchInterventions } from '../participants/participant-api';
 import { Charts } from './charts';
 import { Downloads } from './downloads';
 import { isRunning, KeyFigures } from './figures';
@@ -18,6 +20,8 @@ type Shown = {
   readonly report: Report;
   /** The year's insatser, for the selection (from the association's report). */
   readonly interventions: readonly { readonly id: string; readonly name: string }[];
+  /** The areas' names, from the insatser's instruments (a förbund's own ones included). */
+  readonly itemLabel: ItemLabel;
   readonly fetchedAt: Date;
 };
 
@@ -30,7 +34,12 @@ function yearOf(value: string | null): number {
 }
 
 async function load(selection: ReportSelection, signal: AbortSignal): Promise<Shown> {
-  const report = await fetchReport(selection, signal);
+  const [report, instruments] = await Promise.all([
+    fetchReport(selection, signal),
+    fetchInterventions(selection.associationId, signal).then((all) =>
+      all.flatMap((i) => i.instruments),
+    ),
+  ]);
   const whole =
     selection.interventionId === ''
       ? report
@@ -38,6 +47,7 @@ async function load(selection: ReportSelection, signal: AbortSignal): Promise<Sh
   return {
     report,
     interventions: whole.interventions.map((i) => ({ id: i.interventionId, name: i.name })),
+    itemLabel: itemLabels(instruments),
     fetchedAt: new Date(),
   };
 }
@@ -136,9 +146,9 @@ export default function ReportPage() {
         <p className="notice notice--info">
           År {report.year} har inte börjat ännu. Uppföljningen visas när året har börjat.
         </p>
-      ) : report ? (
+      ) : report && shown ? (
         <div className="report" aria-busy={state.status === 'loading' || undefined}>
-          <Goals report={report} />
+          <Goals report={report} itemLabel={shown.itemLabel} />
           {isEmpty(report) ? (
             <p className="notice notice--info">Inga deltagare registrerade för perioden.</p>
           ) : (
@@ -146,8 +156,8 @@ export default function ReportPage() {
               <KeyFigures report={report} />
               <InterventionsTable report={report} />
               <Charts report={report} />
-              <ProgressionTable report={report} />
-              <OngoingProgressionTable report={report} />
+              <ProgressionTable report={report} itemLabel={shown.itemLabel} />
+              <OngoingProgressionTable report={report} itemLabel={shown.itemLabel} />
               <AssignmentsTable report={report} />
               <FollowUpTable report={report} />
               <WaitingTable report={report} />
