@@ -1,38 +1,47 @@
 // The one place the web application takes its Swedish labels of codes from: GET /v1/vocabulary,
 // loaded once per session by the frame (frame/vocabulary-gate.tsx) before any signed-in page
-// renders, so a label reads the same here as in the API and the exports.
+// renders, so a label reads the same here as in the API and the exports. The vocabulary arrives
+// after this module loads: read labels and choices while rendering, never into a constant.
 
 import {
   ageGroups,
   assignmentAims,
-  BUILT_IN_INSTRUMENTS,
   employmentStatuses,
   genders,
   outcomes,
   referringParties,
 } from '@stegvis/domain';
 import type { Schemas } from './api/client';
+import type { Choice } from './forms/fields';
 
 export type Vocabulary = Schemas['VocabularyGetAnswer'];
-type ServedList = Exclude<keyof Vocabulary, 'followUpMarks'>;
+/** A list of codes the vocabulary serves: "genders", "outcomes", … */
+export type CodeList = Exclude<keyof Vocabulary, 'followUpMarks'>;
 
-let served: ReadonlyMap<ServedList, ReadonlyMap<string, string>> = new Map();
+let vocabulary: Vocabulary | undefined;
+let served: ReadonlyMap<CodeList, ReadonlyMap<string, string>> = new Map();
 let marks: ReadonlyMap<number, string> = new Map();
 
-/** Takes the vocabulary the API served; every label function reads it from now on. */
-export function takeVocabulary({ followUpMarks, ...lists }: Vocabulary): void {
+/** Takes the vocabulary the API served; every label and choice reads it from now on. */
+export function takeVocabulary(answer: Vocabulary): void {
+  const { followUpMarks, ...lists } = answer;
+  vocabulary = answer;
   served = new Map(
     Object.entries(lists).map(([name, list]) => [
-      name as ServedList,
+      name as CodeList,
       new Map(list.map((entry) => [entry.code, entry.label])),
     ]),
   );
   marks = new Map(followUpMarks.map((entry) => [entry.code, entry.label]));
 }
 
+/** A served list's codes in its order, with their labels: the choices of a select, radios or checkboxes. */
+export const choicesOf = (list: CodeList): Choice[] =>
+  (vocabulary?.[list] ?? []).map(({ code, label }) => ({ value: code, label }));
+
 /** Label of a code in a served list, or the code itself when the list does not know it. */
 const servedLabel =
-  (list: ServedList) =>
+  (list: CodeList) =>
   (code: string): string =>
     served.get(list)?.get(code) ?? code;
 
@@ -44,11 +53,18 @@ export const AGE_GROUP_KEYS = ageGroups.keys;
 export const EMPLOYMENT_STATUS_KEYS = employmentStatuses.keys;
 export const ASSIGNMENT_AIM_KEYS = assignmentAims.keys;
 
+export const genderLabel = servedLabel('genders');
 /** Column headings of counts by gender: "Kvinnor", "Män", "Annat". */
 export const genderColumn = servedLabel('genderColumns');
-export const outcomeLabel = servedLabel('outcomes');
+export const partyLabel = servedLabel('parties');
 export const referringPartyLabel = servedLabel('referringParties');
+export const incomeSourceLabel = servedLabel('incomeSources');
+export const educationLabel = servedLabel('educationLevels');
+export const supportDurationLabel = servedLabel('supportDurations');
+export const outcomeLabel = servedLabel('outcomes');
 export const interventionKindLabel = servedLabel('interventionKinds');
+export const phaseLabel = servedLabel('assessmentPhases');
+export const retractionReasonLabel = servedLabel('retractionReasons');
 export const ageGroupLabel = servedLabel('ageGroups');
 export const employmentStatusLabel = servedLabel('employmentStatuses');
 export const goalKindLabel = servedLabel('goalKinds');
@@ -56,17 +72,37 @@ export const goalStatusLabel = servedLabel('goalStatuses');
 export const progressionRuleLabel = servedLabel('progressionRules');
 export const assignmentAimLabel = servedLabel('assignmentAims');
 export const followUpStatusLabel = servedLabel('followUpStatuses');
-/** "6 månader efter avslut" */
-export const followUpMarkLabel = (months: number): string => marks.get(months) ?? String(months);
 export const completenessLabel = servedLabel('completenessFacts');
 
-/** A self-assessment item's label ("Självkänsla"), from the built-in instruments. */
-export function itemLabel(item: string): string {
-  for (const instrument of Object.values(BUILT_IN_INSTRUMENTS)) {
-    const found = instrument.items.find((candidate) => candidate.key === item);
-    if (found) return found.label;
-  }
-  return item;
+/** "6 månader efter avslut" */
+export const followUpMarkLabel = (months: number): string => marks.get(months) ?? String(months);
+
+/** The follow-up marks as choices, the given months or else every mark. */
+export const followUpMarkChoices = (
+  months: readonly number[] = vocabulary?.followUpMarks.map((mark) => mark.code) ?? [],
+): Choice[] => months.map((m) => ({ value: String(m), label: followUpMarkLabel(m) }));
+
+type Instruments = readonly {
+  readonly key: string;
+  readonly items: readonly { readonly key: string; readonly label: string }[];
+}[];
+
+/** A self-assessment item's label ("Självkänsla"); `instrument` picks among equal item keys. */
+export type ItemLabel = (item: string, instrument?: string) => string;
+
+/**
+ * Item labels from the instruments the API serves with the insatser (GET
+ * /v1/associations/{aid}/interventions): a förbund's own instruments are known only there.
+ */
+export function itemLabels(instruments: Instruments): ItemLabel {
+  return (item, instrument) => {
+    const preferred = instruments.filter((i) => i.key === instrument);
+    for (const candidate of [...preferred, ...instruments]) {
+      const found = candidate.items.find((i) => i.key === item);
+      if (found) return found.label;
+    }
+    return item;
+  };
 }
 
 export const ROLE_LABELS = {

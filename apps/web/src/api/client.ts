@@ -34,18 +34,6 @@ export async function receive<D>(
   return { data, response };
 }
 
-/**
- * For the routes whose success answer the document does not describe yet (listed in
- * untyped.ts): the parsed body as unknown, to be read narrowly.
- */
-export async function sendUndescribed(
-  call: Promise<{ data?: unknown; error?: unknown; response: Response }>,
-): Promise<{ body: unknown; response: Response }> {
-  const { data, error, response } = await settle(call);
-  if (!response.ok) throw ApiError.fromResponse(response, error);
-  return { body: data, response };
-}
-
 async function settle<T>(call: Promise<T>): Promise<T> {
   try {
     return await call;

@@ -1,14 +1,6 @@
 import { RadioGroupField, SelectField, TextField } from '../../forms/fields';
-import {
-  ASSIGNMENT_AIM_CHOICES,
-  EDUCATION_CHOICES,
-  GENDER_CHOICES,
-  INCOME_SOURCE_CHOICES,
-  NO_ASSIGNMENT,
-  PICK_ONE,
-  REFERRING_PARTY_CHOICES,
-  SUPPORT_DURATION_CHOICES,
-} from './choices';
+import { choicesOf } from '../../labels';
+import { NO_ASSIGNMENT, PICK_ONE } from './choices';
 
 /*
  * The enrolment's fields with the labels of DESIGN §8, as "Skriv in deltagare" and "Rätta
@@ -30,7 +22,7 @@ export function ReferredOnField() {
 export function ParticipantFields() {
   return (
     <>
-      <RadioGroupField name="gender" legend="Kön" choices={GENDER_CHOICES} />
+      <RadioGroupField name="gender" legend="Kön" choices={choicesOf('genders')} />
       <TextField
         name="birthYear"
         label="Födelseår"
@@ -49,24 +41,24 @@ export function AtEnrolmentFields({ incomeSource }: { readonly incomeSource: str
       <SelectField
         name="referringParty"
         label="Aktualiserande part"
-        choices={[PICK_ONE, ...REFERRING_PARTY_CHOICES]}
+        choices={[PICK_ONE, ...choicesOf('referringParties')]}
       />
       <IncomeSourceField name={incomeSource} label="Försörjning vid inskrivning" />
       <SelectField
         name="educationLevel"
         label="Utbildningsnivå"
-        choices={[PICK_ONE, ...EDUCATION_CHOICES]}
+        choices={[PICK_ONE, ...choicesOf('educationLevels')]}
       />
       <SelectField
         name="supportDurationBefore"
         label="Tid med offentlig försörjning före insatsen"
-        choices={[PICK_ONE, ...SUPPORT_DURATION_CHOICES]}
+        choices={[PICK_ONE, ...choicesOf('supportDurations')]}
       />
       <SelectField
         name="assignment.aim"
         label="Uppdrag"
         hint="Det insatsen ska hjälpa deltagaren att nå, när den har ett uppdrag."
-        choices={[NO_ASSIGNMENT, ...ASSIGNMENT_AIM_CHOICES]}
+        choices={[NO_ASSIGNMENT, ...choicesOf('assignmentAims')]}
       />
     </>
   );
@@ -80,5 +72,7 @@ export function IncomeSourceField({
   readonly name: string;
   readonly label: string;
 }) {
-  return <SelectField name={name} label={label} choices={[PICK_ONE, ...INCOME_SOURCE_CHOICES]} />;
+  return (
+    <SelectField name={name} label={label} choices={[PICK_ONE, ...choicesOf('incomeSources')]} />
+  );
 }

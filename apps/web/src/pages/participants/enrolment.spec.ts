@@ -1,8 +1,20 @@
 // The web app's types are the browser's; its pure specs run under Jest.
 /// <reference types="jest" />
-import type { ParticipantEvent } from '@stegvis/domain';
-import { ageGroupLabel, correctionChanges, currentEnrolment, followUps } from './enrolment';
+import { ageGroups, assignmentAims, type ParticipantEvent } from '@stegvis/domain';
+import { takeVocabulary, type Vocabulary } from '../../labels';
+import { ageGroupAt, correctionChanges, currentEnrolment, followUps } from './enrolment';
 import type { Fact } from './journey';
+
+// The lists these texts need, as GET /v1/vocabulary serves them.
+const served = (list: { keys: readonly string[]; labels: Readonly<Record<string, string>> }) =>
+  list.keys.map((code) => ({ code, label: list.labels[code] ?? code }));
+beforeAll(() =>
+  takeVocabulary({
+    ageGroups: served(ageGroups),
+    assignmentAims: served(assignmentAims),
+    followUpMarks: [],
+  } as Partial<Vocabulary> as Vocabulary),
+);
 
 const PID = 'D-4HX9QK2WMP';
 let ids = 0;
@@ -69,11 +81,11 @@ describe('the enrolment as it stands', () => {
   });
 
   it('puts the participant in the age group of the corrected birth year', () => {
-    expect(ageGroupLabel(currentEnrolment([enrolled])!)).toBe('25–29 år');
-    expect(ageGroupLabel(currentEnrolment([enrolled, corrected({ birthYear: 2002 })])!)).toBe(
+    expect(ageGroupAt(currentEnrolment([enrolled])!)).toBe('25–29 år');
+    expect(ageGroupAt(currentEnrolment([enrolled, corrected({ birthYear: 2002 })])!)).toBe(
       '20–24 år',
     );
-    expect(ageGroupLabel({ ...currentEnrolment([enrolled])!, birthYear: 1950 })).toBe(
+    expect(ageGroupAt({ ...currentEnrolment([enrolled])!, birthYear: 1950 })).toBe(
       '65 år och äldre',
     );
   });

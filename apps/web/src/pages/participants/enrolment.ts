@@ -9,13 +9,14 @@ import {
 } from '@stegvis/domain';
 import { date } from '../../format';
 import {
+  ageGroupLabel,
   assignmentAimLabel,
   educationLabel,
   genderLabel,
   incomeSourceLabel,
   referringPartyLabel,
   supportDurationLabel,
-} from './choices';
+} from '../../labels';
 import type { Fact } from './journey';
 
 /*
@@ -108,13 +109,13 @@ const bounds = (key: string): readonly [number, number] => {
 };
 
 /** The age group at enrolment, as the reports count it ("25–29 år"). */
-export function ageGroupLabel(enrolment: Enrolment): string {
+export function ageGroupAt(enrolment: Enrolment): string {
   const age = yearOf(enrolment.enrolledOn) - enrolment.birthYear;
   const key = ageGroups.keys.find((k) => {
     const [from, to] = bounds(k);
     return age >= from && age <= to;
   });
-  return key === undefined ? `${age} år` : ageGroups.labels[key];
+  return key === undefined ? `${age} år` : ageGroupLabel(key);
 }
 
 export type FollowUps = {

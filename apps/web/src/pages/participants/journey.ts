@@ -10,8 +10,8 @@ import {
   phaseLabel,
   referringPartyLabel,
   retractionReasonLabel,
-  SATISFACTION_CHOICES,
-} from './choices';
+} from '../../labels';
+import { SATISFACTION_CHOICES } from './choices';
 import { correctionChanges } from './enrolment';
 
 /*

@@ -7,8 +7,8 @@ import { LoadingPage } from '../../frame/status-pages';
 import { date } from '../../format';
 import { useMe } from '../../session/session-context';
 import { useLoad } from '../../use-load';
-import { assignmentAimLabel } from './choices';
-import { ageGroupLabel, currentEnrolment } from './enrolment';
+import { assignmentAimLabel } from '../../labels';
+import { ageGroupAt, currentEnrolment } from './enrolment';
 import { AssessmentForm } from './entry-forms/assessment-form';
 import { EnrolmentCorrectionForm } from './entry-forms/correction-form';
 import { FollowUpEntryForm } from './entry-forms/follow-up-form';
@@ -142,7 +142,7 @@ function Participant({
           <>
             <div>
               <dt>Åldersgrupp</dt>
-              <dd>{ageGroupLabel(enrolment)}</dd>
+              <dd>{ageGroupAt(enrolment)}</dd>
             </div>
             <div>
               <dt>Uppdrag</dt>

@@ -1,6 +1,6 @@
 import type { GoalResult } from '../../api/reports';
 import { count, percent } from '../../format';
-import { goalStatusLabel, itemLabel } from '../../labels';
+import { goalStatusLabel, type ItemLabel } from '../../labels';
 import { goalTarget, isPerArea } from './goal-texts';
 import { Table } from './table';
 
@@ -10,9 +10,11 @@ type Area = NonNullable<GoalResult['dimensions']>[number];
 function AreaTable({
   goal,
   withStatus,
+  itemLabel,
 }: {
   readonly goal: GoalResult;
   readonly withStatus: boolean;
+  readonly itemLabel: ItemLabel;
 }) {
   const areas: readonly Area[] = goal.dimensions ?? [];
   return (
@@ -48,7 +50,13 @@ function AreaTable({
  * Progression goals per self-assessment area. A goal judged per area shows its areas openly
  * (they are what it is judged on); for the others the areas are one click away.
  */
-export function GoalAreas({ goals }: { readonly goals: readonly GoalResult[] }) {
+export function GoalAreas({
+  goals,
+  itemLabel,
+}: {
+  readonly goals: readonly GoalResult[];
+  readonly itemLabel: ItemLabel;
+}) {
   const withAreas = goals.filter((goal) => (goal.dimensions?.length ?? 0) > 0);
   if (withAreas.length === 0) return null;
   return (
@@ -61,12 +69,12 @@ export function GoalAreas({ goals }: { readonly goals: readonly GoalResult[] }) 
               Målet är uppfyllt när andelen som skattat sig högre vid avslut är {goalTarget(goal)} i
               varje område.
             </p>
-            <AreaTable goal={goal} withStatus />
+            <AreaTable goal={goal} withStatus itemLabel={itemLabel} />
           </div>
         ) : (
           <details key={goal.id} className="goal-areas__goal" data-goal-areas={goal.id}>
             <summary>{goal.label}: per område</summary>
-            <AreaTable goal={goal} withStatus={false} />
+            <AreaTable goal={goal} withStatus={false} itemLabel={itemLabel} />
           </details>
         ),
       )}

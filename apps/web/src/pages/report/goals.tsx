@@ -1,6 +1,6 @@
 import type { GoalResult, Report } from '../../api/reports';
 import { countOf, DASH } from '../../format';
-import { goalStatusLabel } from '../../labels';
+import { goalStatusLabel, type ItemLabel } from '../../labels';
 import { Change, comparedPeriod, direction, previousYear } from './comparison';
 import { GoalAreas } from './goal-areas';
 import { Table } from './table';
@@ -192,7 +192,13 @@ function GoalCard({
 }
 
 /** The goal list, first on the report: a summary line, then every goal with last year's value. */
-export function Goals({ report }: { readonly report: Report }) {
+export function Goals({
+  report,
+  itemLabel,
+}: {
+  readonly report: Report;
+  readonly itemLabel: ItemLabel;
+}) {
   const groups = groupsOf(report);
   const all = groups.flatMap((group) => group.goals);
   const year = previousYear(report.previous);
@@ -219,7 +225,7 @@ export function Goals({ report }: { readonly report: Report }) {
                   <GoalCard key={goal.id} goal={goal} previous={group.previous} year={year} />
                 ))}
               </ul>
-              <GoalAreas goals={group.goals} />
+              <GoalAreas goals={group.goals} itemLabel={itemLabel} />
             </section>
           ))}
           <p className="hint">

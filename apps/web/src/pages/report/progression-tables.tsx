@@ -1,6 +1,6 @@
 import type { Report } from '../../api/reports';
 import { count, countOf, DASH, percentOf } from '../../format';
-import { itemLabel } from '../../labels';
+import type { ItemLabel } from '../../labels';
 import { StackedBarChart, type ChartSeries } from './chart';
 import { Table } from './table';
 
@@ -14,7 +14,13 @@ const AREA_SERIES: readonly ChartSeries<AreaRow>[] = [
 ];
 
 /** How the exited moved per area, as bars: where a glance shows which areas lag. */
-function AreaChart({ rows }: { readonly rows: readonly AreaRow[] }) {
+function AreaChart({
+  rows,
+  itemLabel,
+}: {
+  readonly rows: readonly AreaRow[];
+  readonly itemLabel: ItemLabel;
+}) {
   const words = rows
     .map(
       (row) =>
@@ -35,7 +41,13 @@ function AreaChart({ rows }: { readonly rows: readonly AreaRow[] }) {
 }
 
 /** Progression per self-assessment area and on the step ladder, among the exited. */
-export function ProgressionTable({ report }: { readonly report: Report }) {
+export function ProgressionTable({
+  report,
+  itemLabel,
+}: {
+  readonly report: Report;
+  readonly itemLabel: ItemLabel;
+}) {
   const areas = Object.entries(report.progression.byDimension);
   const ladder = report.progression.ladder;
   if (areas.length === 0 && ladder.assessed.total === 0) return null;
@@ -43,7 +55,7 @@ export function ProgressionTable({ report }: { readonly report: Report }) {
     <section aria-labelledby="progression-heading" className="block">
       <h2 id="progression-heading">Förflyttning per område</h2>
       {areas.some(([, area]) => area.assessed.total > 0) ? (
-        <AreaChart rows={areas.map(([item, area]) => ({ item, ...area }))} />
+        <AreaChart rows={areas.map(([item, area]) => ({ item, ...area }))} itemLabel={itemLabel} />
       ) : null}
       <Table
         id="progression-table"
@@ -100,7 +112,13 @@ function PairCells({ pair }: { readonly pair: Pair | undefined }) {
  * The participants still in an insats beside those who left it: start to the latest follow-up
  * assessment against start to exit, so progress shows before anyone has left.
  */
-export function OngoingProgressionTable({ report }: { readonly report: Report }) {
+export function OngoingProgressionTable({
+  report,
+  itemLabel,
+}: {
+  readonly report: Report;
+  readonly itemLabel: ItemLabel;
+}) {
   const { ongoing } = report.progression;
   if (ongoing.assessed.total === 0) return null;
   const exited = report.progression;

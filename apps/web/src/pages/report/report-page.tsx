@@ -4,8 +4,10 @@ import { fetchReport, type Report, type ReportSelection } from '../../api/report
 import { ApiErrorView } from '../../frame/api-error-view';
 import { Page } from '../../frame/page';
 import { clock, date } from '../../format';
+import { itemLabels, type ItemLabel } from '../../labels';
 import { useMe } from '../../session/session-context';
 import { useLoad } from '../../use-load';
+import { fetchInterventions } from '../participants/participant-api';
 import { Charts } from './charts';
 import { Downloads } from './downloads';
 import { isRunning, KeyFigures } from './figures';
@@ -18,6 +20,8 @@ type Shown = {
   readonly report: Report;
   /** The year's insatser, for the selection (from the association's report). */
   readonly interventions: readonly { readonly id: string; readonly name: string }[];
+  /** The areas' names, from the insatser's instruments (a förbund's own ones included). */
+  readonly itemLabel: ItemLabel;
   readonly fetchedAt: Date;
   /** The address named an insats that is not among the year's: the whole association is shown. */
   readonly unknownInsats: boolean;
@@ -32,12 +36,18 @@ function yearOf(value: string | null): number {
 }
 
 async function load(selection: ReportSelection, signal: AbortSignal): Promise<Shown> {
-  const whole = await fetchReport({ ...selection, interventionId: '' }, signal);
+  const [whole, instruments] = await Promise.all([
+    fetchReport({ ...selection, interventionId: '' }, signal),
+    fetchInterventions(selection.associationId, signal).then((all) =>
+      all.flatMap((i) => i.instruments),
+    ),
+  ]);
   // An insats from an old link or another year: the whole association rather than an error.
   const known = whole.interventions.some((i) => i.interventionId === selection.interventionId);
   return {
     report: known ? await fetchReport(selection, signal) : whole,
     interventions: whole.interventions.map((i) => ({ id: i.interventionId, name: i.name })),
+    itemLabel: itemLabels(instruments),
     fetchedAt: new Date(),
     unknownInsats: selection.interventionId !== '' && !known,
   };
@@ -138,9 +148,9 @@ export default function ReportPage() {
         <p className="notice notice--info">
           År {report.year} har inte börjat ännu. Uppföljningen visas när året har börjat.
         </p>
-      ) : report ? (
+      ) : report && shown ? (
         <div className="report" aria-busy={state.status === 'loading' || undefined}>
-          <Goals report={report} />
+          <Goals report={report} itemLabel={shown.itemLabel} />
           {isEmpty(report) ? (
             <p className="notice notice--info">Inga deltagare registrerade för perioden.</p>
           ) : (
@@ -148,8 +158,8 @@ export default function ReportPage() {
               <KeyFigures report={report} />
               <InterventionsTable report={report} />
               <Charts report={report} />
-              <ProgressionTable report={report} />
-              <OngoingProgressionTable report={report} />
+              <ProgressionTable report={report} itemLabel={shown.itemLabel} />
+              <OngoingProgressionTable report={report} itemLabel={shown.itemLabel} />
               <AssignmentsTable report={report} />
               <FollowUpTable report={report} />
               <WaitingTable report={report} />

@@ -1,13 +1,13 @@
+import type { Goal } from '@stegvis/domain';
 import {
-  assessmentPhases,
-  assignmentAims,
-  followUpMarks,
-  followUpStatuses,
-  outcomes,
-  progressionRules,
-  type Goal,
-} from '@stegvis/domain';
-import { itemLabel } from '../../labels';
+  assignmentAimLabel,
+  followUpMarkLabel,
+  followUpStatusLabel,
+  outcomeLabel,
+  phaseLabel,
+  progressionRuleLabel,
+  type ItemLabel,
+} from '../../labels';
 import { goalTarget } from '../report/goal-texts';
 
 /** What each kind of goal measures, in the words a chief uses when choosing it (DESIGN §4). */
@@ -29,9 +29,9 @@ export const GOAL_EXPLANATIONS: Record<Goal['kind'], string> = {
     'Andel av dem som följts upp en tid efter avslutet som då har den sysselsättning du kryssar i, till exempel arbete eller studier.',
 };
 
-const listOf = (labels: Readonly<Record<string, string>>, codes: readonly string[]) =>
+const listOf = (label: (code: string) => string, codes: readonly string[]) =>
   new Intl.ListFormat('sv-SE', { type: 'disjunction' }).format(
-    codes.map((code) => (labels[code] ?? code).toLowerCase()),
+    codes.map((code) => label(code).toLowerCase()),
   );
 
 const targetOf = (goal: Goal): number => {
@@ -45,14 +45,17 @@ const targetOf = (goal: Goal): number => {
   }
 };
 
-/** What a goal measures, in one sentence: "Andel av de avslutade som gått till arbete eller studier". */
-export function goalMeasure(goal: Goal): string {
+/**
+ * What a goal measures, in one sentence: "Andel av de avslutade som gått till arbete eller
+ * studier". `itemLabel` names the items of the insatser's instruments.
+ */
+export function goalMeasure(goal: Goal, itemLabel: ItemLabel): string {
   switch (goal.kind) {
     case 'outcomeShare': {
       const among = goal.among?.aims
-        ? ` (bland dem med uppdrag ${listOf(assignmentAims.labels, goal.among.aims)})`
+        ? ` (bland dem med uppdrag ${listOf(assignmentAimLabel, goal.among.aims)})`
         : '';
-      return `Andel av de avslutade som gått till ${listOf(outcomes.labels, goal.outcomes)}${among}`;
+      return `Andel av de avslutade som gått till ${listOf(outcomeLabel, goal.outcomes)}${among}`;
     }
     case 'satisfactionShare':
       return 'Andel nöjda av de avslutade som svarat';
@@ -60,7 +63,7 @@ export function goalMeasure(goal: Goal): string {
       const source = goal.source === 'ladder' ? 'på stegtrappan' : 'i självskattningen';
       const rule =
         goal.source === 'selfAssessment' && goal.rule
-          ? `: ${progressionRules.labels[goal.rule].toLowerCase()}`
+          ? `: ${progressionRuleLabel(goal.rule).toLowerCase()}`
           : '';
       return `Andel av de avslutade som står högre vid avslutet ${source}${rule}`;
     }
@@ -71,13 +74,13 @@ export function goalMeasure(goal: Goal): string {
     case 'planAtExitShare':
       return 'Andel av de avslutade med plan vid avslutet';
     case 'itemShare':
-      return `Andel som svarat minst ${goal.atLeast} på "${itemLabel(goal.item)}" vid ${assessmentPhases.labels[goal.phase].toLowerCase()}`;
+      return `Andel som svarat minst ${goal.atLeast} på "${itemLabel(goal.item, goal.instrument)}" vid ${phaseLabel(goal.phase).toLowerCase()}`;
     case 'assignmentGoalShare':
       return goal.aims
-        ? `Andel av de avslutade med uppdrag ${listOf(assignmentAims.labels, goal.aims)} som nått uppdragets mål`
+        ? `Andel av de avslutade med uppdrag ${listOf(assignmentAimLabel, goal.aims)} som nått uppdragets mål`
         : 'Andel av de avslutade med uppdrag som nått uppdragets mål';
     case 'followUpShare':
-      return `Andel i ${listOf(followUpStatuses.labels, goal.outcomes)} ${followUpMarks.labels[goal.monthsAfterExit]}`;
+      return `Andel i ${listOf(followUpStatusLabel, goal.outcomes)} ${followUpMarkLabel(goal.monthsAfterExit)}`;
   }
 }
 

@@ -1,27 +1,15 @@
-import {
-  assessmentPhases,
-  assignmentAims,
-  followUpMarks,
-  followUpStatuses,
-  goalKinds,
-  outcomes,
-  progressionRules,
-  type Goal,
-} from '@stegvis/domain';
+import type { Goal } from '@stegvis/domain';
 import { useFormContext } from 'react-hook-form';
-import { RadioGroupField, SelectField, TextField, type Choice } from '../../forms/fields';
+import { RadioGroupField, SelectField, TextField } from '../../forms/fields';
 import { Form, SubmitButton } from '../../forms/form';
 import { useZodForm } from '../../forms/use-zod-form';
+import { choicesOf, followUpMarkChoices, progressionRuleLabel } from '../../labels';
 import { PICK_ONE } from '../participants/choices';
 import { GOAL_EXPLANATIONS } from './goal-explanations';
 import { blankGoal, goalForm, type GoalValues } from './goal-form-values';
 import { CheckboxGroupField } from './settings-fields';
 import type { InstrumentView } from './settings-api';
 
-const choicesOf = (labels: Readonly<Record<string, string>>): Choice[] =>
-  Object.entries(labels).map(([value, label]) => ({ value, label }));
-
-const KIND_CHOICES = [PICK_ONE, ...choicesOf(goalKinds.labels)];
 const PERCENT_HINT = 'I procent, till exempel 80.';
 
 /** "Lägg till ett mål": the kind first, then only the values that kind needs, explained. */
@@ -58,7 +46,7 @@ export function GoalForm({
               ? GOAL_EXPLANATIONS[kind as Goal['kind']]
               : 'Välj vad målet ska mäta; förklaringen visas här.'
           }
-          choices={KIND_CHOICES}
+          choices={[PICK_ONE, ...choicesOf('goalKinds')]}
         />
         {kind === '' ? null : (
           <>
@@ -103,13 +91,13 @@ function KindFields({
             name="outcomes"
             legend="Avslutade till"
             hint="Kryssa i de avslutsorsaker som räknas, till exempel Arbete och Studier för egen försörjning."
-            choices={choicesOf(outcomes.labels)}
+            choices={choicesOf('outcomes')}
           />
           <CheckboxGroupField
             name="aims"
             legend="Räkna bara avslutade med uppdraget (frivilligt)"
             hint="Lämna tomt för att räkna alla avslutade."
-            choices={choicesOf(assignmentAims.labels)}
+            choices={choicesOf('assignmentAims')}
           />
           <Target />
         </>
@@ -130,8 +118,8 @@ function KindFields({
               name="rule"
               label="Vad räknas som en förflyttning?"
               choices={[
-                { value: '', label: `${progressionRules.labels.anyImproved} (standard)` },
-                ...choicesOf(progressionRules.labels).filter((c) => c.value !== 'anyImproved'),
+                { value: '', label: `${progressionRuleLabel('anyImproved')} (standard)` },
+                ...choicesOf('progressionRules').filter((c) => c.value !== 'anyImproved'),
               ]}
             />
           ) : null}
@@ -174,7 +162,7 @@ function KindFields({
           />
           <div className="form__row">
             <TextField name="atLeast" label="Lägsta svar som räknas" inputMode="numeric" />
-            <SelectField name="phase" label="Vid" choices={choicesOf(assessmentPhases.labels)} />
+            <SelectField name="phase" label="Vid" choices={choicesOf('assessmentPhases')} />
           </div>
           <Target />
         </>
@@ -186,7 +174,7 @@ function KindFields({
             name="aims"
             legend="Uppdrag som räknas (frivilligt)"
             hint="Lämna tomt för att räkna alla uppdrag."
-            choices={choicesOf(assignmentAims.labels)}
+            choices={choicesOf('assignmentAims')}
           />
           <Target />
         </>
@@ -194,18 +182,11 @@ function KindFields({
     case 'followUpShare':
       return (
         <>
-          <SelectField
-            name="monthsAfterExit"
-            label="Uppföljning"
-            choices={followUpMarks.keys.map((months) => ({
-              value: String(months),
-              label: followUpMarks.labels[months],
-            }))}
-          />
+          <SelectField name="monthsAfterExit" label="Uppföljning" choices={followUpMarkChoices()} />
           <CheckboxGroupField
             name="statuses"
             legend="Sysselsättning som räknas"
-            choices={choicesOf(followUpStatuses.labels)}
+            choices={choicesOf('followUpStatuses')}
           />
           <Target />
         </>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { formMessage } from '../../forms/server-problem';
 import { newIdempotencyKey } from '../../forms/idempotency';
 import { date, dateTime } from '../../format';
+import { itemLabels } from '../../labels';
 import { goalMeasure, goalTargetText } from './goal-explanations';
 import { GoalForm } from './goal-form';
 import {
@@ -32,6 +33,7 @@ export function GoalsSection({
 }) {
   const [problem, setProblem] = useState<string | null>(null);
   const inForce = goals.goals as readonly Goal[];
+  const itemLabel = itemLabels(instruments);
   const save = async (next: readonly Goal[], message: string) => {
     await setGoals(scope, year, next, newIdempotencyKey());
     onChanged(message);
@@ -93,7 +95,7 @@ export function GoalsSection({
             {inForce.map((goal) => (
               <tr key={goal.id}>
                 <th scope="row">{goal.label}</th>
-                <td>{goalMeasure(goal)}</td>
+                <td>{goalMeasure(goal, itemLabel)}</td>
                 <td className="goal-target">{goalTargetText(goal)}</td>
                 <td>
                   <button

@@ -1,9 +1,10 @@
-import { DEFAULT_LADDER, interventionKinds, parties, STEGVIS_5 } from '@stegvis/domain';
+import { DEFAULT_LADDER, STEGVIS_5 } from '@stegvis/domain';
 import { useFieldArray, useFormContext } from 'react-hook-form';
 import { RadioGroupField, SelectField, TextField } from '../../forms/fields';
 import { Form, SubmitButton } from '../../forms/form';
 import { useIdempotencyKey } from '../../forms/idempotency';
 import { useZodForm } from '../../forms/use-zod-form';
+import { choicesOf } from '../../labels';
 import {
   blankIntervention,
   blankItem,
@@ -14,9 +15,6 @@ import {
 } from './intervention-form-values';
 import { CheckboxGroupField, GroupError } from './settings-fields';
 import { registerIntervention, type InstrumentView } from './settings-api';
-
-const choicesOf = (labels: Readonly<Record<string, string>>) =>
-  Object.entries(labels).map(([value, label]) => ({ value, label }));
 
 const KEY_HINT = 'Små bokstäver a–z, siffror, _ och -, till exempel motivation.';
 
@@ -52,13 +50,13 @@ export function InterventionForm({
         <RadioGroupField
           name="kind"
           legend="Typ av insats"
-          choices={choicesOf(interventionKinds.labels)}
+          choices={choicesOf('interventionKinds')}
         />
         <CheckboxGroupField
           name="parties"
           legend="Parter"
           hint="Kryssa i de parter som står bakom insatsen."
-          choices={choicesOf(parties.labels)}
+          choices={choicesOf('parties')}
         />
         <div className="form__row">
           <TextField name="startsOn" label="Startdatum" type="date" />

@@ -1,13 +1,12 @@
-import { CloseInterventionBody, interventionKinds, parties, swedishDate } from '@stegvis/domain';
+import { CloseInterventionBody, swedishDate } from '@stegvis/domain';
 import { TextField } from '../../forms/fields';
 import { Form, SubmitButton } from '../../forms/form';
 import { useIdempotencyKey } from '../../forms/idempotency';
 import { useZodForm } from '../../forms/use-zod-form';
 import { date } from '../../format';
+import { interventionKindLabel, partyLabel } from '../../labels';
 import { AddInstrumentForm } from './add-instrument-form';
 import { closeIntervention, type InstrumentView, type Intervention } from './settings-api';
-
-const partyLabel = (code: string) => parties.labels[code as keyof typeof parties.labels] ?? code;
 
 const period = (i: Intervention) => {
   const end = i.closedOn ?? i.endsOn;
@@ -41,7 +40,7 @@ export function InterventionList({
           </h3>
           <dl className="facts">
             <dt>Typ</dt>
-            <dd>{interventionKinds.labels[intervention.kind]}</dd>
+            <dd>{interventionKindLabel(intervention.kind)}</dd>
             <dt>Parter</dt>
             <dd>{intervention.parties.map(partyLabel).join(', ')}</dd>
             <dt>Period</dt>

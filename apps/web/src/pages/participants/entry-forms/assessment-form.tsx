@@ -5,7 +5,7 @@ import { RadioGroupField, TextField } from '../../../forms/fields';
 import { Form, SubmitButton } from '../../../forms/form';
 import { useIdempotencyKey } from '../../../forms/idempotency';
 import { useZodForm } from '../../../forms/use-zod-form';
-import { PHASE_CHOICES } from '../choices';
+import { choicesOf } from '../../../labels';
 import { chosen, typedNumber } from '../form-values';
 import { assessments, assessmentWarning, instrumentOf, type Fact } from '../journey';
 import type { Instrument, Intervention } from '../participant-api';
@@ -129,7 +129,7 @@ function InstrumentForm({
   return (
     <Form form={form} onSubmit={submit} className="form form--wide" label="Självskattning">
       <div className="form__row">
-        <RadioGroupField name="phase" legend="Tillfälle" choices={PHASE_CHOICES} />
+        <RadioGroupField name="phase" legend="Tillfälle" choices={choicesOf('assessmentPhases')} />
         <TextField name="assessedOn" label="Datum för självskattningen" type="date" />
       </div>
       <fieldset className="form__section">

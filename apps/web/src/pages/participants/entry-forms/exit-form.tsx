@@ -5,7 +5,8 @@ import { CheckboxField, RadioGroupField, SelectField, TextField } from '../../..
 import { Form, SubmitButton } from '../../../forms/form';
 import { useIdempotencyKey } from '../../../forms/idempotency';
 import { useZodForm } from '../../../forms/use-zod-form';
-import { assignmentAimLabel, OUTCOME_CHOICES, PICK_ONE } from '../choices';
+import { assignmentAimLabel, choicesOf } from '../../../labels';
+import { PICK_ONE } from '../choices';
 import { chosen } from '../form-values';
 import { IncomeSourceField } from '../enrolment-fields';
 import type { Recorder } from '../recorder';
@@ -56,7 +57,11 @@ export function ParticipantExitForm({
   return (
     <Form form={form} onSubmit={submit} className="form form--wide" label="Avslut">
       <TextField name="exitedOn" label="Avslutsdatum" type="date" />
-      <SelectField name="outcome" label="Avslutsorsak" choices={[PICK_ONE, ...OUTCOME_CHOICES]} />
+      <SelectField
+        name="outcome"
+        label="Avslutsorsak"
+        choices={[PICK_ONE, ...choicesOf('outcomes')]}
+      />
       <IncomeSourceField name="incomeSource" label="Försörjning vid avslut" />
       <CheckboxField
         name="planHandedOver"

@@ -1,11 +1,12 @@
-import { followUpMarks, RecordFollowUpBody, swedishDate, type IsoDate } from '@stegvis/domain';
+import { RecordFollowUpBody, swedishDate, type IsoDate } from '@stegvis/domain';
 import { z } from 'zod';
 import { date } from '../../../format';
 import { RadioGroupField, SelectField, TextField } from '../../../forms/fields';
 import { Form, SubmitButton } from '../../../forms/form';
 import { useIdempotencyKey } from '../../../forms/idempotency';
 import { useZodForm } from '../../../forms/use-zod-form';
-import { FOLLOW_UP_STATUS_CHOICES, PICK_ONE } from '../choices';
+import { choicesOf, followUpMarkChoices, followUpMarkLabel } from '../../../labels';
+import { PICK_ONE } from '../choices';
 import { followUps } from '../enrolment';
 import { chosen, chosenNumber } from '../form-values';
 import type { Fact } from '../journey';
@@ -52,7 +53,7 @@ export function FollowUpEntryForm({
     return (
       <p>
         {open.next
-          ? `Ingen uppföljning väntar nu. Uppföljningen ${followUpMarks.labels[open.next.months]} kan registreras från ${date(open.next.on)}.`
+          ? `Ingen uppföljning väntar nu. Uppföljningen ${followUpMarkLabel(open.next.months)} kan registreras från ${date(open.next.on)}.`
           : 'Alla uppföljningar efter avslutet är registrerade.'}
       </p>
     );
@@ -70,16 +71,13 @@ export function FollowUpEntryForm({
       <RadioGroupField
         name="monthsAfterExit"
         legend="Uppföljning"
-        choices={open.due.map((months) => ({
-          value: String(months),
-          label: followUpMarks.labels[months],
-        }))}
+        choices={followUpMarkChoices(open.due)}
       />
       <TextField name="followedUpOn" label="Datum för uppföljningen" type="date" />
       <SelectField
         name="status"
         label="Vad gör personen nu?"
-        choices={[PICK_ONE, ...FOLLOW_UP_STATUS_CHOICES]}
+        choices={[PICK_ONE, ...choicesOf('followUpStatuses')]}
       />
       <IncomeSourceField name="incomeSource" label="Försörjning vid uppföljningen" />
       <SubmitButton pending="Sparar …">Spara uppföljningen</SubmitButton>

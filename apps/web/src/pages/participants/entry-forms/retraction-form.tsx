@@ -4,7 +4,8 @@ import { RadioGroupField, SelectField } from '../../../forms/fields';
 import { Form, SubmitButton } from '../../../forms/form';
 import { useIdempotencyKey } from '../../../forms/idempotency';
 import { useZodForm } from '../../../forms/use-zod-form';
-import { PICK_ONE, RETRACTION_REASON_CHOICES } from '../choices';
+import { choicesOf } from '../../../labels';
+import { PICK_ONE } from '../choices';
 import { chosen } from '../form-values';
 import type { Choice } from '../../../forms/fields';
 import type { Recorder } from '../recorder';
@@ -36,7 +37,7 @@ export function RetractionEntryForm({
         Registrera sedan det rätta.
       </p>
       <SelectField name="eventId" label="Uppgift" choices={[PICK_ONE, ...entries]} />
-      <RadioGroupField name="reason" legend="Skäl" choices={RETRACTION_REASON_CHOICES} />
+      <RadioGroupField name="reason" legend="Skäl" choices={choicesOf('retractionReasons')} />
       <SubmitButton pending="Tar tillbaka …">Ta tillbaka uppgiften</SubmitButton>
     </Form>
   );
