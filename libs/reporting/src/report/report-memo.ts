@@ -1,7 +1,7 @@
 import type { AssociationSummary } from '../projections/associations.projection';
 import type { InterventionSummary } from '../projections/interventions.projection';
 import type { ParticipantSummary } from '../projections/participants.projection';
-import { ReportFacts, type FactsStore } from './report-facts';
+import { emptyFactsStore, ReportFacts } from './report-facts';
 import { activeDuring, exitedIn } from './period';
 import type { CurrentTables } from './report-tables';
 import type { Period } from './report.schema';
@@ -33,11 +33,11 @@ type Inputs = {
  */
 export class ReportMemo {
   private readonly tables = new Map<string, { inputs: Inputs; tables: CurrentTables }>();
-  private readonly factsStore: FactsStore = new WeakMap();
+  private readonly known = emptyFactsStore();
 
   /** The facts of a report on `interventions`, sharing what earlier reports worked out. */
   facts(interventions: readonly InterventionSummary[]): ReportFacts {
-    return new ReportFacts(interventions, this.factsStore);
+    return new ReportFacts(interventions, this.known);
   }
 
   /**

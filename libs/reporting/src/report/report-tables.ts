@@ -20,7 +20,7 @@ import { countByKey, countGenders, emptyCounts } from './counts';
 import { evaluateGoal, participantCountBasis, type GoalPopulation } from './goal-evaluation';
 import { ageAt, type SelfAssessmentChange } from './participant-facts';
 import { activeAtEnd, activeAtStart, activeDuring, enrolledIn, exitedIn } from './period';
-import type { ReportFacts } from './report-facts';
+import type { ParticipantFacts, ReportFacts } from './report-facts';
 import {
   AGE_GROUPS,
   EMPLOYMENT_STATUSES,
@@ -130,11 +130,15 @@ export function reportTables({
   const total = participants.filter((p) => activeDuring(p, period));
   const exited = participants.filter((p): p is Exited => exitedIn(p, period));
 
-  const satisfactionAnswers = exited.map((p) => ({ p, score: facts.of(p).satisfaction }));
+  // Looked up once per participant, beside `exited` (index for index).
+  const exitedFacts = exited.map((p) => facts.of(p));
+  const factsAt = (i: number) => exitedFacts[i] as ParticipantFacts;
+
+  const satisfactionAnswers = exited.map((p, i) => ({ p, score: factsAt(i).satisfaction }));
   const answered = satisfactionAnswers.filter((a) => a.score !== undefined).map((a) => a.p);
-  const changes = exited.map((p) => ({ p, change: facts.of(p).change }));
+  const changes = exited.map((p, i) => ({ p, change: factsAt(i).change }));
   const assessed = changes.filter((c) => c.change.compared.length > 0);
-  const ladders = exited.map((p) => ({ p, change: facts.of(p).ladder }));
+  const ladders = exited.map((p, i) => ({ p, change: factsAt(i).ladder }));
   const ladderAssessed = ladders.filter((l) => l.change.assessed);
 
   // Each item once, in the instruments' order: insatser often share an instrument.
@@ -159,8 +163,11 @@ export function reportTables({
     }
   }
 
-  const daysOf = (ps: readonly Exited[]) =>
-    days(ps.map((p) => facts.of(p).daysInIntervention ?? 0));
+  const stays = exited.map((p, i) => ({
+    gender: p.gender,
+    days: factsAt(i).daysInIntervention ?? 0,
+  }));
+  const daysOf = (ss: typeof stays) => days(ss.map((s) => s.days));
   const incomeKeys = incomeSources.keys;
   const incomeSourceChange = Object.fromEntries(
     incomeKeys.map((before) => [
@@ -199,9 +206,9 @@ export function reportTables({
     incomeSourceAtExit: countByKey(exited, incomeKeys, (p) => p.exit.incomeSourceAtExit),
     outcomes: countByKey(exited, outcomes.keys, (p) => p.exit.outcome),
     daysInIntervention: {
-      ...daysOf(exited),
+      ...daysOf(stays),
       byGender: Object.fromEntries(
-        genders.keys.map((g) => [g, daysOf(exited.filter((p) => p.gender === g))]),
+        genders.keys.map((g) => [g, daysOf(stays.filter((s) => s.gender === g))]),
       ) as Record<Gender, DaysStatistics>,
     },
     waitingDays: {
@@ -243,12 +250,12 @@ export function reportTables({
     ) as ReportTables['assignments'],
     followUp: Object.fromEntries(
       FOLLOW_UP_MARKS.map((mark, index) => {
-        const due = exited.filter((p) => {
-          const dueOn = facts.of(p).followUpDueOn[index];
+        const due = exited.filter((_, i) => {
+          const dueOn = factsAt(i).followUpDueOn[index];
           return dueOn !== undefined && dueOn !== null && dueOn <= today;
         });
-        const followedUp = exited.flatMap((p) => {
-          const f = facts.of(p).followUps[index];
+        const followedUp = exited.flatMap((p, i) => {
+          const f = factsAt(i).followUps[index];
           return f === undefined ? [] : [{ gender: p.gender, status: f.status }];
         });
         return [
