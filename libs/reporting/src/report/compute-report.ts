@@ -94,8 +94,8 @@ function tablesWithPrevious(
   const { interventions, participants } = input;
   const inputs = { owner: owner.doc, interventions, participants, today };
   const tablesOf = (period: Period) =>
-    memo.tablesOf({ level: owner.level, year, period, begun }, inputs, (participants) =>
-      reportTables({ ...input, participants, period, begun, today, facts }),
+    memo.tablesOf({ level: owner.level, year, period, begun }, inputs, (participants, keepExited) =>
+      reportTables({ ...input, participants, period, begun, today, facts, keepExited }),
     );
   const tables = tablesOf(counted.period);
   const period = { from: yearEarlier(counted.period.from), to: yearEarlier(counted.period.to) };
