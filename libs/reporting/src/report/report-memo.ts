@@ -23,7 +23,7 @@ type Inputs = {
 /**
  * Tables (and participants' facts) kept between the reports of one association's state, so a
  * report after a change computes only the tables the change reaches. An enrolment today leaves
- * the year before as it was, and the other interventions too.
+ * the year before as it was, the other interventions too, and the tables of those exited.
  *
  * A level's tables are a pure function of the period, the day, the owner's goals, the
  * interventions and the participants the period concerns; they are reused while all of those
