@@ -94,8 +94,8 @@ function tablesWithPrevious(
   const { interventions, participants } = input;
   const inputs = { owner: owner.doc, interventions, participants, today };
   const tablesOf = (period: Period) =>
-    memo.tablesOf({ level: owner.level, year, period, begun }, inputs, (participants) =>
-      reportTables({ ...input, participants, period, begun, today, facts }),
+    memo.tablesOf({ level: owner.level, year, period, begun }, inputs, (participants, keepExited) =>
+      reportTables({ ...input, participants, period, begun, today, facts, keepExited }),
     );
   const tables = tablesOf(counted.period);
   const period = { from: yearEarlier(counted.period.from), to: yearEarlier(counted.period.to) };
@@ -129,17 +129,19 @@ function interventionReport(
  * belongs to the association.
  */
 export function computeReport(input: ReportInput): Report {
-  const { association, participants, year, interventionId, checkpoint, asOf } = input;
+  const { association, year, interventionId, checkpoint, asOf } = input;
   const period = input.period ?? yearPeriod(year);
   const today = input.today ?? swedishDate(asOf === undefined ? new Date() : new Date(asOf));
   const through = countedThrough(period, today);
   const memo = input.memo ?? new ReportMemo();
+  const facts = memo.facts(input.interventions);
+  const participants = facts.rowsOf(input.participants);
   // A running period is counted through today, one not begun not at all (see countedThrough).
   const counted: Counted = {
     period: { from: period.from, to: through ?? period.to },
     begun: through !== null,
     today,
-    facts: memo.facts(input.interventions),
+    facts,
     year,
     memo,
   };

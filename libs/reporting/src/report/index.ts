@@ -3,6 +3,7 @@ export * from './period';
 export * from './compute-report';
 export { ReportMemo } from './report-memo';
 export { MIN_DENOMINATOR, participantCountBasis } from './goal-evaluation';
-export { ageGroup, employmentAfter, employmentBefore } from './report-tables';
+export { ageGroup } from './report-tables';
+export { employmentAfter, employmentBefore } from './exited-tables';
 export * from './report-request';
 export { followUpsDue } from './participant-facts';
