@@ -1,10 +1,17 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { startApi, type Api } from '../support/api-harness';
+import type { Api } from '../support/api-harness';
 import { registerYear, type RegisteredYear } from '../support/register-plan';
 import { planYear } from '../support/year-plan';
 import { waitFor } from '../support/wait-for';
-import { heading, launch, openTab, readable, seriousViolations, type Tab } from './web-browser';
+import {
+  heading,
+  openTab,
+  readable,
+  seriousViolations,
+  type Tab,
+  webUnderTest,
+} from './web-browser';
 
 /**
  * DESIGN §7 and §8 as people meet them, in real headless Chromium against the real API: the
@@ -27,19 +34,13 @@ let browser: Browser;
 let baseUrl: string;
 const tabs: Tab[] = [];
 
-beforeAll(async () => {
-  api = await startApi();
-  await api.app.listen(0, '127.0.0.1');
-  baseUrl = (await api.app.getUrl()).replace('[::1]', '127.0.0.1');
-  year = await registerYear(api, planYear());
-  browser = await launch();
-});
-afterAll(async () => {
-  for (const tab of tabs) await tab.context.close();
-  await browser?.close();
-  await api?.close();
-});
+const web = webUnderTest();
 
+beforeAll(async () => {
+  ({ api, baseUrl, browser } = web);
+  year = await registerYear(api, planYear());
+});
+// The tabs stay open across tests (signed-in people) and close with the browser.
 async function tab(): Promise<Tab> {
   const opened = await openTab(browser);
   tabs.push(opened);

@@ -1,8 +1,15 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { startApi, type Api } from '../support/api-harness';
+import type { Api } from '../support/api-harness';
 import { bearer, createTenant, enrolment, type Tenant } from '../support/world';
-import { heading, launch, readable, signInWithToken, tabsPerTest, type Tab } from './web-browser';
+import {
+  heading,
+  readable,
+  signInWithToken,
+  tabsPerTest,
+  type Tab,
+  webUnderTest,
+} from './web-browser';
 
 /**
  * /rapport in real headless Chromium against the real API: what the styrelse and the
@@ -72,10 +79,10 @@ async function register(tenant: Tenant, year: number, writes: [string, object][]
     .expect(200);
 }
 
+const web = webUnderTest();
+
 beforeAll(async () => {
-  api = await startApi();
-  await api.app.listen(0, '127.0.0.1');
-  baseUrl = (await api.app.getUrl()).replace('[::1]', '127.0.0.1');
+  ({ api, baseUrl, browser } = web);
   t = await createTenant(api, 0);
   await api.http
     .put(`/v1/interventions/${t.interventionId}/goals/${YEAR}`)
@@ -101,12 +108,6 @@ beforeAll(async () => {
     );
   }
   await register(t, YEAR, writes);
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await api?.close();
 });
 
 const tab = tabsPerTest(() => browser);

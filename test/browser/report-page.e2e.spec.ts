@@ -5,18 +5,18 @@ import {
   resurslotsen2025,
 } from '../../libs/domain/src/testing/outcome-years';
 import type { ProgressionRule } from '../../libs/domain/src';
-import { startApi, type Api } from '../support/api-harness';
+import type { Api } from '../support/api-harness';
 import { registerPlannedInsats, type RegisteredInsats } from '../support/register-outcome-year';
 import { bearer } from '../support/world';
 import {
   heading,
-  launch,
   openTab,
   readable,
   screenshotPath,
   seriousViolations,
   signInWithToken,
   type Tab,
+  webUnderTest,
 } from './web-browser';
 
 /**
@@ -132,10 +132,10 @@ let insats: RegisteredInsats;
 let browser: Browser;
 let baseUrl: string;
 
+const web = webUnderTest();
+
 beforeAll(async () => {
-  api = await startApi();
-  await api.app.listen(0, '127.0.0.1');
-  baseUrl = (await api.app.getUrl()).replace('[::1]', '127.0.0.1');
+  ({ api, baseUrl, browser } = web);
   insats = await registerPlannedInsats(api, withAssignments(resurslotsen2025()), 0);
   await registerYearBefore(api, insats);
   // Read your writes: the page reads once the read models have reached the last write.
@@ -144,12 +144,6 @@ beforeAll(async () => {
     .get(`/v1/associations/${insats.associationId}/reports/${YEAR}?minPosition=${head}`)
     .set(bearer(insats.board))
     .expect(200);
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await api?.close();
 });
 
 const tabs: Tab[] = [];

@@ -1,14 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
-import { startApi, type Api } from '../support/api-harness';
+import type { Api } from '../support/api-harness';
 import { bearer, createTenant, enrolment, type Tenant } from '../support/world';
 import {
   heading,
-  launch,
   readable,
   screenshotPath,
   signInWithToken,
   tabsPerTest,
   type Tab,
+  webUnderTest,
 } from './web-browser';
 
 /**
@@ -106,20 +106,14 @@ async function registerNavigator(): Promise<void> {
     .expect(200);
 }
 
+const web = webUnderTest();
+
 beforeAll(async () => {
-  api = await startApi();
-  await api.app.listen(0, '127.0.0.1');
-  baseUrl = (await api.app.getUrl()).replace('[::1]', '127.0.0.1');
+  ({ api, baseUrl, browser } = web);
   tenant = await createTenant(api, 0);
   chief = api.token('chief', tenant.associationId, [], 'Karin Lind');
   staff = api.token('staff', tenant.associationId, [tenant.interventionId], 'Ali Hassan');
   await registerNavigator();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await api?.close();
 });
 
 const newTab = tabsPerTest(() => browser);

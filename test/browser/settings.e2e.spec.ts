@@ -1,15 +1,15 @@
 import type { Browser, Locator, Page } from 'playwright-core';
-import { startApi, type Api } from '../support/api-harness';
+import type { Api } from '../support/api-harness';
 import { bearer, createTenant, type Tenant } from '../support/world';
 import {
   heading,
-  launch,
   openTab,
   readable,
   screenshotPath,
   seriousViolations,
   signInWithToken,
   type Tab,
+  webUnderTest,
 } from './web-browser';
 
 /**
@@ -27,10 +27,10 @@ let chief: string;
 let browser: Browser;
 let baseUrl: string;
 
+const web = webUnderTest();
+
 beforeAll(async () => {
-  api = await startApi();
-  await api.app.listen(0, '127.0.0.1');
-  baseUrl = (await api.app.getUrl()).replace('[::1]', '127.0.0.1');
+  ({ api, baseUrl, browser } = web);
   tenant = await createTenant(api, 0);
   chief = api.token('chief', tenant.associationId, [], 'Karin Lind');
   // Last year's goals, for "Kopiera förra årets mål".
@@ -41,19 +41,10 @@ beforeAll(async () => {
       goals: [{ id: 'plan', label: 'Planering vid avslut', kind: 'planAtExitShare', target: 0.9 }],
     })
     .expect(200);
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await api?.close();
 });
 
 const tabs: Tab[] = [];
-afterAll(async () => {
-  for (const tab of tabs.splice(0)) await tab.context.close();
-});
-
+// The tabs stay open across tests (signed-in people) and close with the browser.
 async function signedIn(path: string, token: string): Promise<Tab> {
   const opened = await openTab(browser);
   tabs.push(opened);

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
-import { startApi, type Api } from '../support/api-harness';
+import type { Api } from '../support/api-harness';
 import { createTenant, type Tenant } from '../support/world';
-import { heading, launch, openTab, readable, signInWithToken, type Tab } from './web-browser';
+import { heading, openTab, readable, signInWithToken, type Tab, webUnderTest } from './web-browser';
 
 /*
  * What the staff pages' browser tests do as a person does it, by the pages' Swedish labels
@@ -89,6 +89,7 @@ export type StaffWorld = {
  * The fields are read once the file's beforeAll hooks have run.
  */
 export function staffWorld(): StaffWorld {
+  const web = webUnderTest();
   let api: Api;
   let tenant: Tenant;
   let staff: string;
@@ -97,16 +98,9 @@ export function staffWorld(): StaffWorld {
   const tabs: Tab[] = [];
 
   beforeAll(async () => {
-    api = await startApi();
-    await api.app.listen(0, '127.0.0.1');
-    baseUrl = (await api.app.getUrl()).replace('[::1]', '127.0.0.1');
+    ({ api, baseUrl, browser } = web);
     tenant = await createTenant(api, 0);
     staff = api.token('staff', tenant.associationId, [tenant.interventionId], 'Ali Hassan');
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
   });
   afterEach(async () => {
     for (const tab of tabs.splice(0)) await tab.context.close();

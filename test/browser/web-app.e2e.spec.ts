@@ -1,18 +1,18 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { signToken } from '@stegvis/credentials';
-import { startApi, type Api } from '../support/api-harness';
+import type { Api } from '../support/api-harness';
 import { registerYear, type RegisteredYear } from '../support/register-plan';
 import { bearer } from '../support/world';
 import { planYear } from '../support/year-plan';
 import {
   heading,
-  launch,
   readable,
   screenshotPath,
   seriousViolations,
   signInWithToken,
   tabsPerTest,
+  webUnderTest,
 } from './web-browser';
 
 /**
@@ -36,10 +36,10 @@ let report: {
   interventions: { goals: { status: string; label: string }[] }[];
 };
 
+const web = webUnderTest();
+
 beforeAll(async () => {
-  api = await startApi();
-  await api.app.listen(0, '127.0.0.1');
-  baseUrl = (await api.app.getUrl()).replace('[::1]', '127.0.0.1');
+  ({ api, baseUrl, browser } = web);
   year = await registerYear(api, planYear());
   const t = year.tenant;
   board = api.token('board', t.associationId, [], 'Eva Lind');
@@ -61,12 +61,6 @@ beforeAll(async () => {
     .set(bearer(chief))
     .expect(200);
   report = res.body;
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await api?.close();
 });
 
 const tab = tabsPerTest(() => browser);

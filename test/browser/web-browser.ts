@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startApi, type Api } from '../support/api-harness';
 
 /**
  * Debian's Chromium, headless, with nothing reaching out to the network, in Swedish as a
@@ -25,6 +26,57 @@ export const CHROMIUM_ARGS = [
 
 export const launch = (): Promise<Browser> =>
   chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+
+/** The API of a spec file and its browser; read the fields once the file's beforeAll has run. */
+export type WebUnderTest = {
+  readonly api: Api;
+  readonly browser: Browser;
+  /** Where the API listens, e.g. http://127.0.0.1:41234 */
+  readonly baseUrl: string;
+};
+
+/**
+ * For a spec's top level: the API on SQLite listening on a free port and headless Chromium,
+ * started together before the file's tests (before the file's own beforeAll hooks, which may
+ * register data) and stopped after them.
+ */
+export function webUnderTest(): WebUnderTest {
+  let started: WebUnderTest | undefined;
+  beforeAll(async () => {
+    const [apiStart, browserStart] = await Promise.allSettled([startApi(), launch()]);
+    if (apiStart.status === 'rejected' || browserStart.status === 'rejected') {
+      // Nothing left running to keep jest from exiting.
+      if (apiStart.status === 'fulfilled') await apiStart.value.close();
+      if (browserStart.status === 'fulfilled') await browserStart.value.close();
+      throw apiStart.status === 'rejected'
+        ? apiStart.reason
+        : (browserStart as PromiseRejectedResult).reason;
+    }
+    const [api, browser] = [apiStart.value, browserStart.value];
+    await api.app.listen(0, '127.0.0.1');
+    const baseUrl = (await api.app.getUrl()).replace('[::1]', '127.0.0.1');
+    started = { api, browser, baseUrl };
+  });
+  afterAll(async () => {
+    await started?.browser.close();
+    await started?.api.close();
+  });
+  const field = <K extends keyof WebUnderTest>(key: K): WebUnderTest[K] => {
+    if (started === undefined) throw new Error('webUnderTest() is read before its beforeAll ran');
+    return started[key];
+  };
+  return {
+    get api() {
+      return field('api');
+    },
+    get browser() {
+      return field('browser');
+    },
+    get baseUrl() {
+      return field('baseUrl');
+    },
+  };
+}
 
 export type Tab = {
   readonly context: BrowserContext;
