@@ -464,7 +464,7 @@ describe('/deltagare', () => {
     expect((await cells(fresh)).slice(2)).toEqual(['Pågår', 'Startskattning']);
 
     // Status "Avslutade": the exited ones only, as the server filters them.
-    await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Avslutade' });
+    await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Avslutad' });
     // (Other tests of this file exit participants of the same insats too.)
     const exited = await matching('status=exited');
     await summary.filter({ hasText: `Visar ${exited} av ${exited} deltagare.` }).waitFor();
@@ -472,7 +472,9 @@ describe('/deltagare', () => {
     expect(await links.allTextContents()).toEqual(expect.arrayContaining([complete, unanswered]));
     expect(await links.allTextContents()).not.toContain(fresh);
     // What is missing: the exited one without a satisfaction answer.
-    await page.getByLabel('Saknas', { exact: true }).selectOption({ label: 'Nöjdhetssvar saknas' });
+    await page
+      .getByLabel('Saknas', { exact: true })
+      .selectOption({ label: 'Svar om nöjdhet vid avslut saknas' });
     const unsatisfied = await matching('status=exited&missing=satisfaction');
     await summary
       .filter({ hasText: `Visar ${unsatisfied} av ${unsatisfied} deltagare.` })

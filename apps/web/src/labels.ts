@@ -71,6 +71,8 @@ export const goalKindLabel = servedLabel('goalKinds');
 export const goalStatusLabel = servedLabel('goalStatuses');
 export const progressionRuleLabel = servedLabel('progressionRules');
 export const assignmentAimLabel = servedLabel('assignmentAims');
+export const participantStatusLabel = servedLabel('participantStatuses');
+export const missingEntryLabel = servedLabel('missingEntries');
 export const followUpStatusLabel = servedLabel('followUpStatuses');
 export const completenessLabel = servedLabel('completenessFacts');
 

@@ -1,3 +1,4 @@
+import { missingEntryLabel, participantStatusLabel } from '../../labels';
 import type { ListItem, Search } from './participant-api';
 
 /*
@@ -29,21 +30,25 @@ export const missingText = (row: ListItem): string => {
   return text === '' ? 'Inget' : text.replace(/^./, (c) => c.toUpperCase());
 };
 
-export const STATUS_FILTERS = [
-  { value: '', label: 'Alla' },
-  { value: 'active', label: 'Pågående' },
-  { value: 'exited', label: 'Avslutade' },
-] as const;
-export type StatusFilter = (typeof STATUS_FILTERS)[number]['value'];
+const STATUSES = ['active', 'exited'] as const;
+export type StatusFilter = '' | (typeof STATUSES)[number];
 
-export const MISSING_FILTERS = [
+const MISSING = ['startAssessment', 'exitAssessment', 'satisfaction', 'followUp'] as const;
+export type MissingFilter = '' | (typeof MISSING)[number];
+
+type FilterChoice<V> = { readonly value: V; readonly label: string };
+
+/** The status filter's choices, labelled as GET /v1/vocabulary labels them. */
+export const statusFilters = (): FilterChoice<StatusFilter>[] => [
+  { value: '', label: 'Alla' },
+  ...STATUSES.map((value) => ({ value, label: participantStatusLabel(value) })),
+];
+
+/** The "Saknas" filter's choices, labelled as GET /v1/vocabulary labels them. */
+export const missingFilters = (): FilterChoice<MissingFilter>[] => [
   { value: '', label: 'Visa alla' },
-  { value: 'startAssessment', label: 'Startskattning saknas' },
-  { value: 'exitAssessment', label: 'Slutskattning saknas' },
-  { value: 'satisfaction', label: 'Nöjdhetssvar saknas' },
-  { value: 'followUp', label: 'Uppföljning väntar' },
-] as const;
-export type MissingFilter = (typeof MISSING_FILTERS)[number]['value'];
+  ...MISSING.map((value) => ({ value, label: missingEntryLabel(value) })),
+];
 
 export type Filters = {
   readonly interventionId: string;

@@ -12,10 +12,10 @@ import { FilterSelect } from './filter-select';
 import { myInterventions } from './my-interventions';
 import { searchParticipants, type Intervention, type ListItem } from './participant-api';
 import {
-  MISSING_FILTERS,
+  missingFilters,
   missingText,
   searchOf,
-  STATUS_FILTERS,
+  statusFilters,
   wholePseudonym,
   type Filters,
 } from './participant-rows';
@@ -128,13 +128,13 @@ function ParticipantList({ interventions }: { readonly interventions: readonly I
         <FilterSelect
           label="Status"
           value={filters.status}
-          choices={STATUS_FILTERS}
+          choices={statusFilters()}
           onChange={(status) => set({ status })}
         />
         <FilterSelect
           label="Saknas"
           value={filters.missing}
-          choices={MISSING_FILTERS}
+          choices={missingFilters()}
           onChange={(missing) => set({ missing })}
         />
         <div className="field">
