@@ -321,6 +321,19 @@ describe('POST /v1/interventions/:iid/instruments', () => {
       .expect(201);
   });
 
+  it('takes one instrument as DESIGN §5 writes it ({instrument}), and says what to send without one', async () => {
+    const iid = await freshInsats('Navet med ett formulär');
+    await post(path(iid), t.chief).send({ instrument: 'navet-indikatorer' }).expect(201);
+    const view = await api.http.get(`/v1/interventions/${iid}`).set(bearer(t.chief)).expect(200);
+    expect(view.body.instruments).toEqual([STEGVIS_5, NAVET_INDICATORS]);
+    const res = await post(path(iid), t.chief).send({}).expect(400);
+    expect(res.body.errors).toEqual([
+      expect.objectContaining({
+        message: expect.stringContaining('Ange ett formulär att lägga till (instrument)'),
+      }),
+    ]);
+  });
+
   it('is idempotent with Idempotency-Key and honours If-Match', async () => {
     const iid = await freshInsats('Insats med formulär');
     const send = () =>
@@ -361,10 +374,11 @@ describe('POST /v1/interventions/:iid/instruments', () => {
 
   it.each([
     [
-      'a single instrument instead of a list',
-      { instrument: 'navet-indikatorer' },
+      'one instrument and a list together',
+      { instrument: 'navet-indikatorer', instruments: ['navet-indikatorer'] },
       'body.instrument',
     ],
+    ['neither one instrument nor a list', {}, 'body.instrument'],
     ['an empty list', { instruments: [] }, 'body.instruments'],
     [
       'an own instrument without items',

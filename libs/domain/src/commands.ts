@@ -123,12 +123,21 @@ export const RegisterInterventionBody = z
   });
 export type RegisterInterventionBody = z.infer<typeof RegisterInterventionBody>;
 
-export const ChangeInterventionInstrumentsBody = z.strictObject({
-  instruments: z
-    .array(InstrumentChoice, { error: allowing('en lista med 1–10 formulär att lägga till') })
-    .min(1)
-    .max(10),
-});
+/** One instrument to add (`instrument`, DESIGN §5) or several at once (`instruments`). */
+export const ChangeInterventionInstrumentsBody = z
+  .strictObject({
+    instrument: InstrumentChoice.optional(),
+    instruments: z
+      .array(InstrumentChoice, { error: allowing('en lista med 1–10 formulär att lägga till') })
+      .min(1)
+      .max(10)
+      .optional(),
+  })
+  .refine((b) => (b.instrument === undefined) !== (b.instruments === undefined), {
+    message:
+      'Ange ett formulär att lägga till (instrument) eller en lista med formulär (instruments), inte båda.',
+    path: ['instrument'],
+  });
 export type ChangeInterventionInstrumentsBody = z.infer<typeof ChangeInterventionInstrumentsBody>;
 
 export const SetGoalsBody = z.strictObject({ goals: Goals });

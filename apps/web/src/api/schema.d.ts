@@ -1102,7 +1102,19 @@ export interface components {
       closedOn: string;
     };
     ChangeInterventionInstrumentsBody: {
-      instruments: (
+      instrument?:
+        | string
+        | {
+            key: string;
+            label: string;
+            items: {
+              key: string;
+              label: string;
+              min: number;
+              max: number;
+            }[];
+          };
+      instruments?: (
         | string
         | {
             key: string;

@@ -202,7 +202,11 @@ export const interventionDecider: Decider<
           },
         ];
       case 'ChangeInterventionInstruments': {
-        const instruments = resolveInstruments(command.body.instruments, state.instruments);
+        const { instrument, instruments: several } = command.body;
+        const instruments = resolveInstruments(
+          several ?? (instrument === undefined ? [] : [instrument]),
+          state.instruments,
+        );
         return [
           {
             type: 'InterventionInstrumentsChanged',
