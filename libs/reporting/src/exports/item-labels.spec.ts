@@ -126,6 +126,31 @@ describe("item labels of a förbund's own instrument in the exports", () => {
     expect(lines.filter((l) => /;(vet-vad|klarar);/.test(l))).toEqual([]);
   });
 
+  it("names the items on an insats report's own level from that insats's instrument", async () => {
+    const { interventionId, name, kind, progression } = vagen;
+    const single = reportFixture({
+      interventionId,
+      interventionName: name,
+      interventionKind: kind,
+      progression,
+      interventions: [],
+      instruments: instrumentsOfInsats(interventionId, [MITT_MAL, VAGVAL]),
+    });
+    const out = await renderExport(single, { format: 'csv', publication: false });
+    const areas = out.body
+      .toString('utf8')
+      .split('\r\n')
+      .filter((l) => l.startsWith('Progression;Vägen;') && l.includes(';Bedömda;'))
+      .map((l) => l.split(';')[2]);
+    // Vägval is asked beside Mitt mål: its label for vet-vad is not the one progression compares.
+    expect(areas).toEqual([
+      'Självskattning, minst ett område',
+      'Jag vet vad jag vill',
+      'Jag klarar min vardag',
+      'Stegtrappa',
+    ]);
+  });
+
   it('names the items on the Excel progression sheets', async () => {
     const progression = rowsOf(await worksheet('Progression'), 7);
     expect(progression).toContainEqual(['Vägen', 'Jag vet vad jag vill', 'Bedömda', 2, 1, 0, 3]);
