@@ -4714,6 +4714,16 @@ export interface components {
         endsOn: string | null;
         closedOn: string | null;
       }[];
+      readonly instruments: {
+        interventionId: string;
+        key: string;
+        label: string;
+        progression: boolean;
+        items: {
+          key: string;
+          label: string;
+        }[];
+      }[];
     };
     ExportBody: {
       year: number;

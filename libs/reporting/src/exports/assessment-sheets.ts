@@ -1,5 +1,4 @@
-import { BUILT_IN_INSTRUMENTS } from '@stegvis/domain';
-import type { Counts, ReportTables } from '../report/report.schema';
+import type { Counts } from '../report/report.schema';
 import { TEXTS } from './labels';
 import { cellId, COUNT_COLUMNS } from './ids';
 import { countColumns, keyColumns, SheetBuilder, type Scope } from './sheet-builder';
@@ -93,27 +92,13 @@ export function satisfactionSheet(scopes: readonly Scope[]): ReportSheet {
   return b.build();
 }
 
-// Reversed so that, of instruments sharing an item key, the first one's label wins (a Map keeps
-// the last entry for a key).
-const ITEM_LABELS: ReadonlyMap<string, string> = new Map(
-  Object.values(BUILT_IN_INSTRUMENTS)
-    .flatMap((instrument) => instrument.items)
-    .reverse()
-    .map((item) => [item.key, item.label]),
-);
-
-/** An item's label in the built-in instruments, else its key. */
-export function itemLabel(item: string): string {
-  return ITEM_LABELS.get(item) ?? item;
-}
-
 /** The progression groups of a scope: all items together, each item, the ladder. */
-export function progressionGroups(tables: ReportTables): { path: string; label: string }[] {
+export function progressionGroups(scope: Scope): { path: string; label: string }[] {
   return [
     { path: 'progression', label: TEXTS.progressionOverall },
-    ...Object.keys(tables.progression.byItem).map((item) => ({
+    ...Object.keys(scope.tables.progression.byItem).map((item) => ({
       path: `progression.byItem.${item}`,
-      label: ITEM_LABELS.get(item) ?? item,
+      label: scope.itemLabel(item),
     })),
     { path: 'progression.ladder', label: TEXTS.progressionLadder },
   ];
@@ -127,7 +112,7 @@ export function progressionSheet(scopes: readonly Scope[]): ReportSheet {
   );
   for (const scope of scopes) {
     const { progression } = scope.tables;
-    for (const group of progressionGroups(scope.tables)) {
+    for (const group of progressionGroups(scope)) {
       const pair =
         group.path === 'progression'
           ? progression

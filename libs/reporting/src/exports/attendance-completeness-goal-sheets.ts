@@ -125,7 +125,7 @@ function goalLines(
         equal(denominatorId, 'satisfaction.answered'),
       ];
     case 'positiveProgressShare':
-      return progressionGroups(scope.tables).flatMap((g) => [
+      return progressionGroups(scope).flatMap((g) => [
         equal(numeratorId, `${g.path}.positive`),
         equal(denominatorId, `${g.path}.assessed`),
       ]);

@@ -1,7 +1,7 @@
 import { assignmentAims, followUpMarks, followUpStatuses } from '@stegvis/domain';
 import type { DimensionCounts } from '../report/report.schema';
 import { FOLLOW_UP_MARKS } from '../report/report.schema';
-import { itemLabel, partAndShareRows, progressionRows } from './assessment-sheets';
+import { partAndShareRows, progressionRows } from './assessment-sheets';
 import { CSV_COLUMN_LABELS, TEXTS } from './labels';
 import { cellId } from './ids';
 import {
@@ -60,7 +60,7 @@ function dimensionRows(
   pathOf: (item: string, key: DimensionKey) => string,
 ): void {
   for (const [item, counts] of Object.entries(byDimension)) {
-    const row = text(itemLabel(item));
+    const row = text(scope.itemLabel(item));
     b.countsRow(scope, pathOf(item, 'assessed'), counts.assessed, {
       row,
       detail: text(TEXTS.progressionAssessed),

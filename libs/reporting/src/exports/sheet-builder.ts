@@ -1,6 +1,7 @@
 import { GENDER_COLUMN_LABELS, type InterventionKind } from '@stegvis/domain';
 import type { Counts, Report, ReportTables } from '../report/report.schema';
 import { SHEET_DESCRIPTIONS, SHEET_NAMES, TEXTS, WHOLE_ASSOCIATION, type SheetKey } from './labels';
+import { itemLabelsOf, type ItemLabel } from './item-labels';
 import {
   cellId,
   COUNT_COLUMNS,
@@ -25,6 +26,8 @@ export type Scope = {
   readonly tables: ReportTables;
   /** The intervention's kind; undefined for an association's own level. */
   readonly kind?: InterventionKind;
+  /** The label of an item key of this level's progression tables. */
+  readonly itemLabel: ItemLabel;
 };
 
 export function scopesOf(report: Report): Scope[] {
@@ -33,12 +36,19 @@ export function scopesOf(report: Report): Scope[] {
       ? WHOLE_ASSOCIATION
       : (report.interventionName ?? report.interventionId);
   return [
-    { key: OWN_SCOPE, name: own, tables: report, kind: report.interventionKind },
+    {
+      key: OWN_SCOPE,
+      name: own,
+      tables: report,
+      kind: report.interventionKind,
+      itemLabel: itemLabelsOf(report, report.interventionId),
+    },
     ...report.interventions.map((i) => ({
       key: interventionScope(i.interventionId),
       name: i.name,
       tables: i,
       kind: i.kind,
+      itemLabel: itemLabelsOf(report, i.interventionId),
     })),
   ];
 }

@@ -5,6 +5,7 @@ import { swedishDate, type IsoDate } from '@stegvis/domain';
 import { countedThrough, yearEarlier, yearPeriod } from './period';
 import type { ReportFacts } from './report-facts';
 import { ReportMemo } from './report-memo';
+import { reportInstruments } from './report-instruments';
 import { reportTables, type CurrentTables, type TablesInput } from './report-tables';
 import type {
   InterventionReport,
@@ -181,6 +182,7 @@ export function computeReport(input: ReportInput): Report {
       interventionKind: kind,
       ...tables,
       interventions: [],
+      instruments: reportInstruments([intervention]),
     };
   }
 
@@ -204,5 +206,10 @@ export function computeReport(input: ReportInput): Report {
     },
     counted,
   );
-  return { ...header, ...tables, interventions };
+  return {
+    ...header,
+    ...tables,
+    interventions,
+    instruments: reportInstruments(input.interventions),
+  };
 }

@@ -218,6 +218,17 @@ const InterventionReportSchema = ReportTablesSchema.extend({
 });
 export type InterventionReport = z.infer<typeof InterventionReportSchema>;
 
+/** One instrument an insats uses, with the Swedish label of each item the tables name by key. */
+const ReportInstrumentSchema = z.object({
+  interventionId: z.string(),
+  key: z.string(),
+  label: z.string(),
+  /** The insats's first instrument: the one `progression` (byItem, byDimension) compares. */
+  progression: z.boolean(),
+  items: z.array(z.object({ key: z.string(), label: z.string() })),
+});
+export type ReportInstrument = z.infer<typeof ReportInstrumentSchema>;
+
 /** DESIGN §4's report JSON. */
 export const ReportSchema = ReportTablesSchema.extend({
   associationId: z.string(),
@@ -239,5 +250,11 @@ export const ReportSchema = ReportTablesSchema.extend({
   /** Set for an as-of report: only events recorded up to this instant count. */
   asOf: z.string().optional(),
   interventions: z.array(InterventionReportSchema).readonly(),
+  /**
+   * The instruments of the insatser counted (the one insats, or every insats of the association,
+   * also those not in `interventions`), by insats id, each insats's in the order it uses them:
+   * where an item key in the tables gets its label. Two insatser may give one key two labels.
+   */
+  instruments: z.array(ReportInstrumentSchema).readonly(),
 });
 export type Report = z.infer<typeof ReportSchema>;

@@ -1,4 +1,6 @@
 import {
+  NAVET_INDICATORS,
+  STEGVIS_5,
   assignmentAims,
   followUpStatuses,
   incomeSources,
@@ -12,6 +14,7 @@ import type {
   Report,
   ReportTables,
 } from '../../report/report.schema';
+import { instrumentsOfInsats } from '../../report/report-instruments';
 
 /** Counts by gender; the total is their sum. */
 export function c(woman: number, man: number, other: number): Counts {
@@ -392,6 +395,10 @@ export function reportFixture(overrides: Partial<Report> = {}): Report {
       ],
     },
     interventions: [RESURSLOTSEN, PSYKEVECKAN],
+    instruments: [
+      ...instrumentsOfInsats(PSYKEVECKAN.interventionId, [STEGVIS_5]),
+      ...instrumentsOfInsats(RESURSLOTSEN.interventionId, [STEGVIS_5, NAVET_INDICATORS]),
+    ],
     ...overrides,
   };
 }
