@@ -93,8 +93,9 @@ type Instruments = readonly {
 export type ItemLabel = (item: string, instrument?: string) => string;
 
 /**
- * Item labels from the instruments the API serves with the insatser (GET
- * /v1/associations/{aid}/interventions): a förbund's own instruments are known only there.
+ * Item labels from the instruments the API serves: with the insatser (GET
+ * /v1/associations/{aid}/interventions) or with a report (its `instruments`). A förbund's own
+ * instruments are known only there.
  */
 export function itemLabels(instruments: Instruments): ItemLabel {
   return (item, instrument) => {

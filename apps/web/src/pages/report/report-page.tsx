@@ -7,7 +7,6 @@ import { clock, date } from '../../format';
 import { itemLabels, type ItemLabel } from '../../labels';
 import { useMe } from '../../session/session-context';
 import { useLoad } from '../../use-load';
-import { fetchInterventions } from '../participants/participant-api';
 import { Charts } from './charts';
 import { Downloads } from './downloads';
 import { isRunning, KeyFigures } from './figures';
@@ -36,18 +35,15 @@ function yearOf(value: string | null): number {
 }
 
 async function load(selection: ReportSelection, signal: AbortSignal): Promise<Shown> {
-  const [whole, instruments] = await Promise.all([
-    fetchReport({ ...selection, interventionId: '' }, signal),
-    fetchInterventions(selection.associationId, signal).then((all) =>
-      all.flatMap((i) => i.instruments),
-    ),
-  ]);
+  const whole = await fetchReport({ ...selection, interventionId: '' }, signal);
   // An insats from an old link or another year: the whole association rather than an error.
   const known = whole.interventions.some((i) => i.interventionId === selection.interventionId);
+  const report = known ? await fetchReport(selection, signal) : whole;
   return {
-    report: known ? await fetchReport(selection, signal) : whole,
+    report,
     interventions: whole.interventions.map((i) => ({ id: i.interventionId, name: i.name })),
-    itemLabel: itemLabels(instruments),
+    // The report names the instruments of its insatser, a förbund's own ones included.
+    itemLabel: itemLabels(report.instruments),
     fetchedAt: new Date(),
     unknownInsats: selection.interventionId !== '' && !known,
   };
