@@ -7508,6 +7508,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description För många försök: vänta och försök igen */
       429: {
         headers: {
@@ -7644,6 +7653,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Bryter mot en domänregel */
       422: {
         headers: {
@@ -7699,6 +7717,15 @@ export interface operations {
       };
       /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Saknar behörighet */
+      403: {
         headers: {
           [name: string]: unknown;
         };
