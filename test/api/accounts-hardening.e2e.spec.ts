@@ -7,8 +7,8 @@ import { logLines, startApiProcess, stop, type Started } from '../support/proces
 import { deleteRedisKeys, TEST_REDIS_URL } from '../support/redis';
 
 /**
- * DESIGN §7, hardened: the setup code shared by every replica and surviving a restart, the
- * `__Host-` cookie behind https, and sign-in refused from another site's page (login CSRF).
+ * DESIGN §7, hardened: the setup code shared by every replica and surviving a restart, and
+ * sign-in refused from another site's page (login CSRF). The cookies: accounts-cookies.e2e.
  */
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const codeOf = (address: string | undefined) => (address ?? '').split('kod=')[1] ?? '';
@@ -148,62 +148,6 @@ describe('the setup code on the embedded store (DATA_DIR/auth.db)', () => {
       expect(res.body.code).toBe('setup_unavailable');
       expect(res.text).not.toContain(used);
     }
-  });
-});
-
-describe('signed in over http and behind https', () => {
-  let api: Api;
-  beforeAll(async () => {
-    api = await startApi();
-    await api.http
-      .post('/v1/auth/setup')
-      .send({ ...ADMIN, code: codeOf(api.takeSetupAddress()) })
-      .expect(200);
-  });
-  afterAll(() => api.close());
-
-  const signIn = (headers: Record<string, string> = {}) =>
-    api.http
-      .post('/v1/auth/login')
-      .set(headers)
-      .send({ email: ADMIN.email, password: ADMIN.password });
-  const sessionCookie = (res: { headers: Record<string, unknown> }) =>
-    String(res.headers['set-cookie']);
-
-  it('over http the session cookie has its plain name (development)', async () => {
-    const cookie = sessionCookie(await signIn().expect(200));
-    expect(cookie).toMatch(
-      /^stegvis_session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Strict$/,
-    );
-  });
-
-  it('behind https it is __Host-: Secure, Path=/, no Domain; only that name signs in', async () => {
-    const https = { 'X-Forwarded-Proto': 'https' };
-    const res = await signIn(https).expect(200);
-    const cookie = sessionCookie(res);
-    expect(cookie).toMatch(
-      /^__Host-stegvis_session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; Secure; SameSite=Strict$/,
-    );
-    const id = cookie.split(';')[0]?.split('=')[1] ?? '';
-    await api.http
-      .get('/v1/auth/me')
-      .set(https)
-      .set('Cookie', `__Host-stegvis_session=${id}`)
-      .expect(200);
-    // The plain name, as a subdomain could set it, is not read behind https.
-    await api.http.get('/v1/auth/me').set(https).set('Cookie', `stegvis_session=${id}`).expect(401);
-    const out = await api.http
-      .post('/v1/auth/logout')
-      .set(https)
-      .set('Cookie', `__Host-stegvis_session=${id}`)
-      .set('X-CSRF-Token', res.body.csrfToken as string)
-      .expect(204);
-    expect(sessionCookie(out)).toMatch(/^__Host-stegvis_session=; Path=\/; Expires=.*; Secure/);
-    await api.http
-      .get('/v1/auth/me')
-      .set(https)
-      .set('Cookie', `__Host-stegvis_session=${id}`)
-      .expect(401);
   });
 });
 
