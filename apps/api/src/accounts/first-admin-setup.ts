@@ -19,11 +19,9 @@ export class FirstAdminSetup implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (await this.accounts.anyUser()) {
-      // Made in a shell (`npm run user -- create`) since: the printed addresses are over.
-      await this.codes.clear();
-      return;
-    }
+    // With users, what is left of the codes is refused (and cleared) by `redeem`: a start then
+    // needs nothing of the auth store, as before.
+    if (await this.accounts.anyUser()) return;
     this.code = await this.codes.issue();
   }
 
