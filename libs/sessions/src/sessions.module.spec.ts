@@ -6,10 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { RedisSessionStore } from './redis/redis-session-store';
+import { RedisSetupCodes } from './redis/redis-setup-codes';
 import { SESSION_STORE, type SessionStore } from './session-store.port';
+import { SETUP_CODES } from './setup-codes.port';
 import { SessionsModule } from './sessions.module';
 import { SIGN_IN_THROTTLE } from './sign-in-throttle.port';
 import { SqliteSessionStore } from './sqlite/sqlite-session-store';
+import { SqliteSetupCodes } from './sqlite/sqlite-setup-codes';
 import { SqliteSignInThrottle } from './sqlite/sqlite-sign-in-throttle';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -33,6 +36,7 @@ describe('SessionsModule', () => {
     const app = await start({ DATA_DIR: dataDir });
     expect(app.get(SESSION_STORE)).toBeInstanceOf(SqliteSessionStore);
     expect(app.get(SIGN_IN_THROTTLE)).toBeInstanceOf(SqliteSignInThrottle);
+    expect(app.get(SETUP_CODES)).toBeInstanceOf(SqliteSetupCodes);
     const { sessionId } = await app.get<SessionStore>(SESSION_STORE).create('U-000000000A');
     await app.close();
     expect(existsSync(join(dataDir, 'auth.db'))).toBe(true);
@@ -47,6 +51,7 @@ describe('SessionsModule', () => {
     const app = await start({ DATA_DIR: dataDir, REDIS_URL, REDIS_PREFIX: prefix });
     const store = app.get<SessionStore>(SESSION_STORE);
     expect(store).toBeInstanceOf(RedisSessionStore);
+    expect(app.get(SETUP_CODES)).toBeInstanceOf(RedisSetupCodes);
     const { key } = await store.create('U-000000000A');
     await app.close();
     const redis = new Redis(REDIS_URL);

@@ -40,3 +40,10 @@ export const setupUnavailable = () =>
     'setup_unavailable',
     'Adressen för att skapa den första administratören är ogiltig eller redan använd. Logga in, eller starta om Stegvis utan användare för en ny adress.',
   );
+
+export const crossOriginRefused = () =>
+  new Problem(
+    403,
+    'cross_origin_refused',
+    'Begäran kom från en annan webbplats än Stegvis och togs inte emot. Öppna Stegvis på dess egen adress och försök där.',
+  );

@@ -50,6 +50,7 @@ import {
 import { AccountAuthenticator, type SessionRequest } from './account-authenticator';
 import { ownAccount } from './credential.handlers';
 import { FirstAdminSetup } from './first-admin-setup';
+import { SameOriginOnly } from './same-origin.guard';
 import { clearSessionCookie, setSessionCookie } from './session-cookie';
 import { TOTP_BOX } from './totp-box';
 import { UserAccounts } from './user-accounts';
@@ -76,10 +77,11 @@ export class AuthController {
 
   @Post('login')
   @Public()
+  @SameOriginOnly()
   @HttpCode(200)
   @Summary('Logga in med e-post och lösenord: en sessionscookie och en CSRF-token')
   @Answer(SessionAnswer, { description: 'Inloggad: sessionscookien är satt' })
-  @Problems(401, 429)
+  @Problems(401, 403, 429)
   async login(
     @ZodBody(SignInBody) body: SignInBody,
     @Req() request: Request,
@@ -136,10 +138,11 @@ export class AuthController {
 
   @Post('invitations/accept')
   @Public()
+  @SameOriginOnly()
   @HttpCode(200)
   @Summary('Ta emot en inbjudan (eller återställ lösenordet): välj lösenord')
   @Answer(InvitationAcceptedAnswer)
-  @Problems(422)
+  @Problems(403, 422)
   async acceptInvitation(
     @ZodBody(AcceptInvitationBody) body: AcceptInvitationBody,
     @Req() request: Request,
@@ -162,10 +165,11 @@ export class AuthController {
 
   @Post('setup')
   @Public()
+  @SameOriginOnly()
   @HttpCode(200)
   @Summary('Skapa den första administratören med koden från startutskriften')
   @Answer(SessionAnswer, { description: 'Administratören finns och är inloggad' })
-  @Problems(422)
+  @Problems(403, 422)
   async setUp(
     @ZodBody(SetupBody) body: SetupBody,
     @Req() request: Request,

@@ -1,23 +1,28 @@
-import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { matchesHash, randomSecret, sha256Hex } from '@stegvis/credentials';
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { SETUP_CODES, type SetupCodes } from '@stegvis/sessions';
 import { UserAccounts } from './user-accounts';
 
 /**
  * The first start (DESIGN §7): with no user in the store, a one-time code makes the setup
- * address `/konfigurera?kod=…`, which main.ts prints with the start banner. Only its hash is
- * kept, in this process; using it once (or any user appearing) ends it.
+ * address `/konfigurera?kod=…`, which main.ts prints with the start banner. The code's hash is
+ * kept in the SetupCodes store that every replica shares, so the address works through any of
+ * them and after a restart. Each start before the setup issues a code of its own (the code is
+ * not kept, so it cannot be printed again); all stay valid until one is used or a user exists.
  */
 @Injectable()
 export class FirstAdminSetup implements OnApplicationBootstrap {
   private code: string | undefined;
-  private codeHash: string | undefined;
 
-  constructor(private readonly accounts: UserAccounts) {}
+  constructor(
+    private readonly accounts: UserAccounts,
+    @Inject(SETUP_CODES) private readonly codes: SetupCodes,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    // With users, what is left of the codes is refused (and cleared) by `redeem`: a start then
+    // needs nothing of the auth store, as before.
     if (await this.accounts.anyUser()) return;
-    this.code = randomSecret();
-    this.codeHash = sha256Hex(this.code);
+    this.code = await this.codes.issue();
   }
 
   /** The path to print at start-up, once; undefined when users exist. */
@@ -28,18 +33,15 @@ export class FirstAdminSetup implements OnApplicationBootstrap {
   }
 
   async available(): Promise<boolean> {
-    return this.codeHash !== undefined && !(await this.accounts.anyUser());
+    return (await this.codes.pending()) && !(await this.accounts.anyUser());
   }
 
-  /** True once for the right code, while no user exists. */
+  /** True once for a printed code, while no user exists; using one ends every code. */
   async redeem(code: string): Promise<boolean> {
-    const hash = this.codeHash;
-    if (hash === undefined || !matchesHash(code, hash)) return false;
     if (await this.accounts.anyUser()) {
-      this.codeHash = undefined;
+      await this.codes.clear();
       return false;
     }
-    this.codeHash = undefined;
-    return true;
+    return this.codes.redeem(code);
   }
 }

@@ -7,7 +7,7 @@ import { Problem } from '../platform/problem';
 import { ZodQueries } from '../platform/query-params';
 import { Answer, Problems, SeeOther, Summary } from '../platform/openapi.decorators';
 import { OIDC_COOKIE, OidcSignIn } from './oidc-sign-in';
-import { setSessionCookie } from './session-cookie';
+import { behindHttps, cookieValue, setSessionCookie } from './session-cookie';
 
 const OidcStatusAnswer = z.object({ enabled: z.boolean() });
 
@@ -25,13 +25,15 @@ const CallbackQuery = z.strictObject({
 const notConfigured = () =>
   new Problem(404, 'oidc_not_configured', 'Inloggning med organisationskonto är inte påslagen.');
 
-function cookieValue(request: Request, name: string): string | undefined {
-  for (const part of (request.headers.cookie ?? '').split(';')) {
-    const at = part.indexOf('=');
-    if (at !== -1 && part.slice(0, at).trim() === name)
-      return decodeURIComponent(part.slice(at + 1).trim());
-  }
-  return undefined;
+/**
+ * The flow's cookie: limited to these routes in development; behind https `__Host-` like the
+ * session cookie (so no subdomain can plant its own flow and sign someone in as itself), which
+ * the prefix allows only with Path=/.
+ */
+function flowCookie(request: Request): { name: string; path: string; secure: boolean } {
+  return behindHttps(request)
+    ? { name: `__Host-${OIDC_COOKIE}`, path: '/', secure: true }
+    : { name: OIDC_COOKIE, path: '/v1/auth/oidc', secure: false };
 }
 
 /** Single sign-on (DESIGN §7): the browser is sent to the provider and comes back here. */
@@ -56,12 +58,13 @@ export class OidcController {
   async start(@Req() request: Request, @Res() response: Response) {
     if (!this.oidc.enabled) throw notConfigured();
     const { url, cookie } = await this.oidc.start(request);
+    const { name, path, secure } = flowCookie(request);
     // Lax, not Strict: the provider's redirect back is a navigation from another site.
-    response.cookie(OIDC_COOKIE, cookie, {
+    response.cookie(name, cookie, {
       httpOnly: true,
       sameSite: 'lax',
-      secure: request.secure || request.headers['x-forwarded-proto'] === 'https',
-      path: '/v1/auth/oidc',
+      secure,
+      path,
       maxAge: 10 * 60 * 1000,
     });
     response.redirect(303, url);
@@ -78,8 +81,9 @@ export class OidcController {
     @Res() response: Response,
   ) {
     if (!this.oidc.enabled) throw notConfigured();
-    const result = await this.oidc.finish(request, cookieValue(request, OIDC_COOKIE));
-    response.clearCookie(OIDC_COOKIE, { path: '/v1/auth/oidc' });
+    const { name, path, secure } = flowCookie(request);
+    const result = await this.oidc.finish(request, cookieValue(request, name));
+    response.clearCookie(name, { httpOnly: true, sameSite: 'lax', secure, path });
     if (typeof result === 'string') {
       response.redirect(
         303,

@@ -7530,6 +7530,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description För många försök: vänta och försök igen */
       429: {
         headers: {
@@ -7666,6 +7675,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Saknar behörighet */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Bryter mot en domänregel */
       422: {
         headers: {
@@ -7721,6 +7739,15 @@ export interface operations {
       };
       /** @description Ogiltig begäran: errors säger vilket fält och vad som gäller */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Saknar behörighet */
+      403: {
         headers: {
           [name: string]: unknown;
         };

@@ -3,8 +3,10 @@ import { Redis } from 'ioredis';
 import { eventually } from '../../../../test/support/wait-for';
 import { SESSION_IDLE_MS } from '../session-store.port';
 import { describeSessionStoreContract } from '../testing/session-store.contract';
+import { describeSetupCodesContract } from '../testing/setup-codes.contract';
 import { describeSignInThrottleContract } from '../testing/sign-in-throttle.contract';
 import { RedisSessionStore } from './redis-session-store';
+import { RedisSetupCodes } from './redis-setup-codes';
 import { RedisSignInThrottle } from './redis-sign-in-throttle';
 
 /** The shared development server; every test keeps to a random prefix and removes it. */
@@ -63,6 +65,20 @@ describeSignInThrottleContract('Redis', async (timing) => {
     storedText: () => dump(prefix),
     dispose: async () => {
       await throttle.close();
+      await removeKeys(prefix);
+    },
+  };
+});
+
+describeSetupCodesContract('Redis', async () => {
+  const prefix = randomPrefix();
+  const codes = new RedisSetupCodes({ url: REDIS_URL, prefix });
+  return {
+    codes,
+    reopen: async () => new RedisSetupCodes({ url: REDIS_URL, prefix }),
+    storedText: () => dump(prefix),
+    dispose: async () => {
+      await codes.close();
       await removeKeys(prefix);
     },
   };

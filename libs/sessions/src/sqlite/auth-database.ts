@@ -19,12 +19,17 @@ const SCHEMA = `
     count INTEGER NOT NULL,
     window_ends_at INTEGER NOT NULL
   ) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS setup_codes (
+    hash TEXT PRIMARY KEY,
+    issued_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
 `;
 
 /**
- * The embedded default's file for sessions and sign-in throttling (`DATA_DIR/auth.db`), apart
- * from the event log: it changes on every sign-in and holds nothing that must be kept. WAL and
- * NORMAL as the event store uses them; a crash loses at most the last touches.
+ * The embedded default's file for sessions, sign-in throttling and setup codes
+ * (`DATA_DIR/auth.db`), apart from the event log: it changes on every sign-in and holds nothing
+ * that must be kept (a lost setup code is replaced by the next start's). WAL and NORMAL as the
+ * event store uses them; a crash loses at most the last touches.
  */
 export function openAuthDatabase(filePath: string): AuthDatabase {
   if (filePath !== ':memory:') mkdirSync(dirname(filePath), { recursive: true });

@@ -3,9 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeSessionStoreContract } from '../testing/session-store.contract';
+import { describeSetupCodesContract } from '../testing/setup-codes.contract';
 import { describeSignInThrottleContract } from '../testing/sign-in-throttle.contract';
 import { openAuthDatabase } from './auth-database';
 import { SqliteSessionStore } from './sqlite-session-store';
+import { SqliteSetupCodes } from './sqlite-setup-codes';
 import { SqliteSignInThrottle } from './sqlite-sign-in-throttle';
 
 function tempFile(): { file: string; remove: () => void } {
@@ -16,13 +18,14 @@ function tempFile(): { file: string; remove: () => void } {
   };
 }
 
-/** Every row of both tables, read through a connection of its own. */
+/** Every row of every table, read through a connection of its own. */
 function dump(file: string): string {
   const db = new Database(file, { readonly: true });
   try {
     return JSON.stringify([
       db.prepare('SELECT * FROM sessions').all(),
       db.prepare('SELECT * FROM sign_in_failures').all(),
+      db.prepare('SELECT * FROM setup_codes').all(),
     ]);
   } finally {
     db.close();
@@ -51,6 +54,20 @@ describeSignInThrottleContract('SQLite', async (timing) => {
     storedText: async () => dump(file),
     dispose: async () => {
       await throttle.close();
+      remove();
+    },
+  };
+});
+
+describeSetupCodesContract('SQLite', async () => {
+  const { file, remove } = tempFile();
+  const codes = new SqliteSetupCodes({ filePath: file });
+  return {
+    codes,
+    reopen: async () => new SqliteSetupCodes({ filePath: file }),
+    storedText: async () => dump(file),
+    dispose: async () => {
+      await codes.close();
       remove();
     },
   };
