@@ -1,3 +1,4 @@
+import { MITT_MAL } from '../../libs/domain/src/testing/fixtures';
 import type { Instrument } from '@stegvis/domain';
 import { startApi, type Api } from '../support/api-harness';
 import { asBytes, parseCsv, readXlsx, type SheetRow } from '../support/files';
@@ -10,14 +11,6 @@ import { bearer, createTenant, enrolment, type Tenant } from '../support/world';
  * klarar min vardag" (3 → 3).
  */
 
-const MITT_MAL: Instrument = {
-  key: 'mitt-mal',
-  label: 'Mitt mål',
-  items: [
-    { key: 'vet-vad', label: 'Jag vet vad jag vill', min: 1, max: 5 },
-    { key: 'klarar', label: 'Jag klarar min vardag', min: 1, max: 5 },
-  ],
-};
 const UPPFOLJNING: Instrument = {
   key: 'uppfoljning',
   label: 'Uppföljningsfrågor',

@@ -1,9 +1,20 @@
 import type { AssociationEvent, InterventionEvent, ParticipantEvent } from '../events';
+import type { Instrument } from '../instruments';
 import { DEFAULT_LADDER, STEGVIS_5 } from '../instruments';
 import type { EnrolParticipantBody } from '../commands';
 import type { AssociationState } from '../deciders/association.decider';
 import type { RegisteredIntervention } from '../deciders/intervention.decider';
 import { AppendOnlySet } from '../shared/append-only-map';
+
+/** A förbund's own self-assessment instrument (not built in): its items named in Swedish. */
+export const MITT_MAL: Instrument = {
+  key: 'mitt-mal',
+  label: 'Mitt mål',
+  items: [
+    { key: 'vet-vad', label: 'Jag vet vad jag vill', min: 1, max: 5 },
+    { key: 'klarar', label: 'Jag klarar min vardag', min: 1, max: 5 },
+  ],
+};
 
 export const ASSOCIATION_ID = 'F-0000000001';
 export const INTERVENTION_ID = 'I-0000000001';

@@ -1,4 +1,5 @@
 import { Workbook, type Worksheet } from 'exceljs';
+import { MITT_MAL } from '../../../domain/src/testing/fixtures';
 import type { Instrument } from '@stegvis/domain';
 import { instrumentsOfInsats } from '../report/report-instruments';
 import type { Counts, InterventionReport, ReportTables } from '../report/report.schema';
@@ -12,14 +13,6 @@ import { c, reportFixture, RESURSLOTSEN, RESURSLOTSEN_TABLES } from './testing/r
  * man); the 2 women answered klarar, neither higher. Steget has 2 men assessed in vet-vad, 1
  * higher. The association counts vet-vad of both in one row: 5 assessed, 3 higher.
  */
-const MITT_MAL: Instrument = {
-  key: 'mitt-mal',
-  label: 'Mitt mål',
-  items: [
-    { key: 'vet-vad', label: 'Jag vet vad jag vill', min: 1, max: 5 },
-    { key: 'klarar', label: 'Jag klarar min vardag', min: 1, max: 5 },
-  ],
-};
 const VAGVAL: Instrument = {
   key: 'vagval',
   label: 'Vägval',
