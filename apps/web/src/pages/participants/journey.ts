@@ -49,9 +49,17 @@ export const standingExit = (facts: readonly Fact[]) =>
 /** Entries that are corrected by a new entry of their own kind, never taken back. */
 const NOT_RETRACTABLE = new Set(['ParticipantEnrolled', 'EnrolmentCorrected', 'EntryRetracted']);
 
-/** What may be taken back: every standing entry but the enrolment, its corrections and retractions. */
-export const retractable = (facts: readonly Fact[]) =>
-  standing(facts).filter((f) => !NOT_RETRACTABLE.has(f.type));
+/**
+ * What may be taken back: every standing entry but the enrolment, its corrections and
+ * retractions; and not the exit while a follow-up after it stands (the server refuses that:
+ * take the follow-ups back first).
+ */
+export const retractable = (facts: readonly Fact[]) => {
+  const followedUp = standing(facts).some((f) => f.type === 'FollowUpRecorded');
+  return standing(facts).filter(
+    (f) => !NOT_RETRACTABLE.has(f.type) && !(followedUp && f.type === 'ParticipantExited'),
+  );
+};
 
 const satisfactionText = (score: number) =>
   SATISFACTION_CHOICES.find((c) => c.value === String(score))?.label ?? String(score);
