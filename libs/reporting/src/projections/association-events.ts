@@ -31,6 +31,7 @@ export class AssociationEvents {
         return this.admit(this.participants, data, 'participantId');
       case 'InterventionGoalsSet':
       case 'InterventionClosed':
+      case 'InterventionInstrumentsChanged':
       case 'AttendanceRecorded':
         return this.interventions.has(String(data['interventionId']));
       case 'UniqueValueClaimed':
