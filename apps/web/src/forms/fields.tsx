@@ -1,5 +1,6 @@
 import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
 import { useFormContext, type FieldError } from 'react-hook-form';
+import { readableMessage } from './readable-message';
 
 /** The ids a field's label, hint and error share, and its error's message. */
 function useField(name: string) {
@@ -54,7 +55,7 @@ function FieldMessage({
   return (
     <p id={id} className="field__error">
       <span aria-hidden="true">⚠ </span>
-      {error.message}
+      {readableMessage(error.message)}
     </p>
   );
 }

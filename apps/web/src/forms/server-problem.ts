@@ -1,5 +1,6 @@
 import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
 import { ApiError } from '../api/errors';
+import { readableMessage } from './readable-message';
 
 /** Where the API says a value came from; the rest of its `errors[].path` names the field. */
 const LOCATIONS = ['body.', 'query.', 'params.'];
@@ -27,9 +28,11 @@ export function formMessage(error: unknown): string {
     case 'unreachable':
       return 'Servern svarar inte. Kontrollera anslutningen och försök igen om en stund.';
     case 'forbidden':
-      return error.detail ?? 'Du har inte behörighet att göra det här.';
+      return readableMessage(error.detail ?? 'Du har inte behörighet att göra det här.');
     default:
-      return error.detail ?? `Det gick inte att skicka (fel ${error.status}). Försök igen.`;
+      return readableMessage(
+        error.detail ?? `Det gick inte att skicka (fel ${error.status}). Försök igen.`,
+      );
   }
 }
 
@@ -74,6 +77,8 @@ export function showServerProblem<T extends FieldValues>(
   const detail = namedAtField
     ? 'Uppgifterna sparades inte: se meddelandet vid fältet.'
     : formMessage(error);
-  const message = elsewhere.length > 0 ? `${detail} ${elsewhere.join(' ')}` : detail;
+  const message = readableMessage(
+    elsewhere.length > 0 ? `${detail} ${elsewhere.join(' ')}` : detail,
+  );
   form.setError('root.server', { type: 'server', message });
 }
