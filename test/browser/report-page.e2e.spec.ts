@@ -166,7 +166,8 @@ async function reportTab(
   });
   await before?.(tab.page);
   await tab.page.goto(`${baseUrl}/rapport?ar=${year}`);
-  await signInWithToken(tab.page, insats.board);
+  // A board member by name, as the screenshots show the header.
+  await signInWithToken(tab.page, web.api.token('board', insats.associationId, [], 'Eva Lind'));
   return { ...tab, vocabularyRequests };
 }
 
@@ -243,7 +244,7 @@ it('shows each goal beside the year before, ökat or minskat in words, and the g
   ).toEqual(['60 %', 'minst 50 %', '3 av 5 följda upp efter avslut', '50 %1 av 2', '↑ ökat']);
 
   // The goal judged per area shows every area's assessed / higher / same / lower, openly.
-  expect(await rowsOf(page, `${progression('eachDimension')}: per område`)).toEqual([
+  expect(await rowsOf(page, `${progression('eachDimension')}: område för område`)).toEqual([
     ['Självkänsla', '6', '2', '4', '0', '33,3 %', 'Uppfyllt'],
     ['Mående', '6', '2', '4', '0', '33,3 %', 'Uppfyllt'],
     ['Social förmåga', '6', '1', '5', '0', '16,7 %', 'Ej uppfyllt'],
@@ -268,11 +269,16 @@ it('shows each goal beside the year before, ökat or minskat in words, and the g
   expect(await page.locator('main').textContent()).not.toMatch(/undefined|NaN|dimension/);
   expect(await seriousViolations(page)).toEqual([]);
   expect(errors).toEqual([]);
-  // The report's first screens: the goals and the key figures (the whole page is long).
+  // The report's first screens, down to the end of the insatser (the whole page is long).
+  const bottom = Number(
+    await page.evaluate(
+      "(() => { const s = document.getElementById('interventions-heading')?.closest('section'); return s ? s.getBoundingClientRect().bottom + window.scrollY + 16 : 2700; })()",
+    ),
+  );
   await page.screenshot({
     path: screenshotPath('rapport.png'),
     fullPage: true,
-    clip: { x: 0, y: 0, width: 1366, height: 2700 },
+    clip: { x: 0, y: 0, width: 1366, height: Math.ceil(bottom) },
   });
 });
 

@@ -19,7 +19,7 @@ function AreaTable({
   const areas: readonly Area[] = goal.dimensions ?? [];
   return (
     <Table
-      caption={`${goal.label}: per område`}
+      caption={`${goal.label}: område för område`}
       captionHidden
       columns={[
         { label: 'Område' },
@@ -64,7 +64,7 @@ export function GoalAreas({
       {withAreas.map((goal) =>
         isPerArea(goal) ? (
           <div key={goal.id} className="goal-areas__goal" data-goal-areas={goal.id}>
-            <h4>{goal.label}: per område</h4>
+            <h4>{goal.label}: område för område</h4>
             <p className="hint">
               Målet är uppfyllt när andelen som skattat sig högre vid avslut är {goalTarget(goal)} i
               varje område.
@@ -73,7 +73,7 @@ export function GoalAreas({
           </div>
         ) : (
           <details key={goal.id} className="goal-areas__goal" data-goal-areas={goal.id}>
-            <summary>{goal.label}: per område</summary>
+            <summary>{goal.label}: område för område</summary>
             <AreaTable goal={goal} withStatus={false} itemLabel={itemLabel} />
           </details>
         ),

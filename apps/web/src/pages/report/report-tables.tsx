@@ -31,7 +31,7 @@ export function InterventionsTable({ report }: { readonly report: Report }) {
         footer={
           <tr>
             <th scope="row">Hela förbundet</th>
-            <td>Deltagare</td>
+            <td>Alla insatser</td>
             <CountCells counts={p.total} />
             <td className="num">{count(p.exited.total)}</td>
             <td className="num">

@@ -135,7 +135,7 @@ export function GoalsSection({
       {goals.history.length === 0 ? (
         <p>Målen för {year} har inte satts än.</p>
       ) : (
-        <ol className="goal-history" reversed>
+        <ul className="goal-history">
           {[...goals.history].reverse().map((setting) => (
             <li key={setting.eventId}>
               <span className="goal-history__when">
@@ -150,7 +150,7 @@ export function GoalsSection({
                 : `${setting.goals.length} mål: ${setting.goals.map((goal) => goal.label).join(', ')}`}
             </li>
           ))}
-        </ol>
+        </ul>
       )}
     </>
   );

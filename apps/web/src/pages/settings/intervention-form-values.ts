@@ -24,7 +24,7 @@ const OWN_PREFIX = 'eget:';
 export function instrumentChoices(own: readonly InstrumentView[]): Choice[] {
   const builtIn = Object.values(BUILT_IN_INSTRUMENTS).filter((i) => i.key !== STEGVIS_5.key);
   return [
-    { value: DEFAULT_INSTRUMENT, label: `${STEGVIS_5.label} (standard)` },
+    { value: DEFAULT_INSTRUMENT, label: `${STEGVIS_5.label}, standard` },
     ...builtIn.map((i) => ({ value: i.key, label: i.label })),
     ...own.map((i) => ({ value: `${OWN_PREFIX}${i.key}`, label: `${i.label} (förbundets eget)` })),
     { value: NEW_INSTRUMENT, label: 'Ett nytt eget formulär (bygg det nedan)' },

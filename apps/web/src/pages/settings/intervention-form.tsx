@@ -154,7 +154,7 @@ function LadderSection() {
         choices={[
           {
             value: 'standard',
-            label: `${DEFAULT_LADDER.label} (standard)`,
+            label: `${DEFAULT_LADDER.label}, standard`,
             hint: `${DEFAULT_LADDER.levels.length} steg, från "${DEFAULT_LADDER.levels[0]?.label}" till "${DEFAULT_LADDER.levels.at(-1)?.label}".`,
           },
           { value: 'egen', label: 'En egen stegtrappa' },
