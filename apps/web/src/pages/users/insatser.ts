@@ -12,4 +12,7 @@ export const insatsChoices = (insatser: readonly Insats[]): Choice[] =>
 
 /** "Navet, Resurslotsen": a member of staff's insatser by name, an unknown id as itself. */
 export const insatsNames = (ids: readonly string[], insatser: readonly Insats[]): string =>
-  ids.map((id) => insatser.find((i) => i.interventionId === id)?.name ?? id).join(', ');
+  ids
+    .map((id) => insatser.find((i) => i.interventionId === id)?.name ?? id)
+    .sort((x, y) => x.localeCompare(y, 'sv'))
+    .join(', ');
