@@ -9,6 +9,7 @@ import {
   heading,
   openTab,
   readable,
+  screenshotPath,
   seriousViolations,
   type Tab,
   webUnderTest,
@@ -153,6 +154,7 @@ it('the admin registers a förbund and invites its chief from the answer', async
   const said = readable(await registered.textContent());
   const id = /id (F-[0-9A-Z]+)/.exec(said)?.[1];
   expect(said).toContain('Samordningsförbundet Söder är registrerat med id F-');
+  await page.screenshot({ path: screenshotPath('installningar-admin.png'), fullPage: true });
   expect(await seriousViolations(page)).toEqual([]);
 
   await registered.getByRole('link', { name: /Bjud in förbundschef/ }).click();
@@ -190,6 +192,7 @@ it('the chief invites staff and a board member, who each see only their pages', 
         .textContent(),
     ),
   ).toBe('Navet, Resurslotsen');
+  await page.screenshot({ path: screenshotPath('anvandare-forbundschef.png'), fullPage: true });
   boardLink = await invite(page, {
     email: 'eva@norr.se',
     name: 'Eva Lind',
