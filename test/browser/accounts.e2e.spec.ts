@@ -3,11 +3,13 @@ import type { Browser, Page } from 'playwright-core';
 import type { Api } from '../support/api-harness';
 import { registerYear, type RegisteredYear } from '../support/register-plan';
 import { planYear } from '../support/year-plan';
+import { ORG_NUMBERS } from '../support/world';
 import { waitFor } from '../support/wait-for';
 import {
   heading,
   openTab,
   readable,
+  screenshotPath,
   seriousViolations,
   type Tab,
   webUnderTest,
@@ -53,14 +55,15 @@ const nav = (page: Page) =>
 /** The invitation link the users page shows after "Bjud in", to pass on. */
 async function invite(
   page: Page,
-  person: { email: string; name: string; role?: string; interventions?: string },
+  person: { email: string; name: string; role?: string; insatser?: readonly string[] },
 ): Promise<string> {
   await page.getByLabel('E-post', { exact: true }).fill(person.email);
   await page.getByLabel('Namn', { exact: true }).fill(person.name);
   if (person.role)
     await page.getByLabel('Roll', { exact: true }).selectOption({ label: person.role });
-  if (person.interventions) {
-    await page.getByLabel('Insatser', { exact: true }).fill(person.interventions);
+  const boxes = page.getByRole('group', { name: 'Insatser', exact: true });
+  for (const insats of person.insatser ?? []) {
+    await boxes.getByLabel(insats, { exact: true }).check();
   }
   await page.getByRole('button', { name: 'Bjud in', exact: true }).click();
   const link = page.getByLabel('Inbjudningslänk', { exact: true });
@@ -85,6 +88,7 @@ async function signIn(page: Page, email: string, password: string): Promise<void
   await page.getByRole('button', { name: 'Logga in', exact: true }).click();
 }
 
+let adminTab: Tab;
 let chiefTab: Tab;
 let staffTab: Tab;
 let staffLink: string;
@@ -93,7 +97,8 @@ let boardLink: string;
 it('the first admin is set up from the printed address and invites a chief', async () => {
   const address = api.takeSetupAddress();
   expect(address).toMatch(/^\/konfigurera\?kod=/);
-  const { page, errors } = await tab();
+  adminTab = await tab();
+  const { page, errors } = adminTab;
   await page.goto(`${baseUrl}${address ?? ''}`);
   await heading(page, 'Skapa administratören').waitFor();
   expect(await seriousViolations(page)).toEqual([]);
@@ -124,6 +129,46 @@ it('the first admin is set up from the printed address and invites a chief', asy
   );
 });
 
+it('the admin registers a förbund and invites its chief from the answer', async () => {
+  const { page, errors } = adminTab;
+  await page
+    .getByRole('navigation', { name: 'Huvudmeny' })
+    .getByRole('link', { name: 'Inställningar' })
+    .click();
+  const form = page.getByRole('form', { name: 'Registrera ett förbund' });
+  await form.getByRole('button', { name: 'Registrera förbundet' }).click();
+  // Nothing filled in: refused in the browser, said at the fields, nothing registered.
+  await form
+    .getByLabel('Namn', { exact: true })
+    .and(page.locator('[aria-invalid="true"]'))
+    .waitFor();
+  expect(await form.getByRole('group', { name: 'Parter' }).getAttribute('aria-invalid')).toBe(
+    'true',
+  );
+  await form.getByLabel('Namn', { exact: true }).fill('Samordningsförbundet Söder');
+  await form.getByLabel('Organisationsnummer', { exact: true }).fill(ORG_NUMBERS[1]);
+  await form.getByLabel('Arbetsförmedlingen', { exact: true }).check();
+  await form.getByLabel('Region', { exact: true }).check();
+  await form.getByRole('button', { name: 'Registrera förbundet' }).click();
+  const registered = page.getByRole('status').filter({ hasText: 'är registrerat med id' });
+  const said = readable(await registered.textContent());
+  const id = /id (F-[0-9A-Z]+)/.exec(said)?.[1];
+  expect(said).toContain('Samordningsförbundet Söder är registrerat med id F-');
+  await page.screenshot({ path: screenshotPath('installningar-admin.png'), fullPage: true });
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await registered.getByRole('link', { name: /Bjud in förbundschef/ }).click();
+  await heading(page, 'Användare').waitFor();
+  expect(await page.getByLabel('Förbundets id', { exact: true }).inputValue()).toBe(id);
+  const link = await invite(page, { email: 'sara@soder.se', name: 'Sara Öst' });
+  expect(link).toMatch(new RegExp(`^${baseUrl}/inbjudan\\?kod=U-`));
+  const chiefs = (await api.allEvents()).filter(
+    (e) => e.type === 'UserInvited' && e.data['associationId'] === id,
+  );
+  expect(chiefs).toHaveLength(1);
+  expect(errors).toEqual([]);
+});
+
 it('the chief invites staff and a board member, who each see only their pages', async () => {
   const { page } = chiefTab;
   await page
@@ -135,8 +180,19 @@ it('the chief invites staff and a board member, who each see only their pages', 
     email: 'ali@norr.se',
     name: 'Ali Hassan',
     role: 'insatspersonal',
-    interventions: year.tenant.interventionId,
+    insatser: ['Resurslotsen', 'Navet'],
   });
+  expect(
+    readable(
+      await page
+        .getByRole('row')
+        .filter({ hasText: 'ali@norr.se' })
+        .getByRole('cell')
+        .nth(3)
+        .textContent(),
+    ),
+  ).toBe('Navet, Resurslotsen');
+  await page.screenshot({ path: screenshotPath('anvandare-forbundschef.png'), fullPage: true });
   boardLink = await invite(page, {
     email: 'eva@norr.se',
     name: 'Eva Lind',

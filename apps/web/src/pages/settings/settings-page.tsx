@@ -10,6 +10,7 @@ import { GoalsSection } from './goals-section';
 import { ownInstruments } from './intervention-form-values';
 import { InterventionForm } from './intervention-form';
 import { InterventionList } from './intervention-list';
+import { RegisterAssociationForm } from './register-association-form';
 import { fetchSettings, goalScope, type Settings } from './settings-api';
 import '../participants/participants.css';
 import './settings.css';
@@ -38,12 +39,16 @@ export default function SettingsPage() {
     return (
       <Page title={TITLE}>
         <p>
-          Som administratör registrerar du förbund. Insatser och mål ställs in av förbundets
-          förbundschef, inloggad i sitt förbund.
+          Som administratör registrerar du förbund och bjuder in deras förbundschefer. Insatser och
+          mål ställs in av förbundets förbundschef, inloggad i sitt förbund.
         </p>
         <p>
           <Link to={PAGES.users.path}>Hantera användare och inbjudningar</Link>
         </p>
+        <section className="panel" aria-labelledby="association-heading">
+          <h2 id="association-heading">Registrera ett förbund</h2>
+          <RegisterAssociationForm />
+        </section>
       </Page>
     );
   }

@@ -1,13 +1,8 @@
 import { AssociationId, DisplayName, Email, InterventionId } from '@stegvis/domain';
 import { z } from 'zod';
 
-/** "I-…, I-…" as typed, to the list the API takes. */
-const InterventionList = z
-  .string()
-  .transform((text) => text.split(/[\s,]+/).filter(Boolean))
-  .pipe(
-    z.array(InterventionId.refine(() => true, 'Ange insatsernas id, till exempel I-7K3QX9MW2A.')),
-  );
+/** The insatser checked for a member of staff (the boxes give their ids). */
+const InterventionList = z.array(InterventionId);
 
 export const InviteFields = z.object({
   email: Email,

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { api, send } from '../../api/client';
 import { ApiErrorView } from '../../frame/api-error-view';
 import { Page } from '../../frame/page';
@@ -9,7 +10,9 @@ import { ROLE_LABELS } from '../../labels';
 import { useMe } from '../../session/session-context';
 import { useLoad } from '../../use-load';
 import { asEmpty } from '../account/password-change';
+import { CheckboxGroupField } from '../settings/settings-fields';
 import { AssociationField, InviteFields, RoleFields, STATUS_LABELS } from './user-forms';
+import { insatsChoices, insatsNames, type Insats } from './insatser';
 
 /** A link to pass on to the person it is for (Stegvis sends no e-mail). */
 function LinkToPassOn({ url }: { readonly url: string }) {
@@ -38,8 +41,14 @@ function LinkToPassOn({ url }: { readonly url: string }) {
  */
 export function UsersPage() {
   const me = useMe();
-  const [chosen, setChosen] = useState<string | undefined>(me.associationId ?? undefined);
-  const choose = useZodForm(AssociationField, { defaultValues: { associationId: '' } });
+  // The admin arrives here from a förbund just registered (/installningar), its id in the address.
+  const [params] = useSearchParams();
+  const given = params.get('forbund') ?? '';
+  const [chosen, setChosen] = useState<string | undefined>(
+    me.associationId ??
+      (AssociationField.safeParse({ associationId: given }).success ? given : undefined),
+  );
+  const choose = useZodForm(AssociationField, { defaultValues: { associationId: given } });
   return (
     <Page
       title="Användare"
@@ -77,12 +86,21 @@ function AssociationUsers({
   const users = useLoad(associationId, (signal) =>
     send(api.GET('/v1/associations/{aid}/users', { ...path, signal })),
   );
+  // Only the chief gives insatser to staff; the admin invites chiefs, who have none.
+  const interventions = useLoad(`${associationId}/${admin}`, (signal) =>
+    admin
+      ? Promise.resolve<readonly Insats[]>([])
+      : send(api.GET('/v1/associations/{aid}/interventions', { ...path, signal })).then(
+          (answer) => answer.items,
+        ),
+  );
+  const insatser = interventions.state.status === 'ready' ? interventions.state.data : [];
   const [link, setLink] = useState<string | undefined>();
   const invite = useZodForm(InviteFields, {
-    defaultValues: { email: '', name: '', role: admin ? 'chief' : 'staff', interventionIds: '' },
+    defaultValues: { email: '', name: '', role: admin ? 'chief' : 'staff', interventionIds: [] },
   });
   const change = useZodForm(RoleFields, {
-    defaultValues: { userId: '', role: 'staff', interventionIds: '' },
+    defaultValues: { userId: '', role: 'staff', interventionIds: [] },
   });
   const role = invite.watch('role');
   const roleChoices = (admin ? (['chief'] as const) : (['staff', 'board'] as const)).map((r) => ({
@@ -125,16 +143,20 @@ function AssociationUsers({
           <TextField name="name" label="Namn" />
           <SelectField name="role" label="Roll" choices={roleChoices} />
           {role === 'staff' ? (
-            <TextField
+            <CheckboxGroupField
               name="interventionIds"
-              label="Insatser"
-              hint="Insatsernas id, åtskilda med komma, till exempel I-7K3QX9MW2A."
+              legend="Insatser"
+              hint="Kryssa i de insatser personen arbetar i."
+              choices={insatsChoices(insatser)}
             />
           ) : null}
           <SubmitButton pending="Bjuder in …">Bjud in</SubmitButton>
         </Form>
       </section>
 
+      {interventions.state.status === 'failed' ? (
+        <ApiErrorView error={interventions.state.error} onRetry={interventions.reload} />
+      ) : null}
       {users.state.status === 'failed' ? (
         <ApiErrorView error={users.state.error} onRetry={users.reload} />
       ) : null}
@@ -147,6 +169,7 @@ function AssociationUsers({
                 <th scope="col">Namn</th>
                 <th scope="col">E-post</th>
                 <th scope="col">Roll</th>
+                <th scope="col">Insatser</th>
                 <th scope="col">Status</th>
                 <th scope="col">Åtgärder</th>
               </tr>
@@ -157,6 +180,7 @@ function AssociationUsers({
                   <td>{u.name}</td>
                   <td>{u.email}</td>
                   <td>{ROLE_LABELS[u.role]}</td>
+                  <td>{insatsNames(u.interventionIds, insatser)}</td>
                   <td>{STATUS_LABELS[u.status]}</td>
                   <td>
                     {u.status !== 'deactivated' &&
@@ -225,10 +249,11 @@ function AssociationUsers({
                 label: ROLE_LABELS[r],
               }))}
             />
-            <TextField
+            <CheckboxGroupField
               name="interventionIds"
-              label="Insatser för insatspersonal"
-              hint="Insatsernas id, åtskilda med komma."
+              legend="Insatser för insatspersonal"
+              hint="Gäller bara rollen insatspersonal: kryssa i de insatser personen arbetar i."
+              choices={insatsChoices(insatser)}
             />
             <SubmitButton>Spara roll</SubmitButton>
           </Form>
