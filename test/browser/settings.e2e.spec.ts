@@ -287,6 +287,20 @@ describe('/installningar', () => {
     expect(errors).toEqual([]);
   });
 
+  it('marks only the page the chief is on as current in the menu', async () => {
+    const { page } = await signedIn('/installningar/anvandare', chief);
+    const current = () =>
+      page
+        .getByRole('navigation', { name: 'Huvudmeny' })
+        .locator('[aria-current="page"]')
+        .allTextContents();
+    await heading(page, 'Användare').waitFor();
+    expect(await current()).toEqual(['Användare']);
+    await page.getByRole('link', { name: 'Inställningar', exact: true }).click();
+    await heading(page, 'Inställningar').waitFor();
+    expect(await current()).toEqual(['Inställningar']);
+  });
+
   it('the board member then sees the new goal list on /rapport', async () => {
     await board.page.reload();
     await board.page.getByRole('region', { name: 'Mål för Hela förbundet' }).waitFor();

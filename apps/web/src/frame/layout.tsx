@@ -33,9 +33,14 @@ export function Layout() {
         {me ? (
           <nav className="site-nav" aria-label="Huvudmeny">
             <ul className="wrap site-nav__list">
-              {pagesFor(me.role).map((page) => (
+              {pagesFor(me.role).map((page, _, menu) => (
                 <li key={page.path}>
-                  <NavLink to={page.path} className="site-nav__link">
+                  <NavLink
+                    to={page.path}
+                    className="site-nav__link"
+                    // Its own page only, where a more specific item of the menu lies below it.
+                    end={menu.some((other) => other.path.startsWith(`${page.path}/`))}
+                  >
                     {page.label}
                   </NavLink>
                 </li>
