@@ -105,6 +105,15 @@ it('lets a board member sign in and read the goal summary and the goal list firs
   expect(await page.getByLabel('E-post', { exact: true }).isVisible()).toBe(true);
   expect(await page.getByLabel('Lösenord', { exact: true }).isVisible()).toBe(true);
   expect(await page.getByRole('button', { name: 'Logga in', exact: true }).isVisible()).toBe(true);
+  expect(
+    await page
+      .getByText(
+        'Har du glömt lösenordet? Be din förbundschef (eller administratören) om en ny länk.',
+      )
+      .isVisible(),
+  ).toBe(true);
+  // The token sign-in is folded away: a person signing in sees only what is for them.
+  expect(await page.getByLabel('Token', { exact: true }).isVisible()).toBe(false);
   await page.screenshot({ path: screenshotPath('logga-in.png'), fullPage: true });
   await signInWithToken(page, board);
   await reportLoaded(page, new Date().getFullYear());

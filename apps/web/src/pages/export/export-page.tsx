@@ -98,6 +98,9 @@ export default function ExportPage() {
       ...(values.interventionId === '' ? {} : { interventionId: values.interventionId }),
     };
     const jobId = await startExport(associationId, request, keyFor(request));
+    // A repeated submit answered with the job already listed: it is shown and followed there,
+    // and announcing its start again could overwrite the news that it is done.
+    if (startedExports().some((e) => e.jobId === jobId)) return;
     const description = describe(
       values,
       insatser.find((i) => i.value === values.interventionId)?.label,
