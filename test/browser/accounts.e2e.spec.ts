@@ -251,7 +251,18 @@ it('the chief starts a publication export and downloads it', async () => {
 it('a deactivated user is signed out at the next step', async () => {
   const { page } = chiefTab;
   await page.goto(`${baseUrl}/installningar/anvandare`);
-  await page.getByRole('button', { name: 'Inaktivera Ali Hassan' }).click();
+  const deactivate = page.getByRole('button', { name: 'Inaktivera Ali Hassan' });
+  // Asked once more, since it cannot be undone here; the question says what happens.
+  const question = page.getByRole('group', { name: /^Inaktivera Ali Hassan\?/ });
+  await deactivate.click();
+  await question.getByText('kan inte logga in längre, och det går inte att ångra här').waitFor();
+  // "Avbryt" changes nothing and gives the keyboard its place back.
+  await question.getByRole('button', { name: 'Avbryt' }).click();
+  await waitFor(() =>
+    deactivate.evaluate((button) => button === button.ownerDocument.activeElement),
+  );
+  await deactivate.click();
+  await question.getByRole('button', { name: 'Inaktivera', exact: true }).click();
   await page
     .getByRole('row')
     .filter({ hasText: 'ali@norr.se' })

@@ -122,7 +122,7 @@ export async function signInWithToken(page: Page, token: string): Promise<void> 
   const field = page.getByLabel('Token', { exact: true });
   // The token form is folded away below the real sign-in; open it as a person would.
   if (!(await field.isVisible())) {
-    await page.getByText('Logga in med token (för utvecklare och skript)').click();
+    await page.getByText('Logga in med en API-token (för skript och utvecklare)').click();
   }
   await field.fill(token);
   await page.getByRole('button', { name: 'Logga in med token', exact: true }).click();

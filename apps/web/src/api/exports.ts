@@ -9,12 +9,20 @@ type ExportRoute = paths['/v1/associations/{aid}/exports']['post'];
 /** What an export is asked for with (POST /v1/associations/{aid}/exports). */
 export type ExportRequest = ExportRoute['requestBody']['content']['application/json'];
 
-/** Starts an export job; answers its id. */
-export async function startExport(associationId: string, request: ExportRequest): Promise<string> {
+/**
+ * Starts an export job; answers its id. The same `idempotencyKey` answers the first job again,
+ * so a double click or a retry after a lost answer starts one job.
+ */
+export async function startExport(
+  associationId: string,
+  request: ExportRequest,
+  idempotencyKey: string,
+): Promise<string> {
   const { jobId } = await send(
     api.POST('/v1/associations/{aid}/exports', {
       params: { path: { aid: associationId } },
       body: request,
+      headers: { 'Idempotency-Key': idempotencyKey },
     }),
   );
   return jobId;

@@ -152,11 +152,15 @@ export function LoginPage() {
               />
             ) : null}
             <SubmitButton pending="Loggar in …">Logga in</SubmitButton>
+            {/* Stegvis sends no e-mail: a new password comes as a new link from a person. */}
+            <p className="hint">
+              Har du glömt lösenordet? Be din förbundschef (eller administratören) om en ny länk.
+            </p>
           </Form>
         </section>
 
         <details className="panel panel--temporary">
-          <summary>Logga in med token (för utvecklare och skript)</summary>
+          <summary>Logga in med en API-token (för skript och utvecklare)</summary>
           <p className="hint">
             En personlig API-nyckel (stv_…) eller en utvecklingstoken. Den sparas bara i den här
             webbläsarfliken och glöms när du stänger fliken eller loggar ut.

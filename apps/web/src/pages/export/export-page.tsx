@@ -6,6 +6,7 @@ import { fetchReport } from '../../api/reports';
 import { Page } from '../../frame/page';
 import { CheckboxField, RadioGroupField, SelectField } from '../../forms/fields';
 import { Form, SubmitButton } from '../../forms/form';
+import { useIdempotencyKey } from '../../forms/idempotency';
 import { useZodForm } from '../../forms/use-zod-form';
 import { useMe } from '../../session/session-context';
 import { useLoad } from '../../use-load';
@@ -78,7 +79,16 @@ export default function ExportPage() {
     ).interventions.map((i) => ({ value: i.interventionId, label: i.name })),
   );
   const insatser = state.status === 'ready' ? state.data : [];
-  const onFinished = useCallback((message: string) => setAnnouncement(message), []);
+  const { keyFor, renew } = useIdempotencyKey();
+  // Once a job is done, the same choices again are a new export (of what was registered since),
+  // not a retry of the finished one.
+  const onFinished = useCallback(
+    (message: string) => {
+      renew();
+      setAnnouncement(message);
+    },
+    [renew],
+  );
 
   const submit = async (values: z.output<typeof ExportForm>) => {
     const request: ExportRequest = {
@@ -87,7 +97,10 @@ export default function ExportPage() {
       publication: values.publication,
       ...(values.interventionId === '' ? {} : { interventionId: values.interventionId }),
     };
-    const jobId = await startExport(associationId, request);
+    const jobId = await startExport(associationId, request, keyFor(request));
+    // A repeated submit answered with the job already listed: it is shown and followed there,
+    // and announcing its start again could overwrite the news that it is done.
+    if (startedExports().some((e) => e.jobId === jobId)) return;
     const description = describe(
       values,
       insatser.find((i) => i.value === values.interventionId)?.label,

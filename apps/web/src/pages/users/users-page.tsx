@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { api, send } from '../../api/client';
 import { ApiErrorView } from '../../frame/api-error-view';
+import { DeactivateButton } from './deactivate-button';
 import { Page } from '../../frame/page';
 import { Form, SubmitButton } from '../../forms/form';
 import { SelectField, TextField } from '../../forms/fields';
@@ -200,14 +201,10 @@ function AssociationUsers({
                         >
                           Ny länk
                         </button>{' '}
-                        <button
-                          type="button"
-                          className="button button--quiet"
-                          aria-label={`Inaktivera ${u.name}`}
-                          onClick={() => void patch(u.userId, { deactivated: true })}
-                        >
-                          Inaktivera
-                        </button>
+                        <DeactivateButton
+                          name={u.name}
+                          onDeactivate={() => patch(u.userId, { deactivated: true })}
+                        />
                       </>
                     ) : null}
                   </td>
