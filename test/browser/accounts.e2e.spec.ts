@@ -230,6 +230,21 @@ it('the chief invites staff and a board member, who each see only their pages', 
   expect(boardTab.errors.filter((e) => !/status of 403/.test(e))).toEqual([]);
 });
 
+it('staff and board sign in on /logga-in with "E-post" and "Lösenord", each to their own start page', async () => {
+  for (const [email, password, start, menu] of [
+    ['ali@norr.se', PASSWORDS.staff, 'Deltagare', ['Deltagare', 'Konto']],
+    ['eva@norr.se', PASSWORDS.board, /uppföljning/, ['Rapport', 'Konto']],
+  ] as const) {
+    const { page, errors } = await tab();
+    await page.goto(`${baseUrl}/logga-in`);
+    await heading(page, 'Logga in').waitFor();
+    await signIn(page, email, password);
+    await heading(page, start).waitFor();
+    expect(await nav(page)).toEqual(menu);
+    expect(errors).toEqual([]);
+  }
+});
+
 it('the chief starts a publication export and downloads it', async () => {
   const { page, errors } = chiefTab;
   await page.goto(`${baseUrl}/export`);
