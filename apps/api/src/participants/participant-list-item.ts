@@ -13,13 +13,13 @@ export const ParticipantListItem = z.object({
   birthYear: z.number().int(),
   referringParty: z.string(),
   /** What the staff page lists as missing; retracted entries do not count. */
-  hasStartAssessment: z.boolean(),
-  hasExitAssessment: z.boolean(),
-  hasSatisfaction: z.boolean(),
+  hasStartAssessment: z.boolean().describe('Har en självskattning vid start'),
+  hasExitAssessment: z.boolean().describe('Har en självskattning vid slut'),
+  hasSatisfaction: z.boolean().describe('Har svarat på nöjdhet'),
   /** Months after exit whose mark has passed without a follow-up recorded (3, 6, 12). */
   followUpsDue: z.array(z.number().int()),
   /** Global position of the participant's last event: orders participants by last change. */
-  lastChange: z.string(),
+  lastChange: z.string().describe('Positionen för deltagarens senaste händelse'),
 });
 export type ParticipantListItem = z.infer<typeof ParticipantListItem>;
 

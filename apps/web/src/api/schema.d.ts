@@ -1064,6 +1064,7 @@ export interface components {
     ParticipantListAnswer: {
       items: {
         participantId: string;
+        interventionId: string;
         /** @enum {string} */
         status: 'active' | 'exited';
         enrolledOn: string;
@@ -1077,6 +1078,7 @@ export interface components {
         hasExitAssessment: boolean;
         /** @description Har svarat på nöjdhet */
         hasSatisfaction: boolean;
+        followUpsDue: number[];
         /** @description Positionen för deltagarens senaste händelse */
         lastChange: string;
       }[];
@@ -1295,10 +1297,14 @@ export interface components {
         gender: string;
         birthYear: number;
         referringParty: string;
+        /** @description Har en självskattning vid start */
         hasStartAssessment: boolean;
+        /** @description Har en självskattning vid slut */
         hasExitAssessment: boolean;
+        /** @description Har svarat på nöjdhet */
         hasSatisfaction: boolean;
         followUpsDue: number[];
+        /** @description Positionen för deltagarens senaste händelse */
         lastChange: string;
       }[];
       total: number;
